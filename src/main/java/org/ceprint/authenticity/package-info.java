@@ -1,0 +1,4 @@
+/**
+ * QR authenticity codes and the public verification page.
+ */
+package org.ceprint.authenticity;
