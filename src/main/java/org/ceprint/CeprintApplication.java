@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CeprintApplication {
 
 	public static void main(String[] args) {
-		org.ceprint.commandline.CeprintCommandLine.launch(args);
+		org.springframework.boot.SpringApplication.run(CeprintApplication.class, args);
 	}
 
 }

@@ -1,4 +1,5 @@
 /**
- * A seeded generator of a realistic provincial registry for demonstrations, tests and benchmarks.
+ * A seeded generator of a realistic provincial registry for demonstrations, tests and
+ * benchmarks.
  */
 package org.ceprint.demo;
