@@ -1,0 +1,30 @@
+package org.ceprint.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Marks a test class that runs against the real MariaDB server of the {@code mariadb}
+ * profile.
+ * <p>
+ * Such classes are named {@code *MariaDbIntegrationTests} and run only with
+ * {@code -Pmariadb}. Without a server they are skipped, except with {@code CI=true},
+ * where they fail.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Tag("mariadb")
+@ActiveProfiles("mariadb")
+@ExtendWith(MariaDbAvailableCondition.class)
+public @interface MariaDbTest {
+
+}
