@@ -1,7 +1,12 @@
 package org.ceprint;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * ceprint: printing service for Jiangxi's continuing-education registration.
@@ -10,8 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CeprintApplication {
 
+	/**
+	 * The clock of every date and time ceprint records or prints, in the province's time
+	 * zone.
+	 */
+	@Bean
+	Clock clock(@Value("${ceprint.time-zone:Asia/Shanghai}") ZoneId zone) {
+		return Clock.system(zone);
+	}
+
 	public static void main(String[] args) {
-		org.springframework.boot.SpringApplication.run(CeprintApplication.class, args);
+		org.ceprint.commandline.CeprintCommandLine.launch(args);
 	}
 
 }

@@ -1,0 +1,50 @@
+package org.ceprint.commandline;
+
+import java.util.Arrays;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar ceprint.jar <command>}: the top of the command line.
+ */
+@Command(name = "ceprint", mixinStandardHelpOptions = true, version = "ceprint 0.1",
+		description = "江西省专业技术人员继续教育登记考核 · 证书、登记卡与登记汇总表打印服务",
+		subcommands = { DemoCommand.class, ServeCommand.class, PrintCommand.class, VerifyCommand.class,
+				ImportCommand.class },
+		footer = { "", "Spring 配置项可直接附在命令后，例如 --server.port=8081 --spring.profiles.active=mariadb" })
+class CeprintCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(System.out);
+	}
+
+	static CommandLine commandLine(CommandLine.IFactory factory) {
+		CommandLine commandLine = new CommandLine(CeprintCommand.class, factory);
+		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
+			line.getErr().println(line.getColorScheme().errorText("错误：" + ex.getMessage()));
+			return 1;
+		});
+		return commandLine;
+	}
+
+	static boolean knows(String name) {
+		return Arrays.stream(CeprintCommand.class.getAnnotation(Command.class).subcommands())
+			.map((type) -> type.getAnnotation(Command.class).name())
+			.anyMatch(name::equals);
+	}
+
+	/**
+	 * Prints help, or an error for an unknown command, without starting the application.
+	 */
+	static int printUsage(String[] args) {
+		// commands have no-argument constructors, so help texts need no Spring context
+		return new CommandLine(CeprintCommand.class)
+			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
+	}
+
+}

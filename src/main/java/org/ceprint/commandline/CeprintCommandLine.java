@@ -1,0 +1,46 @@
+package org.ceprint.commandline;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+import org.ceprint.CeprintApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application for one command of the jar's command line.
+ * <p>
+ * {@code demo} and {@code serve} run the web server and keep running; every other command
+ * runs without a web server and exits with the command's exit code.
+ */
+public final class CeprintCommandLine {
+
+	private static final Set<String> SERVING_COMMANDS = Set.of("demo", "serve");
+
+	private CeprintCommandLine() {
+	}
+
+	public static void launch(String[] args) {
+		String command = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("");
+		if (command.isEmpty() || !CeprintCommand.knows(command)) {
+			System.exit(CeprintCommand.printUsage(args));
+		}
+		boolean serving = SERVING_COMMANDS.contains(command);
+		SpringApplication application = new SpringApplication(CeprintApplication.class);
+		application.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		// operators read the command's own summary; Spring's start-up log only at WARN
+		// unless asked for
+		application
+			.setDefaultProperties(Map.of(CommandLineRunnerConfiguration.ENABLED_PROPERTY, "true", "logging.level.root",
+					"WARN", "logging.level.org.ceprint", "INFO", "spring.main.log-startup-info", "false"));
+		ConfigurableApplicationContext context = application.run(args);
+		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
+		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {
+			System.exit(SpringApplication.exit(context, exitCode::value));
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.ceprint.commandline;
+
+import java.util.Arrays;
+
+import picocli.CommandLine;
+
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the command named on the jar's command line once the application has started. Only
+ * the jar's main method switches this on, so tests that start the application run no
+ * command.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandLineRunnerConfiguration {
+
+	static final String ENABLED_PROPERTY = "ceprint.command-line.enabled";
+
+	@Bean
+	CommandExitCode commandExitCode() {
+		return new CommandExitCode();
+	}
+
+	@Bean
+	@ConditionalOnProperty(ENABLED_PROPERTY)
+	CommandLineRunner ceprintCommandRunner(AutowireCapableBeanFactory beanFactory, CommandExitCode exitCode) {
+		return (args) -> {
+			CommandLine commandLine = CeprintCommand.commandLine(new SpringCommandFactory(beanFactory));
+			int code = commandLine.execute(withoutSpringProperties(args));
+			Object command = commandLine.getParseResult().subcommand().commandSpec().userObject();
+			exitCode.set(code, (command instanceof ServingCommand serving) && serving.keepsServing());
+		};
+	}
+
+	/**
+	 * Spring reads {@code --name.with.dots=value} arguments as properties; picocli must
+	 * not see them, or it would reject them as unknown options.
+	 */
+	static String[] withoutSpringProperties(String[] args) {
+		return Arrays.stream(args).filter((arg) -> !(arg.startsWith("--") && arg.contains("."))).toArray(String[]::new);
+	}
+
+	private record SpringCommandFactory(AutowireCapableBeanFactory beanFactory) implements CommandLine.IFactory {
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			K instance = CommandLine.defaultFactory().create(type);
+			this.beanFactory.autowireBean(instance);
+			return instance;
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.ceprint.commandline;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.ceprint.authenticity.AuthenticityCodes;
+import org.ceprint.authenticity.DocumentKind;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code demo}: fills the registry with a seeded demonstration province, prints every
+ * document into one print-batch folder and keeps the verification page running.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "演示：生成演示登记数据，打印证书、登记卡和登记汇总表，并启动查验页面")
+class DemoCommand implements Callable<Integer>, ServingCommand {
+
+	// picocli instantiates commands; Spring fills these fields (see
+	// CommandLineRunnerConfiguration)
+	@Autowired
+	DemoRegistryGenerator generator;
+
+	@Autowired
+	PrintRuns printRuns;
+
+	@Autowired
+	AuthenticityCodes codes;
+
+	@Option(names = "--people", paramLabel = "人数", defaultValue = "300",
+			description = "演示人数，1 到 100000（默认 ${DEFAULT-VALUE}）")
+	int people;
+
+	@Option(names = "--seed", paramLabel = "种子", defaultValue = "2012",
+			description = "随机种子：相同种子生成相同数据（默认 ${DEFAULT-VALUE}）")
+	long seed;
+
+	@Option(names = "--reset", description = "清空已有的登记数据后重新生成")
+	boolean reset;
+
+	@Option(names = "--no-serve", description = "打印完成后退出，不启动查验页面")
+	boolean noServe;
+
+	@Override
+	public Integer call() throws Exception {
+		if (this.people < 1 || this.people > 100_000) {
+			System.err.println("--people 须在 1 到 100000 之间：" + this.people);
+			return 2;
+		}
+		if (this.reset) {
+			this.generator.clearRegistry();
+		}
+		if (this.generator.registryHasPeople()) {
+			System.out.println("登记库中已有数据，直接打印（--reset 可重新生成）");
+		}
+		else {
+			System.out.println("生成演示数据：" + this.people + " 人，种子 " + this.seed + " ……");
+			System.out.println(this.generator.generate(this.seed, this.people));
+		}
+		PrintRunResult result = this.printRuns.run(PrintRequest.all(PrintJob.ALL));
+		System.out.println(Reports.printRun(result));
+		if (result.firstCertificateNo() != null) {
+			System.out.println(
+					"示例查验页面（即证书二维码的内容）：" + this.codes.qrContent(DocumentKind.CERTIFICATE, result.firstCertificateNo()));
+		}
+		if (keepsServing()) {
+			System.out.println("查验页面运行中，按 Ctrl+C 停止。");
+		}
+		return result.complete() ? 0 : 1;
+	}
+
+	@Override
+	public boolean keepsServing() {
+		return !this.noServe;
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.ceprint.commandline;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code print <what>}: one print run into print-batches/.
+ */
+@Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
+		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
+				PrintCommand.SummaryTables.class, PrintCommand.All.class })
+class PrintCommand {
+
+	/**
+	 * Options shared by every print subcommand.
+	 */
+	abstract static class Run implements Callable<Integer> {
+
+		// picocli instantiates commands; Spring fills this field (see
+		// CommandLineRunnerConfiguration)
+		@Autowired
+		PrintRuns printRuns;
+
+		@Option(names = "--city", paramLabel = "代码", description = "只打印该发证机关（设区市代码，如 360100；省直 360000）")
+		String city;
+
+		@Option(names = "--unit", paramLabel = "单位ID", description = "只打印该单位的人员")
+		Long unit;
+
+		abstract PrintRequest request();
+
+		@Override
+		public Integer call() throws Exception {
+			PrintRunResult result = this.printRuns.run(request());
+			System.out.println(Reports.printRun(result));
+			return result.complete() ? 0 : 1;
+		}
+
+	}
+
+	@Command(name = "certificates", mixinStandardHelpOptions = true, description = "继续教育证书（默认：尚未打印的有效证书）")
+	static class Certificates extends Run {
+
+		@Option(names = "--reprint", description = "已打印过的证书也重新打印")
+		boolean reprint;
+
+		@Override
+		PrintRequest request() {
+			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint);
+		}
+
+	}
+
+	@Command(name = "register-cards", mixinStandardHelpOptions = true, description = "继续教育登记卡（每人一张）")
+	static class RegisterCards extends Run {
+
+		@Override
+		PrintRequest request() {
+			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, null, false);
+		}
+
+	}
+
+	@Command(name = "summary-tables", mixinStandardHelpOptions = true, description = "登记汇总表（一式三份，每个登记单位一份）")
+	static class SummaryTables extends Run {
+
+		@Option(names = "--year", paramLabel = "年度", description = "登记年度（默认：最近有登记的年度）")
+		Integer year;
+
+		@Override
+		PrintRequest request() {
+			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false);
+		}
+
+	}
+
+	@Command(name = "all", mixinStandardHelpOptions = true, description = "证书、登记卡和登记汇总表，同一批次目录")
+	static class All extends Run {
+
+		@Option(names = "--year", paramLabel = "年度", description = "登记汇总表的年度（默认：最近有登记的年度）")
+		Integer year;
+
+		@Override
+		PrintRequest request() {
+			return new PrintRequest(PrintJob.ALL, this.city, this.unit, this.year, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.ceprint.hours;
+
+import java.math.BigDecimal;
+
+/**
+ * A person's result for one year: public hours count only up to the rule set's cap, and
+ * the year is passed when the counted hours reach the requirement for the person's title
+ * level.
+ */
+public record AnnualAssessment(int year, BigDecimal publicHours, BigDecimal professionalHours, BigDecimal countedHours,
+		BigDecimal requiredHours, BigDecimal shortfall) {
+
+	public boolean passed() {
+		return this.shortfall.signum() == 0;
+	}
+
+	/**
+	 * The result as printed on the register card: 合格, or 不合格 with the shortfall.
+	 */
+	public String label() {
+		return passed() ? "合格" : "不合格（差 " + this.shortfall.stripTrailingZeros().toPlainString() + " 学时）";
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.ceprint.printing;
+
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.ceprint.rendering.RenderResult;
+
+/**
+ * One kind of printed document: how a chunk of selected keys becomes views and pages.
+ *
+ * @param <V> the rendering view of one document
+ */
+interface DocumentSource<V> {
+
+	/** The kind recorded in the manifest, e.g. {@code CERTIFICATE}. */
+	String kind();
+
+	/** The start of the PDF file names of this kind, e.g. {@code certificates}. */
+	String fileStem();
+
+	/**
+	 * Loads the views of the selected keys, in key order. A key that cannot become a view
+	 * is returned as a rejected {@link Printable} with its reason.
+	 */
+	List<Printable<V>> load(List<Long> keys, PrintRunRecord run);
+
+	RenderResult render(List<V> views, OutputStream out);
+
+	/** Records that the documents were printed, inside the chunk's transaction. */
+	default void markPrinted(List<Long> keys, LocalDateTime printedAt) {
+	}
+
+	/**
+	 * A document to print, or a record set aside with the reason in Chinese.
+	 */
+	record Printable<V>(long key, String documentNo, V view, String rejection) {
+
+		static <V> Printable<V> of(long key, String documentNo, V view) {
+			return new Printable<>(key, documentNo, view, null);
+		}
+
+		static <V> Printable<V> rejected(long key, String documentNo, String reason) {
+			return new Printable<>(key, documentNo, null, reason);
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.ceprint.printing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.ceprint.printing.DocumentSource.Printable;
+import org.ceprint.rendering.RenderResult;
+import org.ceprint.rendering.UnprintableRecordException;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Writes each chunk as one PDF file of the run's folder. The file is rendered under a
+ * {@code .part} name, its documents are recorded in print_document and marked printed,
+ * and it is renamed to its final name last: the rename happens inside the chunk
+ * transaction, so a crash before the commit leaves at worst a file that the restarted
+ * chunk writes again under the same name, because the file counter is saved in the step's
+ * execution context with each commit.
+ */
+class PrintFileWriter<V> implements ItemStreamWriter<Long> {
+
+	private static final Log logger = LogFactory.getLog(PrintFileWriter.class);
+
+	private final DocumentSource<V> source;
+
+	private final PrintRunStore store;
+
+	private final PrintRunRecord run;
+
+	private final Clock clock;
+
+	private final String counterKey;
+
+	private int filesWritten;
+
+	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, Clock clock) {
+		this.source = source;
+		this.store = store;
+		this.run = run;
+		this.clock = clock;
+		this.counterKey = source.fileStem() + ".files";
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.filesWritten = context.getInt(this.counterKey, 0);
+		try {
+			Files.createDirectories(this.run.folder());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法创建打印批次目录 " + this.run.folder(), ex);
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putInt(this.counterKey, this.filesWritten);
+	}
+
+	@Override
+	public void write(Chunk<? extends Long> chunk) throws IOException {
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		List<Printable<V>> printable = new ArrayList<>();
+		for (Printable<V> candidate : this.source.load(new ArrayList<>(chunk.getItems()), this.run)) {
+			if (candidate.rejection() != null) {
+				reject(candidate.documentNo(), candidate.rejection(), now);
+			}
+			else {
+				printable.add(candidate);
+			}
+		}
+		if (printable.isEmpty()) {
+			return;
+		}
+		String fileName = "%s-%04d.pdf".formatted(this.source.fileStem(), this.filesWritten + 1);
+		Path target = this.run.folder().resolve(fileName);
+		Path part = this.run.folder().resolve(fileName + ".part");
+		RenderResult result = renderSettingAsideUnprintable(printable, part, now);
+		if (result == null) {
+			return;
+		}
+		this.store.addDocuments(this.run.id(), this.source.kind(), fileName,
+				PageContentHashes.of(part, result.documents()), now);
+		this.source.markPrinted(printable.stream().map(Printable::key).toList(), now);
+		Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		this.filesWritten++;
+		logger.info("%s: %d documents, %d pages".formatted(target, result.documents().size(), result.pageCount()));
+	}
+
+	/**
+	 * Renders the documents; a record the renderer refuses (a character no font covers,
+	 * say) is set aside with its reason and the rest are rendered again without it.
+	 */
+	private RenderResult renderSettingAsideUnprintable(List<Printable<V>> printable, Path part, LocalDateTime now)
+			throws IOException {
+		while (!printable.isEmpty()) {
+			try (OutputStream out = Files.newOutputStream(part)) {
+				return this.source.render(printable.stream().map(Printable::view).toList(), out);
+			}
+			catch (UnprintableRecordException ex) {
+				boolean removed = printable.removeIf((candidate) -> candidate.documentNo().equals(ex.documentNo()));
+				if (!removed) {
+					throw ex;
+				}
+				reject(ex.documentNo(), ex.getMessage(), now);
+			}
+		}
+		Files.deleteIfExists(part);
+		return null;
+	}
+
+	private void reject(String documentNo, String reason, LocalDateTime now) {
+		logger.warn("%s %s 未打印：%s".formatted(this.source.kind(), documentNo, reason));
+		this.store.addReject(this.run.id(), this.source.kind(), documentNo, reason, now);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.ceprint.printing;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The outcome of a print run: its folder, how many documents of each kind were printed
+ * and how many records were rejected (listed in the folder's rejects.csv).
+ *
+ * @param firstCertificateNo the first certificate printed, or null; handy for a sample
+ * check
+ */
+public record PrintRunResult(long runId, Path folder, String batchStatus, boolean complete,
+		Map<String, Integer> printedByKind, int rejected, String firstCertificateNo) {
+
+	public int printed() {
+		return this.printedByKind.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+}

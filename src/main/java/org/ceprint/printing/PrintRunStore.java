@@ -1,0 +1,142 @@
+package org.ceprint.printing;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The print_run, print_document and print_reject tables.
+ */
+@Repository
+class PrintRunStore {
+
+	private final JdbcClient jdbc;
+
+	private final PrintingProperties properties;
+
+	PrintRunStore(JdbcClient jdbc, PrintingProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	PrintRunRecord create(PrintRequest request, LocalDateTime now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, folder, created_at)
+					VALUES (:job, :scope, :channel, :unit, :year, :reprint, :folder, :now)
+					""")
+			.param("job", request.what().name())
+			.param("scope", request.scopeLabel())
+			.param("channel", request.channelCode())
+			.param("unit", request.unitId())
+			.param("year", request.entryYear())
+			.param("reprint", request.reprint())
+			.param("folder", "pending-" + java.util.UUID.randomUUID())
+			.param("now", now)
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		String folder = "%s-%s-%s-%d".formatted(LocalDate.from(now), request.what().folderLabel(), request.scopeLabel(),
+				id);
+		this.jdbc.sql("UPDATE print_run SET folder = :folder WHERE id = :id")
+			.param("folder", folder)
+			.param("id", id)
+			.update();
+		return find(id);
+	}
+
+	PrintRunRecord find(long runId) {
+		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).single();
+	}
+
+	void addDocuments(long runId, String kind, String fileName, List<PrintedDocument> documents, LocalDateTime now) {
+		for (PrintedDocument document : documents) {
+			this.jdbc.sql("""
+					INSERT INTO print_document (run_id, document_kind, document_no, file_name, first_page, last_page,
+					                            content_sha256, printed_at)
+					VALUES (:run, :kind, :no, :file, :first, :last, :sha, :now)
+					""")
+				.param("run", runId)
+				.param("kind", kind)
+				.param("no", document.documentNo())
+				.param("file", fileName)
+				.param("first", document.firstPage())
+				.param("last", document.lastPage())
+				.param("sha", document.contentSha256())
+				.param("now", now)
+				.update();
+		}
+	}
+
+	void addReject(long runId, String kind, String documentNo, String reason, LocalDateTime now) {
+		this.jdbc.sql("""
+				INSERT INTO print_reject (run_id, document_kind, document_no, reason, rejected_at)
+				VALUES (:run, :kind, :no, :reason, :now)
+				""")
+			.param("run", runId)
+			.param("kind", kind)
+			.param("no", documentNo)
+			.param("reason", (reason.length() > 500) ? reason.substring(0, 500) : reason)
+			.param("now", now)
+			.update();
+	}
+
+	List<ManifestLine> manifest(long runId) {
+		return this.jdbc.sql("""
+				SELECT document_no, document_kind, file_name, first_page, last_page, content_sha256
+				FROM print_document WHERE run_id = :run ORDER BY file_name, first_page
+				""")
+			.param("run", runId)
+			.query((rs, row) -> new ManifestLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getInt(5), rs.getString(6)))
+			.list();
+	}
+
+	List<String[]> rejects(long runId) {
+		return this.jdbc
+			.sql("SELECT document_no, document_kind, reason FROM print_reject WHERE run_id = :run ORDER BY id")
+			.param("run", runId)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.list();
+	}
+
+	Map<String, Integer> printedByKind(long runId) {
+		return this.jdbc
+			.sql("SELECT document_kind, COUNT(*) FROM print_document WHERE run_id = :run GROUP BY document_kind")
+			.param("run", runId)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	void complete(long runId, LocalDateTime now) {
+		this.jdbc.sql("UPDATE print_run SET completed_at = :now WHERE id = :id")
+			.param("now", now)
+			.param("id", runId)
+			.update();
+	}
+
+	private PrintRunRecord run(ResultSet rs, int row) throws SQLException {
+		return new PrintRunRecord(rs.getLong("id"), PrintJob.valueOf(rs.getString("job_name")),
+				rs.getString("channel_code"), (Long) rs.getObject("unit_id", Long.class),
+				(Integer) rs.getObject("entry_year", Integer.class), rs.getBoolean("reprint"),
+				this.properties.outputDir().resolve(rs.getString("folder")));
+	}
+
+	record ManifestLine(String documentNo, String kind, String fileName, int firstPage, int lastPage,
+			String contentSha256) {
+
+	}
+
+}

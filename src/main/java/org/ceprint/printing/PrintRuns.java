@@ -1,0 +1,74 @@
+package org.ceprint.printing;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.ceprint.registry.RegistrationEntries;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts print runs: records the run, starts its Spring Batch job through the
+ * {@link JobOperator} and reports what the run's folder holds.
+ */
+@Service
+public class PrintRuns {
+
+	private final PrintRunStore store;
+
+	private final JobOperator jobOperator;
+
+	private final Map<String, Job> jobs;
+
+	private final RegistrationEntries entries;
+
+	private final Clock clock;
+
+	PrintRuns(PrintRunStore store, JobOperator jobOperator, Map<String, Job> jobs, RegistrationEntries entries,
+			Clock clock) {
+		this.store = store;
+		this.jobOperator = jobOperator;
+		this.jobs = jobs;
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs the request to its end in the calling thread. Summary tables default to the
+	 * latest year that has registrations.
+	 */
+	public PrintRunResult run(PrintRequest request) throws Exception {
+		PrintRequest completed = request;
+		if (request.entryYear() == null
+				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL)) {
+			int year = this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear());
+			completed = new PrintRequest(request.what(), request.channelCode(), request.unitId(), year,
+					request.reprint());
+		}
+		PrintRunRecord run = this.store.create(completed, LocalDateTime.now(this.clock));
+		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
+		JobExecution execution = this.jobOperator.start(this.jobs.get(request.what().jobName()), parameters);
+		return result(run, execution);
+	}
+
+	private PrintRunResult result(PrintRunRecord run, JobExecution execution) {
+		Map<String, Integer> printed = this.store.printedByKind(run.id());
+		int rejected = this.store.rejects(run.id()).size();
+		String firstCertificate = this.store.manifest(run.id())
+			.stream()
+			.filter((line) -> line.kind().equals("CERTIFICATE"))
+			.map(PrintRunStore.ManifestLine::documentNo)
+			.findFirst()
+			.orElse(null);
+		boolean complete = java.nio.file.Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
+		return new PrintRunResult(run.id(), run.folder(), execution.getStatus().name(), complete, printed, rejected,
+				firstCertificate);
+	}
+
+}

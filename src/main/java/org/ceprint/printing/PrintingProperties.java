@@ -1,0 +1,26 @@
+package org.ceprint.printing;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of print runs.
+ *
+ * @param outputDir where run folders are created
+ * @param documentsPerFile how many documents one PDF file holds; also the chunk size, so
+ * each file is written and committed with its chunk
+ */
+@ConfigurationProperties("ceprint.printing")
+public record PrintingProperties(@DefaultValue("print-batches") Path outputDir,
+		@DefaultValue("200") int documentsPerFile) {
+
+	public PrintingProperties {
+		if (documentsPerFile < 1 || documentsPerFile > 5000) {
+			throw new IllegalArgumentException(
+					"ceprint.printing.documents-per-file 须在 1 到 5000 之间：" + documentsPerFile);
+		}
+	}
+
+}

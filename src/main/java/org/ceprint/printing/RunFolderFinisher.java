@@ -1,0 +1,99 @@
+package org.ceprint.printing;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.ceprint.printing.PrintRunStore.ManifestLine;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step of every print job: writes manifest.csv and rejects.csv from the database,
+ * then the {@code _COMPLETE} marker. Each file is written under a temporary name and
+ * renamed, so a folder holding {@code _COMPLETE} always holds a whole manifest. CSV files
+ * carry a UTF-8 byte order mark so that Excel and WPS open the Chinese text correctly.
+ */
+class RunFolderFinisher implements Tasklet {
+
+	static final String MANIFEST = "manifest.csv";
+
+	static final String REJECTS = "rejects.csv";
+
+	static final String COMPLETE_MARKER = "_COMPLETE";
+
+	private final PrintRunStore store;
+
+	private final Clock clock;
+
+	RunFolderFinisher(PrintRunStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId");
+		PrintRunRecord run = this.store.find(runId);
+		Files.createDirectories(run.folder());
+		List<ManifestLine> manifest = this.store.manifest(runId);
+		List<String[]> rejects = this.store.rejects(runId);
+		writeAtomically(run.folder().resolve(MANIFEST), (out) -> {
+			out.write("document_no,kind,file,first_page,last_page,content_sha256,status\n");
+			for (ManifestLine line : manifest) {
+				out.write(String.join(",", csv(line.documentNo()), line.kind(), csv(line.fileName()),
+						String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),
+						"PRINTED") + "\n");
+			}
+		});
+		writeAtomically(run.folder().resolve(REJECTS), (out) -> {
+			out.write("document_no,kind,reason\n");
+			for (String[] reject : rejects) {
+				out.write(csv(reject[0]) + "," + reject[1] + "," + csv(reject[2]) + "\n");
+			}
+		});
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		writeAtomically(run.folder().resolve(COMPLETE_MARKER), (out) -> out
+			.write("completed_at=%s\ndocuments=%d\nrejected=%d\n".formatted(now, manifest.size(), rejects.size())));
+		this.store.complete(runId, now);
+		return RepeatStatus.FINISHED;
+	}
+
+	static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+			return value;
+		}
+		return '"' + value.replace("\"", "\"\"") + '"';
+	}
+
+	private static void writeAtomically(Path target, Content content) throws IOException {
+		Path temporary = target.resolveSibling(target.getFileName() + ".part");
+		try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+			if (target.getFileName().toString().endsWith(".csv")) {
+				out.write('\uFEFF');
+			}
+			content.writeTo(out);
+		}
+		Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	@FunctionalInterface
+	private interface Content {
+
+		void writeTo(Writer out) throws IOException;
+
+	}
+
+}

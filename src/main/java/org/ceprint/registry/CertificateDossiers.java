@@ -1,0 +1,88 @@
+package org.ceprint.registry;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads certificates with their holders and entries, as printed; marks them printed.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class CertificateDossiers {
+
+	private static final String SELECT = """
+			SELECT c.id, c.certificate_no, c.channel_code, ch.office_name, c.issue_date, c.status,
+			""" + RegistryRows.HOLDER_COLUMNS + """
+			FROM certificate c
+			JOIN channel ch ON ch.code = c.channel_code
+			JOIN person p ON p.id = c.person_id
+			JOIN organisation o ON o.id = p.unit_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RegistrationEntries entries;
+
+	CertificateDossiers(JdbcClient jdbc, RegistrationEntries entries) {
+		this.jdbc = jdbc;
+		this.entries = entries;
+	}
+
+	/**
+	 * Returns the dossiers of the given certificates, in the order of
+	 * {@code certificateIds}; ids that do not exist are left out. Runs two queries
+	 * whatever the number of ids.
+	 */
+	public List<CertificateDossier> findByIds(Collection<Long> certificateIds) {
+		if (certificateIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, CertificateDossier> found = this.jdbc.sql(SELECT + " WHERE c.id IN (:ids)")
+			.param("ids", certificateIds)
+			.query((rs, row) -> new CertificateDossier(rs.getLong("id"), rs.getString("certificate_no"),
+					rs.getString("channel_code"), rs.getString("office_name"), rs.getDate("issue_date").toLocalDate(),
+					CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of()))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(CertificateDossier::certificateId, (dossier) -> dossier));
+		Map<Long, List<RegistrationEntry>> entriesByPerson = this.entries
+			.findByPersonIds(found.values().stream().map((dossier) -> dossier.holder().personId()).toList());
+		return certificateIds.stream().map(found::get).filter((dossier) -> dossier != null).map((dossier) -> {
+			List<RegistrationEntry> own = entriesByPerson.getOrDefault(dossier.holder().personId(), List.of());
+			return new CertificateDossier(dossier.certificateId(), dossier.certificateNo(), dossier.channelCode(),
+					dossier.issuingOffice(), dossier.issueDate(), dossier.status(), dossier.holder(), own);
+		}).toList();
+	}
+
+	public Optional<CertificateDossier> findByNumber(String certificateNo) {
+		return this.jdbc.sql("SELECT id FROM certificate WHERE certificate_no = :no")
+			.param("no", certificateNo)
+			.query(Long.class)
+			.optional()
+			.flatMap((id) -> findByIds(List.of(id)).stream().findFirst());
+	}
+
+	/**
+	 * Records that the certificates were printed; joins the caller's transaction, so that
+	 * a print chunk and its marks commit or roll back together.
+	 */
+	@Transactional
+	public int markPrinted(Collection<Long> certificateIds, LocalDateTime printedAt) {
+		if (certificateIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("UPDATE certificate SET printed_at = :at WHERE id IN (:ids)")
+			.param("at", printedAt)
+			.param("ids", certificateIds)
+			.update();
+	}
+
+}

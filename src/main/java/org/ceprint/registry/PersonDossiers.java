@@ -1,0 +1,59 @@
+package org.ceprint.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads professionals with their valid certificate number and, optionally, their entries.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class PersonDossiers {
+
+	private static final String SELECT = "SELECT " + RegistryRows.HOLDER_COLUMNS + """
+			, c.certificate_no
+			FROM person p
+			JOIN organisation o ON o.id = p.unit_id
+			LEFT JOIN certificate c ON c.current_holder_id = p.id
+			WHERE p.id IN (:ids)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RegistrationEntries entries;
+
+	PersonDossiers(JdbcClient jdbc, RegistrationEntries entries) {
+		this.jdbc = jdbc;
+		this.entries = entries;
+	}
+
+	/**
+	 * Returns the dossiers in the order of {@code personIds}; unknown ids are left out.
+	 */
+	public List<PersonDossier> findByPersonIds(Collection<Long> personIds, boolean withEntries) {
+		if (personIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, PersonDossier> found = this.jdbc.sql(SELECT)
+			.param("ids", personIds)
+			.query((rs, row) -> new PersonDossier(RegistryRows.holder(rs), rs.getString("certificate_no"), List.of()))
+			.list()
+			.stream()
+			.collect(Collectors.toMap((dossier) -> dossier.holder().personId(), (dossier) -> dossier));
+		Map<Long, List<RegistrationEntry>> entriesByPerson = withEntries ? this.entries.findByPersonIds(found.keySet())
+				: Map.of();
+		return personIds.stream()
+			.map(found::get)
+			.filter((dossier) -> dossier != null)
+			.map((dossier) -> new PersonDossier(dossier.holder(), dossier.certificateNo(),
+					entriesByPerson.getOrDefault(dossier.holder().personId(), List.of())))
+			.toList();
+	}
+
+}

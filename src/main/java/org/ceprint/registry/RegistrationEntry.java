@@ -1,0 +1,20 @@
+package org.ceprint.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * One registered learning activity with every field of 第九条, who registered it (第十条) and
+ * its verification (第十三条). {@code verifiedByOffice} is null unless the entry is verified.
+ */
+public record RegistrationEntry(long id, long personId, String projectName, String content, LearningForm form,
+		SubjectType subjectType, LocalDate startDate, LocalDate endDate, BigDecimal hours, String result,
+		String outcome, long registeredById, String registeredByName, EntryStatus status, String verifiedByOffice,
+		String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason) {
+
+	public boolean verified() {
+		return this.status == EntryStatus.VERIFIED;
+	}
+
+}
