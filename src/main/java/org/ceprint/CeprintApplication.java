@@ -25,7 +25,7 @@ public class CeprintApplication {
 	}
 
 	public static void main(String[] args) {
-		org.ceprint.commandline.CeprintCommandLine.launch(args);
+		org.ceprint.commandline.CeprintCommandLine.launch(CeprintApplication.class, args);
 	}
 
 }

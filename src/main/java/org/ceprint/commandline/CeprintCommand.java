@@ -5,6 +5,9 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.springframework.objenesis.Objenesis;
+import org.springframework.objenesis.ObjenesisStd;
+
 /**
  * {@code java -jar ceprint.jar <command>}: the top of the command line.
  */
@@ -12,7 +15,7 @@ import picocli.CommandLine.Command;
 		description = "江西省专业技术人员继续教育登记考核 · 证书、登记卡与登记汇总表打印服务",
 		subcommands = { DemoCommand.class, ServeCommand.class, PrintCommand.class, VerifyCommand.class,
 				ImportCommand.class },
-		footer = { "", "Spring 配置项可直接附在命令后，例如 --server.port=8081 --spring.profiles.active=mariadb" })
+		footer = { "", "Spring 配置项可附在命令后，例如：", "  --server.port=8081", "  --spring.profiles.active=mariadb" })
 class CeprintCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -42,9 +45,24 @@ class CeprintCommand implements Runnable {
 	 * Prints help, or an error for an unknown command, without starting the application.
 	 */
 	static int printUsage(String[] args) {
-		// commands have no-argument constructors, so help texts need no Spring context
-		return new CommandLine(CeprintCommand.class)
+		return new CommandLine(CeprintCommand.class, new HelpOnlyFactory())
 			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
+	}
+
+	/**
+	 * Builds commands for their help texts only, without their services: none of them
+	 * runs.
+	 */
+	private static final class HelpOnlyFactory implements CommandLine.IFactory {
+
+		private final Objenesis objenesis = new ObjenesisStd();
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			return type.isAnnotationPresent(Command.class) ? this.objenesis.newInstance(type)
+					: CommandLine.defaultFactory().create(type);
+		}
+
 	}
 
 }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
-import org.ceprint.CeprintApplication;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,13 +21,13 @@ public final class CeprintCommandLine {
 	private CeprintCommandLine() {
 	}
 
-	public static void launch(String[] args) {
+	public static void launch(Class<?> applicationClass, String[] args) {
 		String command = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("");
 		if (command.isEmpty() || !CeprintCommand.knows(command)) {
 			System.exit(CeprintCommand.printUsage(args));
 		}
 		boolean serving = SERVING_COMMANDS.contains(command);
-		SpringApplication application = new SpringApplication(CeprintApplication.class);
+		SpringApplication application = new SpringApplication(applicationClass);
 		application.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		// operators read the command's own summary; Spring's start-up log only at WARN
 		// unless asked for

@@ -48,9 +48,10 @@ class CommandLineRunnerConfiguration {
 
 		@Override
 		public <K> K create(Class<K> type) throws Exception {
-			K instance = CommandLine.defaultFactory().create(type);
-			this.beanFactory.autowireBean(instance);
-			return instance;
+			// constructor injection for commands; picocli's own types keep picocli's
+			// factory
+			return type.isAnnotationPresent(CommandLine.Command.class) ? this.beanFactory.createBean(type)
+					: CommandLine.defaultFactory().create(type);
 		}
 
 	}

@@ -13,8 +13,6 @@ import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 /**
  * {@code demo}: fills the registry with a seeded demonstration province, prints every
  * document into one print-batch folder and keeps the verification page running.
@@ -22,16 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "演示：生成演示登记数据，打印证书、登记卡和登记汇总表，并启动查验页面")
 class DemoCommand implements Callable<Integer>, ServingCommand {
 
-	// picocli instantiates commands; Spring fills these fields (see
-	// CommandLineRunnerConfiguration)
-	@Autowired
-	DemoRegistryGenerator generator;
+	private final DemoRegistryGenerator generator;
 
-	@Autowired
-	PrintRuns printRuns;
+	private final PrintRuns printRuns;
 
-	@Autowired
-	AuthenticityCodes codes;
+	private final AuthenticityCodes codes;
 
 	@Option(names = "--people", paramLabel = "人数", defaultValue = "300",
 			description = "演示人数，1 到 100000（默认 ${DEFAULT-VALUE}）")
@@ -46,6 +39,12 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 
 	@Option(names = "--no-serve", description = "打印完成后退出，不启动查验页面")
 	boolean noServe;
+
+	DemoCommand(DemoRegistryGenerator generator, PrintRuns printRuns, AuthenticityCodes codes) {
+		this.generator = generator;
+		this.printRuns = printRuns;
+		this.codes = codes;
+	}
 
 	@Override
 	public Integer call() throws Exception {

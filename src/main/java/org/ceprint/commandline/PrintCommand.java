@@ -10,8 +10,6 @@ import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 /**
  * {@code print <what>}: one print run into print-batches/.
  */
@@ -25,10 +23,11 @@ class PrintCommand {
 	 */
 	abstract static class Run implements Callable<Integer> {
 
-		// picocli instantiates commands; Spring fills this field (see
-		// CommandLineRunnerConfiguration)
-		@Autowired
-		PrintRuns printRuns;
+		private final PrintRuns printRuns;
+
+		Run(PrintRuns printRuns) {
+			this.printRuns = printRuns;
+		}
 
 		@Option(names = "--city", paramLabel = "代码", description = "只打印该发证机关（设区市代码，如 360100；省直 360000）")
 		String city;
@@ -50,6 +49,10 @@ class PrintCommand {
 	@Command(name = "certificates", mixinStandardHelpOptions = true, description = "继续教育证书（默认：尚未打印的有效证书）")
 	static class Certificates extends Run {
 
+		Certificates(PrintRuns printRuns) {
+			super(printRuns);
+		}
+
 		@Option(names = "--reprint", description = "已打印过的证书也重新打印")
 		boolean reprint;
 
@@ -63,6 +66,10 @@ class PrintCommand {
 	@Command(name = "register-cards", mixinStandardHelpOptions = true, description = "继续教育登记卡（每人一张）")
 	static class RegisterCards extends Run {
 
+		RegisterCards(PrintRuns printRuns) {
+			super(printRuns);
+		}
+
 		@Override
 		PrintRequest request() {
 			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, null, false);
@@ -72,6 +79,10 @@ class PrintCommand {
 
 	@Command(name = "summary-tables", mixinStandardHelpOptions = true, description = "登记汇总表（一式三份，每个登记单位一份）")
 	static class SummaryTables extends Run {
+
+		SummaryTables(PrintRuns printRuns) {
+			super(printRuns);
+		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记年度（默认：最近有登记的年度）")
 		Integer year;
@@ -85,6 +96,10 @@ class PrintCommand {
 
 	@Command(name = "all", mixinStandardHelpOptions = true, description = "证书、登记卡和登记汇总表，同一批次目录")
 	static class All extends Run {
+
+		All(PrintRuns printRuns) {
+			super(printRuns);
+		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记汇总表的年度（默认：最近有登记的年度）")
 		Integer year;

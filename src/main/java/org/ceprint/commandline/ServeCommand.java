@@ -10,10 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "启动服务：证书查验页面（Ctrl+C 停止）")
 class ServeCommand implements Runnable, ServingCommand {
 
-	// picocli instantiates commands; Spring fills these fields (see
-	// CommandLineRunnerConfiguration)
-	@Value("${ceprint.authenticity.public-base-url}")
-	String publicBaseUrl;
+	private final String publicBaseUrl;
+
+	ServeCommand(@Value("${ceprint.authenticity.public-base-url}") String publicBaseUrl) {
+		this.publicBaseUrl = publicBaseUrl;
+	}
 
 	@Override
 	public void run() {

@@ -14,8 +14,6 @@ import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.VerificationResult;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 /**
  * {@code verify <file>}: reads the QR code of a photo, scan or PDF page and checks the
  * document against the registry.
@@ -23,19 +21,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "查验：识别图片或 PDF 上的二维码并核对证书状态")
 class VerifyCommand implements Callable<Integer> {
 
-	// picocli instantiates commands; Spring fills these fields (see
-	// CommandLineRunnerConfiguration)
-	@Autowired
-	AuthenticityCodes codes;
+	private final AuthenticityCodes codes;
 
-	@Autowired
-	DocumentVerifier verifier;
+	private final DocumentVerifier verifier;
 
 	@Parameters(paramLabel = "文件", description = "照片、扫描件（PNG/JPEG）或 PDF")
 	Path file;
 
 	@Option(names = "--page", paramLabel = "页码", defaultValue = "1", description = "PDF 的页码（默认第 1 页）")
 	int page;
+
+	VerifyCommand(AuthenticityCodes codes, DocumentVerifier verifier) {
+		this.codes = codes;
+		this.verifier = verifier;
+	}
 
 	@Override
 	public Integer call() throws Exception {
