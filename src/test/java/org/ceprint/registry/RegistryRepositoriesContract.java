@@ -45,8 +45,8 @@ abstract class RegistryRepositoriesContract {
 				"organisation", "department")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
-		this.unitId = organisation("UNIT", "南昌市第一医院", "12360100491012345X");
-		this.baseId = organisation("BASE", "江西省继续教育基地（南昌大学）", "12360000491000123A");
+		this.unitId = organisation("UNIT", "南昌市第一医院", "12360100491012345U");
+		this.baseId = organisation("BASE", "江西省继续教育基地（南昌大学）", "12360000491000123W");
 	}
 
 	@Test

@@ -1,0 +1,22 @@
+package org.ceprint.registry;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A record refused at the edge, with every problem found in it.
+ */
+public class InvalidRecordException extends RuntimeException {
+
+	private final List<FieldProblem> problems;
+
+	public InvalidRecordException(List<FieldProblem> problems) {
+		super(problems.stream().map(FieldProblem::message).collect(Collectors.joining("；")));
+		this.problems = List.copyOf(problems);
+	}
+
+	public List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.ceprint.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Records to add to the registry in bulk, linked by natural keys (credit codes, ID
+ * numbers, certificate numbers) rather than database ids.
+ */
+public final class NewRecords {
+
+	private NewRecords() {
+	}
+
+	public record Department(String channelCode, String name) {
+
+	}
+
+	public record NewOrganisation(Organisation.Kind kind, String name, String creditCode, String channelCode,
+			String departmentName) {
+
+	}
+
+	public record NewPerson(String name, Sex sex, LocalDate birthDate, String idNumber, String unitCreditCode,
+			TitleLevel titleLevel, String titleName, String specialty) {
+
+	}
+
+	public record NewCertificate(String certificateNo, String holderIdNumber, String channelCode, LocalDate issueDate) {
+
+	}
+
+	public record NewEntry(String holderIdNumber, String projectName, String content, LearningForm form,
+			SubjectType subjectType, LocalDate startDate, LocalDate endDate, BigDecimal hours, String result,
+			String outcome, String registeredByCreditCode, LocalDateTime registeredAt, EntryStatus status,
+			String verifiedByChannel, String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason) {
+
+	}
+
+}
