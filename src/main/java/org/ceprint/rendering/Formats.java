@@ -1,0 +1,43 @@
+package org.ceprint.rendering;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How values are written on the documents.
+ */
+final class Formats {
+
+	private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
+
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+
+	private Formats() {
+	}
+
+	/** 2024年03月05日 */
+	static String date(LocalDate date) {
+		return (date != null) ? LONG.format(date) : "";
+	}
+
+	/** 2024.03.05 */
+	static String shortDate(LocalDate date) {
+		return (date != null) ? SHORT.format(date) : "";
+	}
+
+	/** 2024.03.05–2024.03.08, or one date for a one-day activity */
+	static String period(LocalDate start, LocalDate end) {
+		return start.equals(end) ? shortDate(start) : shortDate(start) + "–" + shortDate(end);
+	}
+
+	/** 8, 7.5; blank for none */
+	static String hours(BigDecimal hours) {
+		return (hours != null && hours.signum() != 0) ? hours.stripTrailingZeros().toPlainString() : "";
+	}
+
+	static String text(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.ceprint.rendering;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows which characters the shipped fonts can draw. Every printed field is checked
+ * before filling, so that a character no font has (a rare name in CJK Extension B, say)
+ * refuses the record with a reason instead of printing an empty box.
+ */
+@Component
+public class GlyphCoverage {
+
+	static final String REGULAR_FONT = "fonts/NotoSerifSC_400Regular.ttf";
+
+	private final List<Font> fonts;
+
+	GlyphCoverage() {
+		this.fonts = List.of(load(REGULAR_FONT));
+	}
+
+	public boolean covers(int codePoint) {
+		if (Character.isWhitespace(codePoint)) {
+			return true;
+		}
+		for (Font font : this.fonts) {
+			if (font.canDisplay(codePoint)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Checks one field of a document.
+	 * @throws UnprintableRecordException naming the document, the field and the character
+	 */
+	public void check(String documentNo, String field, String value) {
+		if (value == null) {
+			return;
+		}
+		value.codePoints().filter((c) -> !covers(c)).findFirst().ifPresent((c) -> {
+			throw new UnprintableRecordException(documentNo, field,
+					"含有字库中没有的字「%s」(U+%04X)，无法打印，请人工核对后处理".formatted(new String(Character.toChars(c)), c));
+		});
+	}
+
+	private static Font load(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return Font.createFont(Font.TRUETYPE_FONT, in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("字体文件缺失：" + path, ex);
+		}
+		catch (FontFormatException ex) {
+			throw new IllegalStateException("字体文件无法读取：" + path, ex);
+		}
+	}
+
+}
