@@ -42,6 +42,12 @@ public class DocumentVerifier {
 				dossier.issuingOffice(), dossier.issueDate(), verifiedHoursByYear(dossier.entries()));
 	}
 
+	/** 168 rather than 168.0: hours are shown the way they are printed. */
+	private static BigDecimal plain(BigDecimal hours) {
+		BigDecimal stripped = hours.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
 	private static List<VerificationResult.YearHours> verifiedHoursByYear(List<RegistrationEntry> entries) {
 		Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
 		for (RegistrationEntry entry : entries) {
@@ -55,7 +61,7 @@ public class DocumentVerifier {
 		}
 		return byYear.entrySet()
 			.stream()
-			.map((e) -> new VerificationResult.YearHours(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.map((e) -> new VerificationResult.YearHours(e.getKey(), plain(e.getValue()[0]), plain(e.getValue()[1])))
 			.toList();
 	}
 

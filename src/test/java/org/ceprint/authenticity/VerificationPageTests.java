@@ -33,6 +33,9 @@ class VerificationPageTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DocumentVerifier verifier;
+
 	String certificateNo;
 
 	String holderName;
@@ -42,7 +45,7 @@ class VerificationPageTests {
 	@BeforeEach
 	void registry() {
 		this.generator.clearRegistry();
-		this.generator.generate(11, 5);
+		this.generator.generate(11, 5, java.time.LocalDate.of(2026, 6, 30));
 		this.jdbc.sql("""
 				SELECT c.certificate_no, p.name, p.id_number FROM certificate c JOIN person p ON p.id = c.person_id
 				ORDER BY c.id
@@ -65,6 +68,33 @@ class VerificationPageTests {
 		assertThat(page).contains("真实有效").contains(this.certificateNo).contains(Masking.name(this.holderName));
 		assertThat(page).doesNotContain(this.holderName).doesNotContain(this.idNumber);
 		assertThat(page).contains(this.idNumber.substring(0, 4) + "************" + this.idNumber.substring(16));
+	}
+
+	@Test
+	void verifiedHoursPerYearAreTheRegistrysSumsOfVerifiedEntries() throws Exception {
+		var expected = this.jdbc.sql("""
+				SELECT YEAR(e.start_date) AS y,
+				       SUM(CASE WHEN e.subject_type = 'PUBLIC' THEN e.hours ELSE 0 END) AS public_hours,
+				       SUM(CASE WHEN e.subject_type = 'PROFESSIONAL' THEN e.hours ELSE 0 END) AS professional_hours
+				FROM registration_entry e JOIN certificate c ON c.person_id = e.person_id
+				WHERE c.certificate_no = :no AND e.status = 'VERIFIED'
+				GROUP BY YEAR(e.start_date) ORDER BY y
+				""")
+			.param("no", this.certificateNo)
+			.query((rs, row) -> new VerificationResult.YearHours(rs.getInt(1), rs.getBigDecimal(2),
+					rs.getBigDecimal(3)))
+			.list();
+		assertThat(expected).isNotEmpty();
+
+		VerificationResult result = this.verifier.verify(DocumentKind.CERTIFICATE, this.certificateNo);
+
+		assertThat(result.verifiedHours()).hasSameSizeAs(expected);
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(result.verifiedHours().get(i).year()).isEqualTo(expected.get(i).year());
+			assertThat(result.verifiedHours().get(i).publicHours()).isEqualByComparingTo(expected.get(i).publicHours());
+			assertThat(result.verifiedHours().get(i).professionalHours())
+				.isEqualByComparingTo(expected.get(i).professionalHours());
+		}
 	}
 
 	@Test
