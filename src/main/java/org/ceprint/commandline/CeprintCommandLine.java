@@ -26,7 +26,8 @@ public final class CeprintCommandLine {
 		if (command.isEmpty() || !CeprintCommand.knows(command)) {
 			System.exit(CeprintCommand.printUsage(args));
 		}
-		boolean serving = SERVING_COMMANDS.contains(command);
+		// demo --no-serve prints and exits: it must not need the port
+		boolean serving = SERVING_COMMANDS.contains(command) && !Arrays.asList(args).contains("--no-serve");
 		SpringApplication application = new SpringApplication(applicationClass);
 		application.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		// operators read the command's own summary; Spring's start-up log only at WARN

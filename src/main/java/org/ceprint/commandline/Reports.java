@@ -29,6 +29,12 @@ final class Reports {
 		if (result.printed() == 0) {
 			text.append("  没有需要打印的文件（已打印过的证书不再重复打印，可用 --reprint）\n");
 		}
+		double seconds = result.elapsed().toMillis() / 1000.0;
+		text.append("  用时 %.1f 秒".formatted(seconds));
+		if (result.printed() > 0 && seconds > 0) {
+			text.append("，%.1f 份/秒".formatted(result.printed() / seconds));
+		}
+		text.append('\n');
 		if (result.rejected() > 0) {
 			text.append("  未打印 ").append(result.rejected()).append(" 条记录，原因见 rejects.csv\n");
 		}

@@ -1,6 +1,8 @@
 package org.ceprint.printing;
 
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 
@@ -53,11 +55,12 @@ public class PrintRuns {
 		}
 		PrintRunRecord run = this.store.create(completed, LocalDateTime.now(this.clock));
 		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
+		long started = System.nanoTime();
 		JobExecution execution = this.jobOperator.start(this.jobs.get(request.what().jobName()), parameters);
-		return result(run, execution);
+		return result(run, execution, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	private PrintRunResult result(PrintRunRecord run, JobExecution execution) {
+	private PrintRunResult result(PrintRunRecord run, JobExecution execution, Duration elapsed) {
 		Map<String, Integer> printed = this.store.printedByKind(run.id());
 		int rejected = this.store.rejects(run.id()).size();
 		String firstCertificate = this.store.manifest(run.id())
@@ -66,9 +69,9 @@ public class PrintRuns {
 			.map(PrintRunStore.ManifestLine::documentNo)
 			.findFirst()
 			.orElse(null);
-		boolean complete = java.nio.file.Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
+		boolean complete = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
 		return new PrintRunResult(run.id(), run.folder(), execution.getStatus().name(), complete, printed, rejected,
-				firstCertificate);
+				firstCertificate, elapsed);
 	}
 
 }

@@ -12,11 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 
-	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("holderName", "姓名"),
-			Map.entry("sex", "性别"), Map.entry("birthDate", "出生日期"), Map.entry("idNumber", "身份证件号码"),
-			Map.entry("unitName", "工作单位"), Map.entry("title", "专业技术职务"), Map.entry("specialty", "专业"),
-			Map.entry("certificateNo", "证书编号"), Map.entry("year", "年度"), Map.entry("mainItems", "主要学习项目"),
-			Map.entry("verification", "验证情况"), Map.entry("assessment", "年度考核结果"));
+	private static final Map<String, String> LABELS = HolderParameters
+		.labelsWith(Map.of("year", "年度", "mainItems", "主要学习项目", "verification", "验证情况", "assessment", "年度考核结果"));
 
 	RegisterCardRenderer(TemplateCache templates, GlyphCoverage coverage) {
 		super(templates, coverage, "register-card", "江西省专业技术人员继续教育登记卡");
@@ -29,17 +26,9 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 
 	@Override
 	Map<String, Object> parameters(RegisterCardView view) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("holderName", view.holderName());
-		parameters.put("sex", Formats.text(view.sex()));
-		parameters.put("birthDate", Formats.date(view.birthDate()));
-		parameters.put("idNumber", Formats.text(view.idNumber()));
-		parameters.put("unitName", Formats.text(view.unitName()));
-		parameters.put("title", CertificateRenderer.title(view.titleName(), view.titleLevel()));
-		parameters.put("specialty", Formats.text(view.specialty()));
-		parameters.put("certificateNo", view.certificateNo());
-		parameters.put("qrImage", QrCodes.png(view.qrContent()));
-		return parameters;
+		return HolderParameters.of(view.certificateNo(), view.holderName(), view.sex(), view.birthDate(),
+				view.idNumber(), view.unitName(), view.titleLevel(), view.titleName(), view.specialty(),
+				view.qrContent());
 	}
 
 	@Override

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Print-run benchmark: N certificates from a demo registry on the embedded H2 database, end to end
+# through the jar, reported beside the peer approaches of ../shared/bench/peers (same machine, same go).
+#   bench/run.sh [N]            N people / certificates (default 1000)
+# Environment: PEERS=0 skips the peers; APPROACHES and WARMUP pass through to the peers' run.sh;
+#              JAVA_OPTS (default -Xmx1g) for ceprint's JVM, as for the peers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-1000}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
+WORK="$(mktemp -d /tmp/ceprint-bench.XXXXXX)"
+JAR=target/ceprint.jar
+[ -s "$JAR" ] || ./mvnw -B -q -DskipTests package
+ARGS=(--ceprint.data-dir="$WORK/data" --ceprint.printing.output-dir="$WORK/print-batches")
+
+echo "[bench] setting up: demo registry of $N people in $WORK (not measured)" >&2
+java $JAVA_OPTS -jar "$JAR" demo --people "$N" --no-serve "${ARGS[@]}" > "$WORK/setup.log" 2>&1
+rm -rf "$WORK/print-batches"
+
+echo "[bench] measured: print certificates --reprint (all $N, one cold JVM)" >&2
+/usr/bin/time -f '%M %e' -o "$WORK/time" \
+  java $JAVA_OPTS "-Xlog:gc:file=$WORK/gc.log" -jar "$JAR" print certificates --reprint "${ARGS[@]}" \
+  > "$WORK/print.log" 2>&1
+read -r RSS_KB WALL < "$WORK/time"
+FOLDER=$(ls -d "$WORK"/print-batches/*/)
+DOCS=$(($(wc -l < "$FOLDER/manifest.csv") - 1))
+PAGES=$(awk -F, 'NR > 1 { n += $5 - $4 + 1 } END { print n }' "$FOLDER/manifest.csv")
+BYTES=$(find "$FOLDER" -name 'certificates-*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+SECONDS_IN_JOB=$(grep -o '用时 [0-9.]*' "$WORK/print.log" | awk '{ print $2 }')
+HEAP_MB=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
+
+printf '\nceprint (print certificates on H2, 200 documents per file and chunk)\n'
+printf 'N | s (job) | docs/s | pages/s | KB/doc | KB/page | pages | peak RSS MB | heap after GC MB | whole JVM s\n'
+awk -v n="$DOCS" -v s="$SECONDS_IN_JOB" -v p="$PAGES" -v b="$BYTES" -v r="$RSS_KB" -v h="${HEAP_MB:-?}" -v w="$WALL" \
+  'BEGIN { printf "%d | %.2f | %.1f | %.1f | %.1f | %.2f | %d | %.0f | %s | %.1f\n", n, s, n / s, p / s, b / n / 1024, b / p / 1024, p, r / 1024, h, w }' \
+  | tee "$WORK/ceprint.psv"
+CE_DOCS_S=$(awk -v n="$DOCS" -v s="$SECONDS_IN_JOB" 'BEGIN { print n / s }')
+CE_KB=$(awk -v n="$DOCS" -v b="$BYTES" 'BEGIN { print b / n / 1024 }')
+CE_PAGES_S=$(awk -v p="$PAGES" -v s="$SECONDS_IN_JOB" 'BEGIN { print p / s }')
+CE_KB_PAGE=$(awk -v p="$PAGES" -v b="$BYTES" 'BEGIN { print b / p / 1024 }')
+
+if [ "${PEERS:-1}" = 1 ] && [ -x ../shared/bench/peers/run.sh ]; then
+  echo "[bench] peers: ../shared/bench/peers/run.sh $N" >&2
+  ../shared/bench/peers/run.sh "$N" > "$WORK/peers.log" 2>&1 || { tail -20 "$WORK/peers.log" >&2; exit 1; }
+  RESULTS="${PEERS_WORK:-/tmp/peers-work}/out/results.psv"
+  printf '\nside by side (the peers render a 2-page booklet with 8 rows; ceprint the demo booklets, %s pages each on average)\n' \
+    "$(awk -v p="$PAGES" -v n="$DOCS" 'BEGIN { printf "%.1f", p / n }')"
+  printf 'approach | docs/s | KB/doc | ceprint docs/s ÷ | ceprint KB/doc ÷ | ceprint pages/s ÷ | ceprint KB/page ÷\n'
+  # every peer document has 2 pages (README of the peers)
+  tail -n +2 "$RESULTS" | awk -F'|' -v cd="$CE_DOCS_S" -v ck="$CE_KB" -v cp="$CE_PAGES_S" -v ckp="$CE_KB_PAGE" \
+    '{ printf "%s | %s | %s | %.2f | %.2f | %.2f | %.2f\n", $1, $4, $6, cd / $4, ck / $6, cp / (2 * $4), ckp / ($6 / 2) }'
+fi
+echo "[bench] files and logs kept in $WORK" >&2
