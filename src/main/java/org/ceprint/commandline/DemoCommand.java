@@ -26,7 +26,7 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 
 	private final AuthenticityCodes codes;
 
-	@Option(names = "--people", paramLabel = "人数", defaultValue = "300",
+	@Option(names = "--people", paramLabel = "人数", defaultValue = "2000",
 			description = "演示人数，1 到 100000（默认 ${DEFAULT-VALUE}）")
 	int people;
 

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.ceprint.printing.PrintJob;
+import org.ceprint.registry.Channels;
+import org.ceprint.registry.Checked;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
@@ -25,8 +27,11 @@ class PrintCommand {
 
 		private final PrintRuns printRuns;
 
-		Run(PrintRuns printRuns) {
+		private final Channels channels;
+
+		Run(PrintRuns printRuns, Channels channels) {
 			this.printRuns = printRuns;
+			this.channels = channels;
 		}
 
 		@Option(names = "--city", paramLabel = "代码", description = "只打印该发证机关（设区市代码，如 360100；省直 360000）")
@@ -39,6 +44,14 @@ class PrintCommand {
 
 		@Override
 		public Integer call() throws Exception {
+			if (this.city != null) {
+				Checked city = this.channels.check(this.city);
+				if (!city.valid()) {
+					System.err.println("--city " + this.city + "：" + city.problem());
+					return 2;
+				}
+				this.city = city.value();
+			}
 			PrintRunResult result = this.printRuns.run(request());
 			System.out.println(Reports.printRun(result));
 			return result.complete() ? 0 : 1;
@@ -49,8 +62,8 @@ class PrintCommand {
 	@Command(name = "certificates", mixinStandardHelpOptions = true, description = "继续教育证书（默认：尚未打印的有效证书）")
 	static class Certificates extends Run {
 
-		Certificates(PrintRuns printRuns) {
-			super(printRuns);
+		Certificates(PrintRuns printRuns, Channels channels) {
+			super(printRuns, channels);
 		}
 
 		@Option(names = "--reprint", description = "已打印过的证书也重新打印")
@@ -66,8 +79,8 @@ class PrintCommand {
 	@Command(name = "register-cards", mixinStandardHelpOptions = true, description = "继续教育登记卡（每人一张）")
 	static class RegisterCards extends Run {
 
-		RegisterCards(PrintRuns printRuns) {
-			super(printRuns);
+		RegisterCards(PrintRuns printRuns, Channels channels) {
+			super(printRuns, channels);
 		}
 
 		@Override
@@ -80,8 +93,8 @@ class PrintCommand {
 	@Command(name = "summary-tables", mixinStandardHelpOptions = true, description = "登记汇总表（一式三份，每个登记单位一份）")
 	static class SummaryTables extends Run {
 
-		SummaryTables(PrintRuns printRuns) {
-			super(printRuns);
+		SummaryTables(PrintRuns printRuns, Channels channels) {
+			super(printRuns, channels);
 		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记年度（默认：最近有登记的年度）")
@@ -97,8 +110,8 @@ class PrintCommand {
 	@Command(name = "all", mixinStandardHelpOptions = true, description = "证书、登记卡和登记汇总表，同一批次目录")
 	static class All extends Run {
 
-		All(PrintRuns printRuns) {
-			super(printRuns);
+		All(PrintRuns printRuns, Channels channels) {
+			super(printRuns, channels);
 		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记汇总表的年度（默认：最近有登记的年度）")

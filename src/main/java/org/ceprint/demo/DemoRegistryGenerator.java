@@ -80,7 +80,7 @@ public class DemoRegistryGenerator {
 			}
 		}
 		this.loader.addDepartments(departments);
-		List<DemoUnit> units = units(random, Math.max(30, people / 20));
+		List<DemoUnit> units = units(random, Math.max(30, people / 10));
 		List<DemoUnit> bases = bases(random, units.size());
 		List<NewOrganisation> organisations = new ArrayList<>();
 		units.forEach((unit) -> organisations.add(unit.organisation()));

@@ -63,7 +63,7 @@ class DemoRegistryGeneratorTests {
 		this.generator.generate(2012, 2_000, AS_OF);
 
 		assertThat(strings("SELECT DISTINCT channel_code FROM organisation")).hasSize(12);
-		assertThat(count("SELECT COUNT(*) FROM organisation WHERE kind = 'UNIT'")).isEqualTo(100);
+		assertThat(count("SELECT COUNT(*) FROM organisation WHERE kind = 'UNIT'")).isEqualTo(200);
 		List<String> names = strings("SELECT name FROM person");
 		assertThat(names).anyMatch((name) -> name.startsWith("欧阳") || name.startsWith("司马") || name.startsWith("上官")
 				|| name.startsWith("诸葛"));
