@@ -3,6 +3,8 @@ package org.ceprint;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.ceprint.commandline.CeprintCommandLine;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,7 +27,7 @@ public class CeprintApplication {
 	}
 
 	public static void main(String[] args) {
-		org.ceprint.commandline.CeprintCommandLine.launch(CeprintApplication.class, args);
+		CeprintCommandLine.launch(CeprintApplication.class, args);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.ceprint.commandline;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * yet; it says so instead of pretending to import.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "导入登记汇总表（Excel）：尚未提供")
-class ImportCommand implements java.util.concurrent.Callable<Integer> {
+class ImportCommand implements Callable<Integer> {
 
 	@Parameters(paramLabel = "文件", description = ".xlsx / .xls / .csv 文件")
 	Path file;

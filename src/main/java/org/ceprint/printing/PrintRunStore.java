@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class PrintRunStore {
 			.param("unit", request.unitId())
 			.param("year", request.entryYear())
 			.param("reprint", request.reprint())
-			.param("folder", "pending-" + java.util.UUID.randomUUID())
+			.param("folder", "pending-" + UUID.randomUUID())
 			.param("now", now)
 			.update(key, "id");
 		long id = key.getKey().longValue();

@@ -1,6 +1,7 @@
 package org.ceprint.printing;
 
 import java.sql.Connection;
+import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -20,7 +21,7 @@ class V003__printing_batch_repository extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws Exception {
 		Connection connection = context.getConnection();
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 		String platform = product.contains("h2") ? "h2" : product.contains("mariadb") ? "mariadb" : "mysql";
 		ScriptUtils.executeSqlScript(connection,
 				new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));

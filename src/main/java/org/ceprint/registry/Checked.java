@@ -1,5 +1,7 @@
 package org.ceprint.registry;
 
+import java.util.List;
+
 /**
  * The result of checking one typed code: its normalised value and, if it is wrong, why.
  */
@@ -22,8 +24,7 @@ public record Checked(String value, String problem) {
 	 */
 	public String orThrow(String record, String field) {
 		if (!valid()) {
-			throw new InvalidRecordException(
-					java.util.List.of(new FieldProblem(record, field, this.value, this.problem)));
+			throw new InvalidRecordException(List.of(new FieldProblem(record, field, this.value, this.problem)));
 		}
 		return this.value;
 	}

@@ -1,8 +1,11 @@
 package org.ceprint.registry;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +51,8 @@ public class RegistrationEntries {
 				 ORDER BY e.person_id, e.start_date, e.id
 				""")
 			.param("org", organisationId)
-			.param("from", java.time.LocalDate.of(year, 1, 1))
-			.param("to", java.time.LocalDate.of(year + 1, 1, 1))
+			.param("from", LocalDate.of(year, 1, 1))
+			.param("to", LocalDate.of(year + 1, 1, 1))
 			.query(RegistryRows::entry)
 			.list();
 	}
@@ -57,9 +60,9 @@ public class RegistrationEntries {
 	/**
 	 * The latest year in which any entry starts, if there are entries.
 	 */
-	public java.util.Optional<Integer> latestYear() {
+	public Optional<Integer> latestYear() {
 		return this.jdbc.sql("SELECT MAX(start_date) FROM registration_entry")
-			.query(java.sql.Date.class)
+			.query(Date.class)
 			.optional()
 			.map((date) -> date.toLocalDate().getYear());
 	}
