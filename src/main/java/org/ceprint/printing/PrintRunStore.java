@@ -111,6 +111,21 @@ class PrintRunStore {
 			.list();
 	}
 
+	int countRejects(long runId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM print_reject WHERE run_id = :run")
+			.param("run", runId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The first document of a kind in print order, or null. */
+	String firstDocumentNo(long runId, String kind) {
+		return this.jdbc.sql("""
+				SELECT document_no FROM print_document WHERE run_id = :run AND document_kind = :kind
+				ORDER BY file_name, first_page LIMIT 1
+				""").param("run", runId).param("kind", kind).query(String.class).optional().orElse(null);
+	}
+
 	Map<String, Integer> printedByKind(long runId) {
 		return this.jdbc
 			.sql("SELECT document_kind, COUNT(*) FROM print_document WHERE run_id = :run GROUP BY document_kind")

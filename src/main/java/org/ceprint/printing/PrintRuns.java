@@ -62,13 +62,8 @@ public class PrintRuns {
 
 	private PrintRunResult result(PrintRunRecord run, JobExecution execution, Duration elapsed) {
 		Map<String, Integer> printed = this.store.printedByKind(run.id());
-		int rejected = this.store.rejects(run.id()).size();
-		String firstCertificate = this.store.manifest(run.id())
-			.stream()
-			.filter((line) -> line.kind().equals("CERTIFICATE"))
-			.map(PrintRunStore.ManifestLine::documentNo)
-			.findFirst()
-			.orElse(null);
+		int rejected = this.store.countRejects(run.id());
+		String firstCertificate = this.store.firstDocumentNo(run.id(), "CERTIFICATE");
 		boolean complete = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
 		return new PrintRunResult(run.id(), run.folder(), execution.getStatus().name(), complete, printed, rejected,
 				firstCertificate, elapsed);
