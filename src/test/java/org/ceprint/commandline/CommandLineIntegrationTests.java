@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandLineIntegrationTests {
 
 	private static final Path JAR = Path.of("target", "ceprint.jar").toAbsolutePath();
+
+	private static final long CHILD_TIME_LIMIT_MINUTES = 4;
 
 	@TempDir
 	Path workDir;
@@ -112,7 +115,7 @@ class CommandLineIntegrationTests {
 	private Result run(List<String> args) throws Exception {
 		Process process = start(args);
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.waitFor(CHILD_TIME_LIMIT_MINUTES + 1, TimeUnit.MINUTES)).isTrue();
 		return new Result(process.exitValue(), output);
 	}
 
@@ -123,7 +126,13 @@ class CommandLineIntegrationTests {
 		command.addAll(args);
 		command.add("--ceprint.data-dir=" + this.workDir.resolve("data"));
 		command.add("--ceprint.printing.output-dir=" + this.workDir.resolve("print-batches"));
-		return new ProcessBuilder(command).directory(this.workDir.toFile()).redirectErrorStream(true).start();
+		Process process = new ProcessBuilder(command).directory(this.workDir.toFile())
+			.redirectErrorStream(true)
+			.start();
+		// a hung child would block the reads below for ever: kill it, and the test fails
+		// on its output
+		CompletableFuture.delayedExecutor(CHILD_TIME_LIMIT_MINUTES, TimeUnit.MINUTES).execute(process::destroyForcibly);
+		return process;
 	}
 
 	private record Result(int exitCode, String output) {
