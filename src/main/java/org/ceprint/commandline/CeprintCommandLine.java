@@ -18,12 +18,15 @@ public final class CeprintCommandLine {
 
 	private static final Set<String> SERVING_COMMANDS = Set.of("demo", "serve");
 
+	private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
 	private CeprintCommandLine() {
 	}
 
 	public static void launch(Class<?> applicationClass, String[] args) {
 		String command = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("");
-		if (command.isEmpty() || !CeprintCommand.knows(command)) {
+		boolean helpOnly = Arrays.stream(args).anyMatch(HELP_OPTIONS::contains);
+		if (command.isEmpty() || !CeprintCommand.knows(command) || helpOnly) {
 			System.exit(CeprintCommand.printUsage(args));
 		}
 		// demo --no-serve prints and exits: it must not need the port

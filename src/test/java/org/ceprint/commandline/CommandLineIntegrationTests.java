@@ -43,6 +43,14 @@ class CommandLineIntegrationTests {
 		Result help = run(List.of("--help"));
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.output()).contains("demo", "serve", "print", "verify", "import");
+
+		Result serveHelp = run(List.of("serve", "--help"));
+		assertThat(serveHelp.exitCode()).isZero();
+		assertThat(serveHelp.output()).contains("启动服务").doesNotContain("Tomcat");
+
+		Result printHelp = run(List.of("print", "certificates", "--help"));
+		assertThat(printHelp.exitCode()).isZero();
+		assertThat(printHelp.output()).contains("--city", "--reprint");
 	}
 
 	@Test
