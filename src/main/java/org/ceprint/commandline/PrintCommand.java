@@ -6,11 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.ceprint.printing.PrintJob;
-import org.ceprint.registry.Channels;
-import org.ceprint.registry.Checked;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
+import org.ceprint.printing.PrintStyle;
+import org.ceprint.registry.Channels;
+import org.ceprint.registry.Checked;
+import org.ceprint.rendering.RenderOptions.Stock;
 
 /**
  * {@code print <what>}: one print run into print-batches/.
@@ -40,6 +42,19 @@ class PrintCommand {
 		@Option(names = "--unit", paramLabel = "单位ID", description = "只打印该单位的人员")
 		Long unit;
 
+		@Option(names = "--preprinted", description = "套打到省统一印制的空白证书：只打印数据（第十七条）")
+		boolean preprinted;
+
+		@Option(names = "--mask-id", description = "身份证件号码只显示前四位和后四位（应持证人要求）")
+		boolean maskId;
+
+		@Option(names = "--printer", paramLabel = "打印机", description = "使用该打印机的校准偏移（ceprint.rendering.printers.<打印机>）")
+		String printer;
+
+		PrintStyle style() {
+			return new PrintStyle(this.preprinted ? Stock.PREPRINTED : Stock.FULL, this.maskId, this.printer);
+		}
+
 		abstract PrintRequest request();
 
 		@Override
@@ -52,7 +67,14 @@ class PrintCommand {
 				}
 				this.city = city.value();
 			}
-			PrintRunResult result = this.printRuns.run(request());
+			PrintRunResult result;
+			try {
+				result = this.printRuns.run(request());
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
 			System.out.println(Reports.printRun(result));
 			return result.complete() ? 0 : 1;
 		}
@@ -71,7 +93,7 @@ class PrintCommand {
 
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint);
+			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint, style());
 		}
 
 	}
@@ -85,7 +107,7 @@ class PrintCommand {
 
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, null, false);
+			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, null, false, style());
 		}
 
 	}
@@ -102,7 +124,7 @@ class PrintCommand {
 
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false);
+			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false, style());
 		}
 
 	}
@@ -119,7 +141,7 @@ class PrintCommand {
 
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.ALL, this.city, this.unit, this.year, false);
+			return new PrintRequest(PrintJob.ALL, this.city, this.unit, this.year, false, style());
 		}
 
 	}

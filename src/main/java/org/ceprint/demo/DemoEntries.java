@@ -117,7 +117,11 @@ final class DemoEntries {
 		String channel = atBase ? bodies.baseChannel() : bodies.unitChannel();
 		LocalDateTime registeredAt = atMost(end.plusDays(1 + random.nextInt(7)), asOf).atTime(9, 30);
 		if (year < asOf.getYear()) {
-			LocalDateTime verifiedAt = atMost(end.plusDays(10 + random.nextInt(50)), asOf).atTime(15, 0);
+			// a body submits a year's entries together and the office verifies them in
+			// one go
+			LocalDate submitted = LocalDate.of(year + 1, 1, 8 + Math.floorMod(body.hashCode(), 20));
+			LocalDate verifiedOn = submitted.isAfter(end.plusDays(10)) ? submitted : end.plusDays(10);
+			LocalDateTime verifiedAt = atMost(verifiedOn, asOf).atTime(15, 0);
 			return new NewEntry(idNumber, project, content, form,
 					isPublic ? SubjectType.PUBLIC : SubjectType.PROFESSIONAL, start, end, hours, result, outcome, body,
 					registeredAt, EntryStatus.VERIFIED, channel,

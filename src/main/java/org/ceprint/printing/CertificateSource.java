@@ -18,6 +18,7 @@ import org.ceprint.registry.SubjectType;
 import org.ceprint.rendering.CertificateRenderer;
 import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.RegistrationRow;
+import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 
 import org.springframework.stereotype.Component;
@@ -63,8 +64,8 @@ class CertificateSource implements DocumentSource<CertificateView> {
 	}
 
 	@Override
-	public RenderResult render(List<CertificateView> views, OutputStream out) {
-		return this.renderer.render(views, out);
+	public RenderResult render(List<CertificateView> views, RenderOptions options, OutputStream out) {
+		return this.renderer.render(views, options, out);
 	}
 
 	@Override
@@ -88,7 +89,7 @@ class CertificateSource implements DocumentSource<CertificateView> {
 		return new RegistrationRow(entry.startDate(), entry.endDate(), entry.projectName(), entry.content(),
 				entry.form().label(), publicHours, professionalHours, entry.result(), entry.outcome(),
 				entry.registeredByName(), entry.verified() ? entry.verifiedByOffice() : null,
-				entry.verified() ? entry.verifiedAt().toLocalDate() : null);
+				entry.verified() ? entry.verifiedAt().toLocalDate() : null, null);
 	}
 
 }

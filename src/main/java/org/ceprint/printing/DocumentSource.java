@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 
 /**
@@ -25,7 +26,7 @@ interface DocumentSource<V> {
 	 */
 	List<Printable<V>> load(List<Long> keys, PrintRunRecord run);
 
-	RenderResult render(List<V> views, OutputStream out);
+	RenderResult render(List<V> views, RenderOptions options, OutputStream out);
 
 	/** Records that the documents were printed, inside the chunk's transaction. */
 	default void markPrinted(List<Long> keys, LocalDateTime printedAt) {

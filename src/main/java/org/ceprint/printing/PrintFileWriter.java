@@ -14,7 +14,9 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.ceprint.printing.DocumentSource.Printable;
+import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
+import org.ceprint.rendering.RenderingProperties;
 import org.ceprint.rendering.UnprintableRecordException;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -41,15 +43,20 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 
 	private final Clock clock;
 
+	private final RenderOptions options;
+
 	private final String counterKey;
 
 	private int filesWritten;
 
-	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, Clock clock) {
+	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, Clock clock,
+			RenderingProperties rendering) {
 		this.source = source;
 		this.store = store;
 		this.run = run;
 		this.clock = clock;
+		PrintStyle style = run.style();
+		this.options = new RenderOptions(style.stock(), style.maskIdNumbers(), rendering.calibration(style.printer()));
 		this.counterKey = source.fileStem() + ".files";
 	}
 
@@ -107,7 +114,7 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 			throws IOException {
 		while (!printable.isEmpty()) {
 			try (OutputStream out = Files.newOutputStream(part)) {
-				return this.source.render(printable.stream().map(Printable::view).toList(), out);
+				return this.source.render(printable.stream().map(Printable::view).toList(), this.options, out);
 			}
 			catch (UnprintableRecordException ex) {
 				boolean removed = printable.removeIf((candidate) -> candidate.documentNo().equals(ex.documentNo()));

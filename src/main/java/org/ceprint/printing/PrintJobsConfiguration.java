@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.RegisterCardView;
+import org.ceprint.rendering.RenderingProperties;
 import org.ceprint.rendering.SummaryTableView;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -113,22 +114,22 @@ class PrintJobsConfiguration {
 	@Bean
 	@StepScope
 	PrintFileWriter<CertificateView> certificatesWriter(CertificateSource source, PrintRunStore store, Clock clock,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock);
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
+		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
 	}
 
 	@Bean
 	@StepScope
 	PrintFileWriter<RegisterCardView> registerCardsWriter(RegisterCardSource source, PrintRunStore store, Clock clock,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock);
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
+		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
 	}
 
 	@Bean
 	@StepScope
 	PrintFileWriter<SummaryTableView> summaryTablesWriter(SummaryTableSource source, PrintRunStore store, Clock clock,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock);
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
+		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
 	}
 
 	private static Step chunkStep(String name, JobRepository jobRepository,

@@ -8,11 +8,23 @@ package org.ceprint.printing;
  * @param unitId only people of this unit
  * @param entryYear the year of the summary tables (entries registered that year)
  * @param reprint print certificates again even if they were printed before
+ * @param style stock, masking and printer calibration
  */
-public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint) {
+public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint,
+		PrintStyle style) {
+
+	public PrintRequest {
+		if (style == null) {
+			style = PrintStyle.DEFAULT;
+		}
+	}
+
+	public PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint) {
+		this(what, channelCode, unitId, entryYear, reprint, PrintStyle.DEFAULT);
+	}
 
 	public static PrintRequest all(PrintJob what) {
-		return new PrintRequest(what, null, null, null, false);
+		return new PrintRequest(what, null, null, null, false, PrintStyle.DEFAULT);
 	}
 
 	String scopeLabel() {

@@ -6,6 +6,6 @@ import java.nio.file.Path;
  * A print run as stored: what it selects and the folder it writes.
  */
 record PrintRunRecord(long id, PrintJob job, String channelCode, Long unitId, Integer entryYear, boolean reprint,
-		Path folder) {
+		PrintStyle style, Path folder) {
 
 }

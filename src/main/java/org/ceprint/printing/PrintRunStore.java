@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ceprint.rendering.RenderOptions.Stock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,13 +34,16 @@ class PrintRunStore {
 
 	PrintRunRecord create(PrintRequest request, LocalDateTime now) {
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("""
-					INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, folder, created_at)
-					VALUES (:job, :scope, :channel, :unit, :year, :reprint, :folder, :now)
-					""")
+		this.jdbc.sql("""
+				INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, stock,
+				                       mask_id_numbers, printer, folder, created_at)
+				VALUES (:job, :scope, :channel, :unit, :year, :reprint, :stock, :mask, :printer, :folder, :now)
+				""")
 			.param("job", request.what().name())
 			.param("scope", request.scopeLabel())
+			.param("stock", request.style().stock().name())
+			.param("mask", request.style().maskIdNumbers())
+			.param("printer", request.style().printer())
 			.param("channel", request.channelCode())
 			.param("unit", request.unitId())
 			.param("year", request.entryYear())
@@ -144,9 +149,11 @@ class PrintRunStore {
 	}
 
 	private PrintRunRecord run(ResultSet rs, int row) throws SQLException {
-		return new PrintRunRecord(rs.getLong("id"), PrintJob.valueOf(rs.getString("job_name")),
-				rs.getString("channel_code"), (Long) rs.getObject("unit_id", Long.class),
-				(Integer) rs.getObject("entry_year", Integer.class), rs.getBoolean("reprint"),
+		return new PrintRunRecord(
+				rs.getLong("id"), PrintJob.valueOf(rs.getString("job_name")), rs.getString("channel_code"),
+				(Long) rs.getObject("unit_id", Long.class), (Integer) rs.getObject("entry_year", Integer.class),
+				rs.getBoolean("reprint"), new PrintStyle(Stock.valueOf(rs.getString("stock")),
+						rs.getBoolean("mask_id_numbers"), rs.getString("printer")),
 				this.properties.outputDir().resolve(rs.getString("folder")));
 	}
 

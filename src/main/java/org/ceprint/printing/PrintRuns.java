@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.ceprint.registry.RegistrationEntries;
+import org.ceprint.rendering.RenderingProperties;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,8 +33,11 @@ public class PrintRuns {
 
 	private final Clock clock;
 
+	private final RenderingProperties rendering;
+
 	PrintRuns(PrintRunStore store, JobOperator jobOperator, Map<String, Job> jobs, RegistrationEntries entries,
-			Clock clock) {
+			Clock clock, RenderingProperties rendering) {
+		this.rendering = rendering;
 		this.store = store;
 		this.jobOperator = jobOperator;
 		this.jobs = jobs;
@@ -46,12 +50,14 @@ public class PrintRuns {
 	 * latest year that has registrations.
 	 */
 	public PrintRunResult run(PrintRequest request) throws Exception {
+		// an unknown printer is refused before a run exists
+		this.rendering.calibration(request.style().printer());
 		PrintRequest completed = request;
 		if (request.entryYear() == null
 				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL)) {
 			int year = this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear());
 			completed = new PrintRequest(request.what(), request.channelCode(), request.unitId(), year,
-					request.reprint());
+					request.reprint(), request.style());
 		}
 		PrintRunRecord run = this.store.create(completed, LocalDateTime.now(this.clock));
 		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();

@@ -24,6 +24,7 @@ import org.ceprint.registry.SubjectType;
 import org.ceprint.rendering.RegisterCardRenderer;
 import org.ceprint.rendering.RegisterCardView;
 import org.ceprint.rendering.RegisterCardYear;
+import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 
 import org.springframework.stereotype.Component;
@@ -83,8 +84,8 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 	}
 
 	@Override
-	public RenderResult render(List<RegisterCardView> views, OutputStream out) {
-		return this.renderer.render(views, out);
+	public RenderResult render(List<RegisterCardView> views, RenderOptions options, OutputStream out) {
+		return this.renderer.render(views, options, out);
 	}
 
 	private RegisterCardView view(PersonDossier dossier) {

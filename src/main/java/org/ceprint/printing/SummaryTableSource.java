@@ -19,6 +19,7 @@ import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 import org.ceprint.rendering.SummaryTableRenderer;
 import org.ceprint.rendering.SummaryTableRow;
@@ -83,8 +84,8 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 	}
 
 	@Override
-	public RenderResult render(List<SummaryTableView> views, OutputStream out) {
-		return this.renderer.render(views, out);
+	public RenderResult render(List<SummaryTableView> views, RenderOptions options, OutputStream out) {
+		return this.renderer.render(views, options, out);
 	}
 
 	private SummaryTableView view(Organisation body, String batchNo, List<RegistrationEntry> registered) {

@@ -1,24 +1,33 @@
 package org.ceprint.rendering;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.sf.jasperreports.engine.JasperPrint;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Renders certificate booklets (继续教育证书, A5): the holder page, then registration pages of
- * eight rows each, as many as the entries need.
+ * Renders certificates (继续教育证书, A5 booklets): the holder page, on full stock the notes
+ * page, then the registration pages, 8 rows each, with a 验证专用章 on every verified row. A
+ * booklet whose registration pages are all used is printed as full (第十八条).
  */
 @Component
 public class CertificateRenderer extends JasperRenderer<CertificateView> {
+
+	/** Rows on a registration page: (539 − 78 header − 16 footer) / 52 per row. */
+	static final int ROWS_PER_PAGE = 8;
 
 	private static final Map<String, String> LABELS = HolderParameters.labelsWith(Map.of("issuingAuthority", "发证机关",
 			"issueDate", "发证日期", "period", "起止时间", "projectName", "项目名称", "content", "学习内容", "learningForm", "学习形式",
 			"result", "考试考核成绩", "outcome", "继续教育成果", "registeredBy", "登记单位", "verifiedBy", "验证单位"));
 
-	CertificateRenderer(TemplateCache templates, GlyphCoverage coverage) {
-		super(templates, coverage, "certificate", "江西省专业技术人员继续教育证书");
+	private volatile JasperPrint notesPage;
+
+	CertificateRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
+		super(templates, coverage, properties, "江西省专业技术人员继续教育证书");
 	}
 
 	@Override
@@ -27,18 +36,29 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 	}
 
 	@Override
-	Map<String, Object> parameters(CertificateView view) {
+	Map<String, Object> parameters(CertificateView view, RenderOptions options) {
+		int capacity = properties().rowCapacity();
+		if (view.rows().size() > capacity) {
+			throw new UnprintableRecordException(view.certificateNo(), "登记记录",
+					"共 %d 条，超出证书容量 %d 条（%d 页，每页 %d 行），证书已登记填满，请先按发证渠道换发新证（第十八条）".formatted(view.rows().size(), capacity,
+							properties().registrationPages(), ROWS_PER_PAGE));
+		}
 		Map<String, Object> parameters = HolderParameters.of(view.certificateNo(), view.holderName(), view.sex(),
-				view.birthDate(), view.idNumber(), view.unitName(), view.titleLevel(), view.titleName(),
-				view.specialty(), view.qrContent());
+				view.birthDate(), Formats.idNumber(view.idNumber(), options), view.unitName(), view.titleLevel(),
+				view.titleName(), view.specialty(), view.qrContent());
 		parameters.put("issuingAuthority", Formats.text(view.issuingAuthority()));
 		parameters.put("issueDate", Formats.date(view.issueDate()));
+		parameters.put("fullStock", options.fullStock());
+		parameters.put("full", view.rows().size() == capacity);
 		return parameters;
 	}
 
 	@Override
-	List<Map<String, ?>> rows(CertificateView view) {
-		return view.rows().stream().<Map<String, ?>>map((row) -> {
+	List<Map<String, ?>> rows(CertificateView view, RenderOptions options) {
+		boolean[] sealed = SealGroups.sealedRows(view.rows(), (row) -> row.verifiedBy() != null);
+		List<Map<String, ?>> rows = new ArrayList<>(view.rows().size());
+		for (int i = 0; i < sealed.length; i++) {
+			RegistrationRow row = view.rows().get(i);
 			Map<String, Object> fields = new HashMap<>();
 			fields.put("period", Formats.period(row.startDate(), row.endDate()));
 			fields.put("projectName", Formats.text(row.projectName()));
@@ -51,13 +71,36 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 			fields.put("registeredBy", Formats.text(row.registeredBy()));
 			fields.put("verifiedBy",
 					(row.verifiedBy() != null) ? row.verifiedBy() + "\n" + Formats.shortDate(row.verifiedOn()) : "");
-			return fields;
-		}).toList();
+			fields.put("sealOffice", sealed[i] ? row.verifiedBy() : null);
+			rows.add(fields);
+		}
+		return rows;
+	}
+
+	@Override
+	List<JasperPrint> fill(Map<String, Object> parameters, List<Map<String, ?>> rows, RenderOptions options) {
+		List<JasperPrint> prints = new ArrayList<>(3);
+		prints.add(fillOnce(template("certificate-holder"), parameters, List.of()));
+		if (options.fullStock()) {
+			prints.add(notesPage());
+		}
+		prints.add(fillOnce(template("certificate-registrations"), parameters, rows));
+		return prints;
 	}
 
 	@Override
 	Map<String, String> labels() {
 		return LABELS;
+	}
+
+	/** The notes page is the same in every booklet: filled once per process. */
+	private JasperPrint notesPage() {
+		JasperPrint notes = this.notesPage;
+		if (notes == null) {
+			notes = fillOnce(template("certificate-notes"), Map.of(), List.of());
+			this.notesPage = notes;
+		}
+		return notes;
 	}
 
 }

@@ -36,6 +36,17 @@ final class Formats {
 		return (hours != null && hours.signum() != 0) ? hours.stripTrailingZeros().toPlainString() : "";
 	}
 
+	/**
+	 * The ID number, or at the holder's request its first and last four characters
+	 * (3601**********0521), as the Personal Information Protection Law allows.
+	 */
+	static String idNumber(String idNumber, RenderOptions options) {
+		if (idNumber == null || !options.maskIdNumbers() || idNumber.length() <= 8) {
+			return text(idNumber);
+		}
+		return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+	}
+
 	static String text(String value) {
 		return (value != null) ? value : "";
 	}

@@ -20,10 +20,13 @@ public class GlyphCoverage {
 
 	static final String REGULAR_FONT = "fonts/NotoSerifSC_400Regular.ttf";
 
+	/** Extensions B to F, which Noto Serif SC lacks; the font set's fallback. */
+	static final String FALLBACK_FONT = "fonts/HanaMinB.ttf";
+
 	private final List<Font> fonts;
 
 	GlyphCoverage() {
-		this.fonts = List.of(load(REGULAR_FONT));
+		this.fonts = List.of(load(REGULAR_FONT), load(FALLBACK_FONT));
 	}
 
 	public boolean covers(int codePoint) {

@@ -1,12 +1,17 @@
 package org.ceprint.rendering;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -17,9 +22,8 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Fills one template per view and exports all views of a call into one compressed PDF, so
- * that the font subset is embedded once per file instead of once per document. Views
- * become plain string maps here, so the templates only place text.
+ * Fills JasperReports templates from views and exports all of them into one compressed
+ * PDF; where a template placed seal anchors, PDFBox then stamps the seals.
  *
  * @param <V> the view of one document
  */
@@ -29,42 +33,79 @@ abstract class JasperRenderer<V> {
 
 	private final GlyphCoverage coverage;
 
-	private final String templateName;
+	private final RenderingProperties properties;
 
 	private final String pdfTitle;
 
-	JasperRenderer(TemplateCache templates, GlyphCoverage coverage, String templateName, String pdfTitle) {
+	JasperRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties, String pdfTitle) {
 		this.templates = templates;
 		this.coverage = coverage;
-		this.templateName = templateName;
+		this.properties = properties;
 		this.pdfTitle = pdfTitle;
+	}
+
+	public RenderResult render(List<V> views, OutputStream out) {
+		return render(views, RenderOptions.FULL_STOCK, out);
 	}
 
 	/**
 	 * Renders the views, in order, into one PDF.
-	 * @throws UnprintableRecordException for the first view with a character no font has;
-	 * nothing is written then
+	 * @throws UnprintableRecordException for the first view that cannot be printed (a
+	 * character no font has, more rows than the booklet holds); nothing is written then
 	 */
-	public RenderResult render(List<V> views, OutputStream out) {
+	public RenderResult render(List<V> views, RenderOptions options, OutputStream out) {
 		if (views.isEmpty()) {
 			throw new IllegalArgumentException("nothing to render");
 		}
-		JasperReport report = this.templates.get(this.templateName);
 		List<JasperPrint> prints = new ArrayList<>();
 		List<RenderedDocument> documents = new ArrayList<>(views.size());
+		List<SealAnchor> seals = new ArrayList<>();
+		Map<Integer, String> bookmarks = new HashMap<>();
 		int pages = 0;
 		for (V view : views) {
-			Map<String, Object> parameters = parameters(view);
-			List<Map<String, ?>> rows = rows(view);
-			checkGlyphs(documentNo(view), parameters, rows);
+			String documentNo = documentNo(view);
+			Map<String, Object> parameters = parameters(view, options);
+			List<Map<String, ?>> rows = rows(view, options);
+			checkGlyphs(documentNo, parameters, rows);
 			int first = pages + 1;
-			for (JasperPrint print : fill(report, parameters, rows)) {
-				prints.add(print);
-				pages += print.getPages().size();
+			for (JasperPrint print : fill(parameters, rows, options)) {
+				int kept = 0;
+				List<Integer> dropped = new ArrayList<>();
+				for (int index = 0; index < print.getPages().size(); index++) {
+					JRPrintPage page = print.getPages().get(index);
+					List<SealAnchor> onPage = takeSealAnchors(page, pages + kept, documentNo, index);
+					if (onPage.isEmpty() && keepsOnlyPagesWithSeals()) {
+						dropped.add(index);
+						continue;
+					}
+					String bookmark = bookmark(view, index);
+					if (bookmark != null) {
+						bookmarks.put(pages + kept, bookmark);
+					}
+					seals.addAll(onPage);
+					kept++;
+				}
+				for (int i = dropped.size() - 1; i >= 0; i--) {
+					print.removePage(dropped.get(i));
+				}
+				if (kept > 0) {
+					prints.add(print);
+					pages += kept;
+				}
 			}
-			documents.add(new RenderedDocument(documentNo(view), first, pages));
+			if (pages < first) {
+				throw new UnprintableRecordException(documentNo, "验证单位", "没有需要加盖验证专用章的已验证登记");
+			}
+			documents.add(new RenderedDocument(documentNo, first, pages));
 		}
-		export(prints, out);
+		if (seals.isEmpty() && options.calibration().isNone() && bookmarks.isEmpty()) {
+			export(prints, out);
+		}
+		else {
+			ByteArrayOutputStream jasperPdf = new ByteArrayOutputStream(64 * 1024 * views.size());
+			export(prints, jasperPdf);
+			PdfFinishing.finish(jasperPdf.toByteArray(), seals, sealDiameter(), options.calibration(), bookmarks, out);
+		}
 		return new RenderResult(documents, pages);
 	}
 
@@ -74,17 +115,37 @@ abstract class JasperRenderer<V> {
 	 * The template's parameters: strings, and the QR code as PNG bytes under
 	 * {@code qrImage}.
 	 */
-	abstract Map<String, Object> parameters(V view);
+	abstract Map<String, Object> parameters(V view, RenderOptions options);
 
 	/** The template's detail rows, as strings. */
-	abstract List<Map<String, ?>> rows(V view);
+	abstract List<Map<String, ?>> rows(V view, RenderOptions options);
 
 	/** The Chinese label of each parameter and field, for messages about the values. */
 	abstract Map<String, String> labels();
 
-	/** One print per view; the summary table overrides this for its three copies. */
-	List<JasperPrint> fill(JasperReport report, Map<String, Object> parameters, List<Map<String, ?>> rows) {
-		return List.of(fillOnce(report, parameters, rows));
+	/** The document's prints, in page order. */
+	abstract List<JasperPrint> fill(Map<String, Object> parameters, List<Map<String, ?>> rows, RenderOptions options);
+
+	/** Seal overlays print only the pages that carry a seal. */
+	boolean keepsOnlyPagesWithSeals() {
+		return false;
+	}
+
+	/** A bookmark for a page of the document's print, or null. */
+	String bookmark(V view, int pageOfPrint) {
+		return null;
+	}
+
+	RenderingProperties properties() {
+		return this.properties;
+	}
+
+	JasperReport template(String name) {
+		return this.templates.get(name);
+	}
+
+	float sealDiameter() {
+		return (float) (this.properties.sealDiameterMm() * Calibration.POINTS_PER_MM);
 	}
 
 	static JasperPrint fillOnce(JasperReport report, Map<String, Object> parameters, List<Map<String, ?>> rows) {
@@ -94,6 +155,25 @@ abstract class JasperRenderer<V> {
 		catch (JRException ex) {
 			throw new IllegalStateException("模板填充失败：" + report.getName(), ex);
 		}
+	}
+
+	/**
+	 * Takes the seal anchors off a filled page: they only mark positions and must not
+	 * reach the PDF.
+	 */
+	private static List<SealAnchor> takeSealAnchors(JRPrintPage page, int pdfPage, String documentNo, int pageOfPrint) {
+		List<SealAnchor> anchors = new ArrayList<>();
+		Iterator<JRPrintElement> elements = page.getElements().iterator();
+		while (elements.hasNext()) {
+			JRPrintElement element = elements.next();
+			if (SealAnchor.KEY.equals(element.getKey())) {
+				String office = element.getPropertiesMap().getProperty(SealAnchor.OFFICE_PROPERTY);
+				anchors.add(new SealAnchor(pdfPage, element.getX(), element.getY(), element.getWidth(),
+						element.getHeight(), office, Objects.hash(documentNo, pageOfPrint, element.getY())));
+				elements.remove();
+			}
+		}
+		return anchors;
 	}
 
 	private void checkGlyphs(String documentNo, Map<String, Object> parameters, List<Map<String, ?>> rows) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.sf.jasperreports.engine.JasperPrint;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +17,8 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 	private static final Map<String, String> LABELS = HolderParameters
 		.labelsWith(Map.of("year", "年度", "mainItems", "主要学习项目", "verification", "验证情况", "assessment", "年度考核结果"));
 
-	RegisterCardRenderer(TemplateCache templates, GlyphCoverage coverage) {
-		super(templates, coverage, "register-card", "江西省专业技术人员继续教育登记卡");
+	RegisterCardRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
+		super(templates, coverage, properties, "江西省专业技术人员继续教育登记卡");
 	}
 
 	@Override
@@ -25,14 +27,14 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 	}
 
 	@Override
-	Map<String, Object> parameters(RegisterCardView view) {
+	Map<String, Object> parameters(RegisterCardView view, RenderOptions options) {
 		return HolderParameters.of(view.certificateNo(), view.holderName(), view.sex(), view.birthDate(),
-				view.idNumber(), view.unitName(), view.titleLevel(), view.titleName(), view.specialty(),
-				view.qrContent());
+				Formats.idNumber(view.idNumber(), options), view.unitName(), view.titleLevel(), view.titleName(),
+				view.specialty(), view.qrContent());
 	}
 
 	@Override
-	List<Map<String, ?>> rows(RegisterCardView view) {
+	List<Map<String, ?>> rows(RegisterCardView view, RenderOptions options) {
 		return view.years().stream().<Map<String, ?>>map((year) -> {
 			Map<String, Object> fields = new HashMap<>();
 			fields.put("year", String.valueOf(year.year()));
@@ -44,6 +46,11 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 			fields.put("assessment", Formats.text(year.assessment()));
 			return fields;
 		}).toList();
+	}
+
+	@Override
+	List<JasperPrint> fill(Map<String, Object> parameters, List<Map<String, ?>> rows, RenderOptions options) {
+		return List.of(fillOnce(template("register-card"), parameters, rows));
 	}
 
 	@Override

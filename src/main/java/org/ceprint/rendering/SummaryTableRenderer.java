@@ -28,8 +28,8 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 			Map.entry("unitName", "工作单位"), Map.entry("title", "职称"), Map.entry("projectName", "项目名称"),
 			Map.entry("learningForm", "学习形式"), Map.entry("period", "起止时间"), Map.entry("result", "成绩"));
 
-	SummaryTableRenderer(TemplateCache templates, GlyphCoverage coverage) {
-		super(templates, coverage, "summary-table", "专业技术人员继续教育情况登记汇总表");
+	SummaryTableRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
+		super(templates, coverage, properties, "专业技术人员继续教育情况登记汇总表");
 	}
 
 	@Override
@@ -38,7 +38,7 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 	}
 
 	@Override
-	Map<String, Object> parameters(SummaryTableView view) {
+	Map<String, Object> parameters(SummaryTableView view, RenderOptions options) {
 		BigDecimal publicTotal = BigDecimal.ZERO;
 		BigDecimal professionalTotal = BigDecimal.ZERO;
 		for (SummaryTableRow row : view.rows()) {
@@ -61,7 +61,7 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 	}
 
 	@Override
-	List<Map<String, ?>> rows(SummaryTableView view) {
+	List<Map<String, ?>> rows(SummaryTableView view, RenderOptions options) {
 		return view.rows().stream().<Map<String, ?>>map((row) -> {
 			Map<String, Object> fields = new HashMap<>();
 			fields.put("seq", String.valueOf(row.seq()));
@@ -86,7 +86,8 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 	}
 
 	@Override
-	List<JasperPrint> fill(JasperReport report, Map<String, Object> parameters, List<Map<String, ?>> rows) {
+	List<JasperPrint> fill(Map<String, Object> parameters, List<Map<String, ?>> rows, RenderOptions options) {
+		JasperReport report = template("summary-table");
 		List<JasperPrint> copies = new ArrayList<>(COPY_LABELS.size());
 		for (String label : COPY_LABELS) {
 			Map<String, Object> copy = new HashMap<>(parameters);

@@ -1,7 +1,10 @@
 package org.ceprint.rendering;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -9,23 +12,20 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.rendering.RenderOptions.Stock;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Certificates rendered from views, checked in the PDF: fields as extracted text, page
  * layout, fonts, and the QR code read back from a 150 dpi raster.
  */
-@SpringBootTest(classes = { CertificateRenderer.class, TemplateCache.class, GlyphCoverage.class })
 class CertificateRendererTests {
 
-	@Autowired
-	CertificateRenderer renderer;
+	final CertificateRenderer renderer = RenderingFixtures.certificateRenderer();
 
 	@Test
 	void holderPageCarriesEveryFieldAndAReadableQrCode() throws IOException {
@@ -33,7 +33,8 @@ class CertificateRendererTests {
 		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out), "certificate.pdf");
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(document.getNumberOfPages()).isEqualTo(2);
+			// holder page, notes page, one registration page
+			assertThat(document.getNumberOfPages()).isEqualTo(3);
 			PDRectangle a5 = document.getPage(0).getMediaBox();
 			assertThat(a5.getWidth()).isEqualTo(420f);
 			assertThat(a5.getHeight()).isEqualTo(595f);
@@ -42,8 +43,29 @@ class CertificateRendererTests {
 					"主治医师（中级）", "临床医学", "36010020190000127", "南昌市人力资源和社会保障局", "2019年03月01日");
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue("http://localhost:8080/v/c/36010020190000127");
+			assertThat(RenderingFixtures.flatText(document, 2)).contains("使用说明", "一人一证一卡", "验证专用章", "第十八条");
 		}
 		RenderingFixtures.assertFontsEmbeddedAndSubset(pdf);
+	}
+
+	@Test
+	void qrModulesAreAtLeastFourTenthsOfAMillimetreOnPaperEvenForALongSignedUrl() throws IOException {
+		String longest = "https://jxrs.example.gov.cn/v/c/36010020190000127.k1."
+				+ "MEUCIQDf3x8kQ2VgYz0hB7c4sPq1vN9rT5uLwYaZbXcEdFgHiJkLmNoPqRsTuVwXyZaBcDeFgHiJkLmNoPqRsTu";
+		CertificateView view = RenderingFixtures.certificate("36010020190000127", "欧阳堃", 0, longest);
+		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out),
+				"certificate-long-qr.pdf");
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			List<PdfProbe.Image> images = PdfProbe.images(document, 0);
+			assertThat(images).hasSize(1);
+			PdfProbe.Image qr = images.get(0);
+			double modules = (double) qr.pixelWidth() / QrCodes.PIXELS_PER_MODULE;
+			double moduleMm = qr.box().width / modules * 25.4 / 72;
+			assertThat(moduleMm).as("module size in mm").isGreaterThanOrEqualTo(0.4);
+			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
+			assertThat(QrCodeReader.decode(page)).hasValue(longest);
+		}
 	}
 
 	@Test
@@ -53,15 +75,15 @@ class CertificateRendererTests {
 				"certificate-19-rows.pdf");
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			// holder page + 8 + 8 + 3 rows
-			assertThat(document.getNumberOfPages()).isEqualTo(4);
-			String first = RenderingFixtures.flatText(document, 2);
+			// holder page + notes + 8 + 8 + 3 rows
+			assertThat(document.getNumberOfPages()).isEqualTo(5);
+			String first = RenderingFixtures.flatText(document, 3);
 			assertThat(first).contains("继续教育学习登记", "司马喆", "起止时间", "项目名称", "学习内容", "学习形式", "公需", "专业", "考试考核成绩",
-					"继续教育成果", "验证单位（盖章）");
+					"继续教育成果", "登记单位（盖章）", "验证单位（盖章）");
 			assertThat(first).contains("2019.01.05", "急危重症救治新进展第2期", "面授培训", "远程教育", "7.5", "结业证书", "合格");
-			assertThat(first).contains("南昌市专业技术人员继续教育基地（南昌大学）", "南昌市人力资源和社会保障局2019.02.04");
-			String last = RenderingFixtures.flatText(document, 4);
-			assertThat(last).contains("急危重症救治新进展第18期").doesNotContain("急危重症救治新进展第2期");
+			assertThat(first).contains("南昌市专业技术人员继续教育基地（南昌大学）", "南昌市人力资源和社会保障局2020.01.15");
+			String last = RenderingFixtures.flatText(document, 5);
+			assertThat(last).contains("急危重症救治新进展第18期").doesNotContain("急危重症救治新进展第2期", "本证登记已满");
 		}
 	}
 
@@ -74,25 +96,101 @@ class CertificateRendererTests {
 		byte[] pdf = RenderingFixtures.bytes((out) -> result[0] = this.renderer.render(views, out),
 				"certificates-3.pdf");
 
-		assertThat(result[0].documents()).containsExactly(new RenderedDocument("36010020190000143", 1, 2),
-				new RenderedDocument("36010020190000151", 3, 5), new RenderedDocument("36010020190000160", 6, 7));
+		assertThat(result[0].documents()).containsExactly(new RenderedDocument("36010020190000143", 1, 3),
+				new RenderedDocument("36010020190000151", 4, 7), new RenderedDocument("36010020190000160", 8, 10));
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(document.getNumberOfPages()).isEqualTo(result[0].pageCount()).isEqualTo(7);
-			assertThat(RenderingFixtures.text(document, 3)).contains("上官珺");
-			assertThat(RenderingFixtures.text(document, 6)).contains("赵赟", "36010020190000160");
+			assertThat(document.getNumberOfPages()).isEqualTo(result[0].pageCount()).isEqualTo(10);
+			assertThat(RenderingFixtures.text(document, 4)).contains("上官珺");
+			assertThat(RenderingFixtures.text(document, 10)).contains("赵赟", "36010020190000160");
 		}
 	}
 
 	@Test
-	void aNameWithACharacterNoFontHasIsRefusedWithTheFieldNamed() {
-		// U+2A6A5 𪚥 (CJK Extension B) is not in Noto Serif SC
-		CertificateView view = RenderingFixtures.certificate("36010020190000178", "王𪚥", 1);
+	void aBookletWhoseRowsFillItsPagesIsMarkedFullAndOneMoreRowIsRefused() throws IOException {
+		CertificateRenderer twoPages = RenderingFixtures.certificateRenderer(new RenderingProperties(2, 40, Map.of()));
+		CertificateView full = RenderingFixtures.certificate("36010020190000186", "刘洋", 16);
+		byte[] pdf = RenderingFixtures.bytes((out) -> twoPages.render(List.of(full), out), "certificate-full.pdf");
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(document.getNumberOfPages()).isEqualTo(4);
+			assertThat(RenderingFixtures.flatText(document, 4)).contains("本证登记已满，请持证到发证机关换发新证（第十八条）");
+			assertThat(RenderingFixtures.flatText(document, 3)).doesNotContain("本证登记已满");
+		}
+		CertificateView overflowing = RenderingFixtures.certificate("36010020190000194", "刘洋", 17);
 		UnprintableRecordException refused = catchThrowableOfType(UnprintableRecordException.class,
-				() -> this.renderer.render(List.of(view), java.io.OutputStream.nullOutputStream()));
+				() -> twoPages.render(List.of(overflowing), OutputStream.nullOutputStream()));
+		assertThat(refused.field()).isEqualTo("登记记录");
+		assertThat(refused.getMessage()).contains("36010020190000194", "共 17 条", "容量 16 条", "第十八条");
+	}
+
+	@Test
+	void idNumbersAreMaskedWhenTheHolderAsks() throws IOException {
+		CertificateView view = RenderingFixtures.certificate("36010020190000208", "欧阳堃", 1);
+		RenderOptions masked = new RenderOptions(Stock.FULL, true, Calibration.NONE);
+		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), masked, out),
+				"certificate-masked.pdf");
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(RenderingFixtures.text(document, 1)).contains("3601**********0521")
+				.doesNotContain("360102198506150521");
+		}
+	}
+
+	@Test
+	void preprintedStockGetsTheDataAloneAtTheSamePlacesShiftedByThePrintersCalibration() throws IOException {
+		CertificateView view = RenderingFixtures.certificate("36010020190000216", "欧阳堃", 3);
+		RenderOptions preprinted = new RenderOptions(Stock.PREPRINTED, false, new Calibration(2, -1));
+		byte[] full = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out),
+				"certificate-full-stock.pdf");
+		byte[] data = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), preprinted, out),
+				"certificate-preprinted.pdf");
+
+		try (PDDocument fullStock = Loader.loadPDF(full); PDDocument dataOnly = Loader.loadPDF(data)) {
+			// no notes page: the booklet has it printed
+			assertThat(dataOnly.getNumberOfPages()).isEqualTo(2);
+			String holder = RenderingFixtures.flatText(dataOnly, 1);
+			assertThat(holder).contains("欧阳堃", "360102198506150521", "36010020190000216")
+				.doesNotContain("江西省专业技术人员继续教育证书", "姓名", "身份证件号码", "照片");
+			assertThat(RenderingFixtures.flatText(dataOnly, 2)).contains("急危重症救治新进展第2期")
+				.doesNotContain("起止时间", "项目名称", "继续教育学习登记");
+
+			Rectangle2D.Float onFullStock = PdfProbe.find(fullStock, 1, "欧阳堃").get(0);
+			Rectangle2D.Float onBooklet = PdfProbe.find(dataOnly, 1, "欧阳堃").get(0);
+			double right = 2 * Calibration.POINTS_PER_MM;
+			double down = -1 * Calibration.POINTS_PER_MM;
+			assertThat((double) (onBooklet.x - onFullStock.x)).isCloseTo(right, within(0.05));
+			assertThat((double) (onBooklet.y - onFullStock.y)).isCloseTo(down, within(0.05));
+		}
+	}
+
+	@Test
+	void namesWithExtensionBCharactersPrintInTheFallbackFont() throws IOException {
+		// 𠀾 U+2003E and 𪚥 U+2A6A5 are in CJK Extension B, which Noto Serif SC lacks
+		CertificateView view = RenderingFixtures.certificate("36010020190000224", "王𪚥𠀾", 1);
+		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out),
+				"certificate-extension-b.pdf");
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(RenderingFixtures.flatText(document, 1)).contains("王𪚥𠀾");
+			assertThat(RenderingFixtures.flatText(document, 3)).contains("王𪚥𠀾");
+			List<String> fonts = RenderingFixtures.fontNames(document, 0);
+			assertThat(fonts).anyMatch((name) -> name.endsWith("+HanaMinB"))
+				.anyMatch((name) -> name.contains("NotoSerifSC"));
+		}
+		RenderingFixtures.assertFontsEmbeddedAndSubset(pdf);
+	}
+
+	@Test
+	void aNameWithACharacterNoShippedFontHasIsRefusedWithTheFieldNamed() {
+		// U+30EDE (CJK Extension G, 2020) is in neither Noto Serif SC nor HanaMinB
+		String name = "王" + Character.toString(0x30EDE);
+		CertificateView view = RenderingFixtures.certificate("36010020190000178", name, 1);
+		UnprintableRecordException refused = catchThrowableOfType(UnprintableRecordException.class,
+				() -> this.renderer.render(List.of(view), OutputStream.nullOutputStream()));
 
 		assertThat(refused.documentNo()).isEqualTo("36010020190000178");
 		assertThat(refused.field()).isEqualTo("姓名");
-		assertThat(refused.getMessage()).contains("36010020190000178", "「姓名」", "𪚥", "U+2A6A5");
+		assertThat(refused.getMessage()).contains("36010020190000178", "「姓名」", "U+30EDE");
 	}
 
 }

@@ -11,16 +11,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.ceprint.authenticity.QrCodeReader;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = { RegisterCardRenderer.class, TemplateCache.class, GlyphCoverage.class })
 class RegisterCardRendererTests {
 
-	@Autowired
-	RegisterCardRenderer renderer;
+	final RegisterCardRenderer renderer = RenderingFixtures.registerCardRenderer();
 
 	@Test
 	void cardCarriesHolderDataOneLinePerYearAndAReadableQrCode() throws IOException {

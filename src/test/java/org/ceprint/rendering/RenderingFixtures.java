@@ -28,7 +28,42 @@ final class RenderingFixtures {
 	private RenderingFixtures() {
 	}
 
+	/**
+	 * Renderers are built once for all rendering tests: the fonts take a while to load.
+	 */
+	private static final class Shared {
+
+		static final TemplateCache TEMPLATES = new TemplateCache();
+
+		static final GlyphCoverage COVERAGE = new GlyphCoverage();
+
+	}
+
+	static CertificateRenderer certificateRenderer() {
+		return certificateRenderer(RenderingProperties.DEFAULTS);
+	}
+
+	static CertificateRenderer certificateRenderer(RenderingProperties properties) {
+		return new CertificateRenderer(Shared.TEMPLATES, Shared.COVERAGE, properties);
+	}
+
+	static SealOverlayRenderer sealOverlayRenderer() {
+		return new SealOverlayRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
+	}
+
+	static RegisterCardRenderer registerCardRenderer() {
+		return new RegisterCardRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
+	}
+
+	static SummaryTableRenderer summaryTableRenderer() {
+		return new SummaryTableRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
+	}
+
 	static CertificateView certificate(String number, String name, int rows) {
+		return certificate(number, name, rows, "http://localhost:8080/v/c/" + number);
+	}
+
+	static CertificateView certificate(String number, String name, int rows, String qrContent) {
 		List<RegistrationRow> registrations = new ArrayList<>();
 		for (int i = 0; i < rows; i++) {
 			LocalDate start = LocalDate.of(2019 + i / 4, 1 + (i % 4) * 3, 5 + i % 7);
@@ -38,11 +73,11 @@ final class RenderingFixtures {
 					isPublic ? "公需科目：数字经济与创新驱动发展培训班" : "急危重症救治新进展第" + (i + 1) + "期", "急危重症救治与护理",
 					(i % 2 == 0) ? "面授培训" : "远程教育", isPublic ? new BigDecimal("8") : null,
 					isPublic ? null : new BigDecimal(i % 5 == 0 ? "7.5" : "24"), "合格", (i % 4 == 0) ? "结业证书" : null,
-					"南昌市专业技术人员继续教育基地（南昌大学）", verified ? "南昌市人力资源和社会保障局" : null, verified ? start.plusDays(30) : null));
+					"南昌市专业技术人员继续教育基地（南昌大学）", verified ? "南昌市人力资源和社会保障局" : null,
+					verified ? LocalDate.of(start.getYear() + 1, 1, 15) : null, null));
 		}
 		return new CertificateView(number, name, "男", LocalDate.of(1985, 6, 15), "360102198506150521", "南昌市第一人民医院",
-				"中级", "主治医师", "临床医学", "南昌市人力资源和社会保障局", LocalDate.of(2019, 3, 1), "http://localhost:8080/v/c/" + number,
-				registrations);
+				"中级", "主治医师", "临床医学", "南昌市人力资源和社会保障局", LocalDate.of(2019, 3, 1), qrContent, registrations);
 	}
 
 	static RegisterCardView registerCard(String number, String name) {
@@ -94,6 +129,16 @@ final class RenderingFixtures {
 	/** Drops all white space, the ideographic space U+3000 included. */
 	static String flat(String text) {
 		return text.replaceAll("(?U)\\s", "");
+	}
+
+	/** The base fonts used on a 0-based page. */
+	static List<String> fontNames(PDDocument document, int page) throws IOException {
+		List<String> names = new ArrayList<>();
+		var resources = document.getPage(page).getResources();
+		for (var name : resources.getFontNames()) {
+			names.add(resources.getFont(name).getName());
+		}
+		return names;
 	}
 
 	/**

@@ -10,16 +10,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.ceprint.authenticity.QrCodeReader;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = { SummaryTableRenderer.class, TemplateCache.class, GlyphCoverage.class })
 class SummaryTableRendererTests {
 
-	@Autowired
-	SummaryTableRenderer renderer;
+	final SummaryTableRenderer renderer = RenderingFixtures.summaryTableRenderer();
 
 	@Test
 	void printsThreeCopiesIdenticalButForTheirLabels() throws IOException {

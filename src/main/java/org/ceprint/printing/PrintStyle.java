@@ -1,0 +1,26 @@
+package org.ceprint.printing;
+
+import org.ceprint.rendering.RenderOptions.Stock;
+
+/**
+ * How a run's documents are printed.
+ *
+ * @param stock full stock or the province's pre-printed booklets
+ * @param maskIdNumbers print ID numbers masked, at the holders' request
+ * @param printer the printer whose calibration ({@code ceprint.rendering.printers})
+ * applies; null for none
+ */
+public record PrintStyle(Stock stock, boolean maskIdNumbers, String printer) {
+
+	public static final PrintStyle DEFAULT = new PrintStyle(Stock.FULL, false, null);
+
+	public PrintStyle {
+		if (stock == null) {
+			stock = Stock.FULL;
+		}
+		if (printer != null && printer.isBlank()) {
+			printer = null;
+		}
+	}
+
+}
