@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
@@ -20,6 +21,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -54,14 +56,16 @@ final class VerificationSeals {
 			throw new IllegalArgumentException("验证专用章上的机关名称「%s」含有印章字体没有的字 U+%04X".formatted(office, c));
 		});
 		float radius = diameter / 2;
-		PDFormXObject form = new PDFormXObject(document);
+		// an appearance stream is a form XObject whose content can be written compressed
+		PDAppearanceStream form = new PDAppearanceStream(document);
 		form.setBBox(new PDRectangle(-radius, -radius, diameter, diameter));
 		form.setResources(new PDResources());
 		PDExtendedGraphicsState ink = new PDExtendedGraphicsState();
 		ink.setBlendMode(BlendMode.MULTIPLY);
 		ink.setNonStrokingAlphaConstant(0.9f);
 		ink.setStrokingAlphaConstant(0.9f);
-		try (PDFormContentStream content = new PDFormContentStream(form)) {
+		try (PDPageContentStream content = new PDPageContentStream(document, form,
+				form.getStream().createOutputStream(COSName.FLATE_DECODE))) {
 			content.setGraphicsStateParameters(ink);
 			content.setStrokingColor(INK);
 			content.setNonStrokingColor(INK);
@@ -79,7 +83,7 @@ final class VerificationSeals {
 		return form;
 	}
 
-	private static void circle(PDFormContentStream content, float r) throws IOException {
+	private static void circle(PDPageContentStream content, float r) throws IOException {
 		float k = 0.5523f * r;
 		content.moveTo(r, 0);
 		content.curveTo(r, k, k, r, 0, r);
@@ -89,7 +93,7 @@ final class VerificationSeals {
 		content.closePath();
 	}
 
-	private static void star(PDFormContentStream content, float outer) throws IOException {
+	private static void star(PDPageContentStream content, float outer) throws IOException {
 		float inner = outer * 0.382f;
 		for (int i = 0; i < 10; i++) {
 			double angle = Math.PI / 2 + i * Math.PI / 5;
@@ -110,7 +114,7 @@ final class VerificationSeals {
 	 * The name along the upper arc, each character upright towards the rim, the whole
 	 * centred on the top and spanning at most 230 degrees.
 	 */
-	private static void arcText(PDFormContentStream content, String text, float outerRadius, float diameter)
+	private static void arcText(PDPageContentStream content, String text, float outerRadius, float diameter)
 			throws IOException {
 		int[] chars = text.codePoints().toArray();
 		if (chars.length == 0) {
@@ -129,7 +133,7 @@ final class VerificationSeals {
 		}
 	}
 
-	private static void straightText(PDFormContentStream content, String text, float baselineCentreY, float size)
+	private static void straightText(PDPageContentStream content, String text, float baselineCentreY, float size)
 			throws IOException {
 		int[] chars = text.codePoints().toArray();
 		float pitch = size * 1.02f;
@@ -143,7 +147,7 @@ final class VerificationSeals {
 	 * Appends one character's outline, its em box centred on the origin of {@code place}
 	 * (PDF space, y up).
 	 */
-	private static void glyph(PDFormContentStream content, int codePoint, float size, AffineTransform place)
+	private static void glyph(PDPageContentStream content, int codePoint, float size, AffineTransform place)
 			throws IOException {
 		Font font = FONT.deriveFont(size);
 		Shape outline = font.createGlyphVector(CONTEXT, Character.toChars(codePoint)).getOutline();
@@ -158,7 +162,7 @@ final class VerificationSeals {
 		append(content, outline.getPathIterator(transform));
 	}
 
-	private static void append(PDFormContentStream content, PathIterator path) throws IOException {
+	private static void append(PDPageContentStream content, PathIterator path) throws IOException {
 		float[] c = new float[6];
 		float x = 0;
 		float y = 0;

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.rendering.RenderOptions.Stock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A whole print run over a small demo province, checked against the database and the
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * QR leading to the certificate's verification page, and nothing printed twice. Runs on
  * H2 and on MariaDB.
  */
-@SpringBootTest(properties = "ceprint.printing.documents-per-file=16")
+@SpringBootTest(properties = { "ceprint.printing.documents-per-file=16",
+		"ceprint.rendering.printers.counter-1.right-mm=1.5", "ceprint.rendering.printers.counter-1.down-mm=-0.5" })
 abstract class PrintRunContract {
 
 	private static final int PEOPLE = 40;
@@ -137,6 +140,43 @@ abstract class PrintRunContract {
 		assertThat(result.printed()).isEqualTo((int) ofCity);
 		assertThat(numbersOf(manifest(result.folder()), "CERTIFICATE")).allMatch((no) -> no.startsWith(city));
 		assertThat(result.folder().getFileName().toString()).contains("certificates-city" + city);
+	}
+
+	@Test
+	void aPreprintedRunPrintsTheDataAloneWithMaskedIdNumbersAndTheSeals() throws Exception {
+		PrintRunResult result = this.printRuns.run(new PrintRequest(PrintJob.CERTIFICATES, null, null, null, false,
+				new PrintStyle(Stock.PREPRINTED, true, "counter-1")));
+
+		assertThat(this.jdbc.sql("SELECT stock, mask_id_numbers, printer FROM print_run WHERE folder = :folder")
+			.param("folder", result.folder().getFileName().toString())
+			.query((rs, row) -> rs.getString(1) + "/" + rs.getBoolean(2) + "/" + rs.getString(3))
+			.single()).isEqualTo("PREPRINTED/true/counter-1");
+		String[] first = manifest(result.folder()).get(0);
+		String idNumber = this.jdbc.sql("""
+				SELECT p.id_number FROM person p JOIN certificate c ON c.person_id = p.id WHERE c.certificate_no = :no
+				""").param("no", first[0]).query(String.class).single();
+		try (PDDocument document = Loader.loadPDF(result.folder().resolve(first[2]).toFile())) {
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setStartPage(Integer.parseInt(first[3]));
+			stripper.setEndPage(Integer.parseInt(first[3]));
+			String holderPage = stripper.getText(document);
+			assertThat(holderPage).contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14))
+				.doesNotContain(idNumber)
+				.doesNotContain("江西省专业技术人员继续教育证书");
+			// demo people have verified years: their rows carry the 验证专用章 layer
+			assertThat(document.getDocumentCatalog().getOCProperties().hasGroup("验证专用章")).isTrue();
+		}
+	}
+
+	@Test
+	void anUnknownPrinterIsRefusedBeforeARunExists() {
+		long runs = this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.printRuns.run(new PrintRequest(PrintJob.CERTIFICATES, null, null, null, false,
+					new PrintStyle(Stock.PREPRINTED, false, "counter-9"))))
+			.withMessageContaining("counter-9")
+			.withMessageContaining("counter-1");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single()).isEqualTo(runs);
 	}
 
 	static List<String[]> manifest(Path folder) throws IOException {
