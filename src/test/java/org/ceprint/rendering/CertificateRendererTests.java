@@ -49,7 +49,7 @@ class CertificateRendererTests {
 	}
 
 	@Test
-	void qrModulesAreAtLeastFourTenthsOfAMillimetreOnPaperEvenForALongSignedUrl() throws IOException {
+	void qrModulesAreAtLeastFourTenthsOfAMillimetreOnPaperAndNothingCoversItsQuietZone() throws IOException {
 		String longest = "https://jxrs.example.gov.cn/v/c/36010020190000127.k1."
 				+ "MEUCIQDf3x8kQ2VgYz0hB7c4sPq1vN9rT5uLwYaZbXcEdFgHiJkLmNoPqRsTuVwXyZaBcDeFgHiJkLmNoPqRsTu";
 		CertificateView view = RenderingFixtures.certificate("36010020190000127", "欧阳堃", 0, longest);
@@ -65,6 +65,10 @@ class CertificateRendererTests {
 			assertThat(moduleMm).as("module size in mm").isGreaterThanOrEqualTo(0.4);
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue(longest);
+			// the quiet zone is inside the image: nothing else may be drawn over the
+			// image
+			assertThat(PdfProbe.glyphs(document, 1)).noneMatch((glyph) -> glyph.intersects(qr.box()));
+			assertThat(PdfProbe.seals(document, 0)).isEmpty();
 		}
 	}
 

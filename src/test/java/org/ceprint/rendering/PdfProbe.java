@@ -58,6 +58,21 @@ final class PdfProbe {
 		return drawings.images;
 	}
 
+	/** The box of every character on a 1-based page. */
+	static List<Rectangle2D.Float> glyphs(PDDocument document, int page) throws IOException {
+		List<Rectangle2D.Float> boxes = new ArrayList<>();
+		PDFTextStripper stripper = new PDFTextStripper() {
+			@Override
+			protected void processTextPosition(TextPosition position) {
+				boxes.add(box(position));
+			}
+		};
+		stripper.setStartPage(page);
+		stripper.setEndPage(page);
+		stripper.getText(document);
+		return boxes;
+	}
+
 	/** The boxes of every occurrence of {@code text} on a 1-based page. */
 	static List<Rectangle2D.Float> find(PDDocument document, int page, String text) throws IOException {
 		List<TextPosition> glyphs = new ArrayList<>();
