@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
@@ -19,7 +20,7 @@ import org.ceprint.rendering.RenderOptions.Stock;
  */
 @Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
 		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
-				PrintCommand.SummaryTables.class, PrintCommand.All.class })
+				PrintCommand.SummaryTables.class, PrintCommand.All.class, PrintCommand.Resume.class })
 class PrintCommand {
 
 	/**
@@ -125,6 +126,37 @@ class PrintCommand {
 		@Override
 		PrintRequest request() {
 			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false, style());
+		}
+
+	}
+
+	@Command(name = "resume", mixinStandardHelpOptions = true, description = "续打：从中断处继续一个被中断（崩溃、断电、强行结束）的打印批次")
+	static class Resume implements Callable<Integer> {
+
+		private final PrintRuns printRuns;
+
+		@Parameters(paramLabel = "批次号", arity = "0..1", description = "打印批次号（默认：最近一个未完成的批次）")
+		Long runId;
+
+		@Option(names = "--force", description = "批次一分钟内仍有进度时也续打（须确认原进程已退出）")
+		boolean force;
+
+		Resume(PrintRuns printRuns) {
+			this.printRuns = printRuns;
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			PrintRunResult result;
+			try {
+				result = this.printRuns.resume(this.runId, this.force);
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+			System.out.println(Reports.printRun(result));
+			return result.complete() ? 0 : 1;
 		}
 
 	}

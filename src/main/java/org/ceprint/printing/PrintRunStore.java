@@ -3,6 +3,7 @@ package org.ceprint.printing;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -139,6 +140,18 @@ class PrintRunStore {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	Optional<PrintRunRecord> lookup(long runId) {
+		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).optional();
+	}
+
+	/** The newest run that has not completed, if any. */
+	Optional<PrintRunRecord> latestUnfinished() {
+		return this.jdbc.sql("SELECT * FROM print_run WHERE completed_at IS NULL ORDER BY id DESC")
+			.query(this::run)
+			.stream()
+			.findFirst();
 	}
 
 	void complete(long runId, LocalDateTime now) {

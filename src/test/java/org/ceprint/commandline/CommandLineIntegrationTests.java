@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.ceprint.testsupport.ChildJvm;
+import org.ceprint.testsupport.ChildJvm.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fresh embedded database, the verification page it serves, and the other subcommands.
  */
 class CommandLineIntegrationTests {
-
-	private static final Path JAR = Path.of("target", "ceprint.jar").toAbsolutePath();
-
-	private static final long CHILD_TIME_LIMIT_MINUTES = 4;
 
 	@TempDir
 	Path workDir;
@@ -121,30 +119,11 @@ class CommandLineIntegrationTests {
 	}
 
 	private Result run(List<String> args) throws Exception {
-		Process process = start(args);
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(CHILD_TIME_LIMIT_MINUTES + 1, TimeUnit.MINUTES)).isTrue();
-		return new Result(process.exitValue(), output);
+		return ChildJvm.run(this.workDir, args);
 	}
 
 	private Process start(List<String> args) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-						JAR.toString()));
-		command.addAll(args);
-		command.add("--ceprint.data-dir=" + this.workDir.resolve("data"));
-		command.add("--ceprint.printing.output-dir=" + this.workDir.resolve("print-batches"));
-		Process process = new ProcessBuilder(command).directory(this.workDir.toFile())
-			.redirectErrorStream(true)
-			.start();
-		// a hung child would block the reads below for ever: kill it, and the test fails
-		// on its output
-		CompletableFuture.delayedExecutor(CHILD_TIME_LIMIT_MINUTES, TimeUnit.MINUTES).execute(process::destroyForcibly);
-		return process;
-	}
-
-	private record Result(int exitCode, String output) {
-
+		return ChildJvm.start(this.workDir, args);
 	}
 
 }

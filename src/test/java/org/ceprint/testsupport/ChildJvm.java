@@ -1,0 +1,52 @@
+package org.ceprint.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as a user runs it, in a child JVM whose database and print batches
+ * live in a folder of the test's.
+ */
+public final class ChildJvm {
+
+	public static final Path JAR = Path.of("target", "ceprint.jar").toAbsolutePath();
+
+	private static final long TIME_LIMIT_MINUTES = 4;
+
+	private ChildJvm() {
+	}
+
+	/** What a finished child printed, stdout and stderr together. */
+	public record Result(int exitCode, String output) {
+
+	}
+
+	public static Result run(Path workDir, List<String> args) throws Exception {
+		Process process = start(workDir, args);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(TIME_LIMIT_MINUTES + 1, TimeUnit.MINUTES)) {
+			throw new IllegalStateException("child JVM did not end: " + args);
+		}
+		return new Result(process.exitValue(), output);
+	}
+
+	public static Process start(Path workDir, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+						JAR.toString()));
+		command.addAll(args);
+		command.add("--ceprint.data-dir=" + workDir.resolve("data"));
+		command.add("--ceprint.printing.output-dir=" + workDir.resolve("print-batches"));
+		Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+		// a hung child would block the caller's reads for ever: kill it, and the test
+		// fails on its output
+		CompletableFuture.delayedExecutor(TIME_LIMIT_MINUTES, TimeUnit.MINUTES).execute(process::destroyForcibly);
+		return process;
+	}
+
+}
