@@ -169,6 +169,30 @@ abstract class PrintRunContract {
 	}
 
 	@Test
+	void aCertificateThatCannotBePrintedLandsInRejectsWithItsReasonAndTheRunGoesOn() throws Exception {
+		String unprintable = "王" + Character.toString(0x30EDE);
+		String number = this.jdbc.sql("SELECT MIN(certificate_no) FROM certificate").query(String.class).single();
+		this.jdbc.sql(
+				"UPDATE person SET name = :name WHERE id = (SELECT person_id FROM certificate WHERE certificate_no = :no)")
+			.param("name", unprintable)
+			.param("no", number)
+			.update();
+
+		PrintRunResult result = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+
+		assertThat(result.complete()).isTrue();
+		assertThat(result.rejected()).isEqualTo(1);
+		assertThat(result.printedByKind()).containsEntry("CERTIFICATE", PEOPLE - 1);
+		assertThat(numbersOf(manifest(result.folder()), "CERTIFICATE")).hasSize(PEOPLE - 1).doesNotContain(number);
+		String rejects = Files.readString(result.folder().resolve("rejects.csv"));
+		assertThat(rejects).contains(number, "姓名", "U+30EDE");
+		assertThat(this.jdbc.sql("SELECT printed_at FROM certificate WHERE certificate_no = :no")
+			.param("no", number)
+			.query(java.sql.Timestamp.class)
+			.optional()).isEmpty();
+	}
+
+	@Test
 	void anUnknownPrinterIsRefusedBeforeARunExists() {
 		long runs = this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single();
 		assertThatIllegalArgumentException()
