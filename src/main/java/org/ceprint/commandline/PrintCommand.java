@@ -24,6 +24,23 @@ import org.ceprint.rendering.RenderOptions.Stock;
 class PrintCommand {
 
 	/**
+	 * Runs a print run and prints its report: exit code 0 when the run completed, 1 when
+	 * not, 2 when the request was refused (the reason goes to standard error).
+	 */
+	static int report(Callable<PrintRunResult> printRun) throws Exception {
+		PrintRunResult result;
+		try {
+			result = printRun.call();
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
+		System.out.println(Reports.printRun(result));
+		return result.complete() ? 0 : 1;
+	}
+
+	/**
 	 * Options shared by every print subcommand.
 	 */
 	abstract static class Run implements Callable<Integer> {
@@ -68,16 +85,7 @@ class PrintCommand {
 				}
 				this.city = city.value();
 			}
-			PrintRunResult result;
-			try {
-				result = this.printRuns.run(request());
-			}
-			catch (IllegalArgumentException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
-			System.out.println(Reports.printRun(result));
-			return result.complete() ? 0 : 1;
+			return report(() -> this.printRuns.run(request()));
 		}
 
 	}
@@ -147,16 +155,7 @@ class PrintCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			PrintRunResult result;
-			try {
-				result = this.printRuns.resume(this.runId, this.force);
-			}
-			catch (IllegalArgumentException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
-			System.out.println(Reports.printRun(result));
-			return result.complete() ? 0 : 1;
+			return report(() -> this.printRuns.resume(this.runId, this.force));
 		}
 
 	}

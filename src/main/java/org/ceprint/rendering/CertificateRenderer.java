@@ -60,7 +60,7 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 		for (int i = 0; i < sealed.length; i++) {
 			RegistrationRow row = view.rows().get(i);
 			Map<String, Object> fields = new HashMap<>();
-			fields.put("period", Formats.period(row.startDate(), row.endDate()));
+			fields.put("period", Formats.periodInLines(row.startDate(), row.endDate()));
 			fields.put("projectName", Formats.text(row.projectName()));
 			fields.put("content", Formats.text(row.content()));
 			fields.put("learningForm", Formats.text(row.learningForm()));

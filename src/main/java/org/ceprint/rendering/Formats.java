@@ -13,6 +13,8 @@ final class Formats {
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy.MM.dd");
 
+	private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM.dd");
+
 	private Formats() {
 	}
 
@@ -29,6 +31,20 @@ final class Formats {
 	/** 2024.03.05–2024.03.08, or one date for a one-day activity */
 	static String period(LocalDate start, LocalDate end) {
 		return start.equals(end) ? shortDate(start) : shortDate(start) + "–" + shortDate(end);
+	}
+
+	/**
+	 * The period in lines for a column too narrow for both dates, so that no date wraps
+	 * in its middle: 2024.03.05 / 至03.08, or 2024.12.28 / 至 / 2025.01.02 across a year.
+	 */
+	static String periodInLines(LocalDate start, LocalDate end) {
+		if (start.equals(end)) {
+			return shortDate(start);
+		}
+		if (start.getYear() == end.getYear()) {
+			return shortDate(start) + "\n至" + MONTH_DAY.format(end);
+		}
+		return shortDate(start) + "\n至\n" + shortDate(end);
 	}
 
 	/** 8, 7.5; blank for none */

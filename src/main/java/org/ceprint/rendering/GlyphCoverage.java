@@ -23,17 +23,20 @@ public class GlyphCoverage {
 	/** Extensions B to F, which Noto Serif SC lacks; the font set's fallback. */
 	static final String FALLBACK_FONT = "fonts/HanaMinB.ttf";
 
-	private final List<Font> fonts;
+	/**
+	 * Loaded on the first check, so that commands that print nothing do not pay for it.
+	 */
+	private static final class Fonts {
 
-	GlyphCoverage() {
-		this.fonts = List.of(load(REGULAR_FONT), load(FALLBACK_FONT));
+		static final List<Font> ALL = List.of(load(REGULAR_FONT), load(FALLBACK_FONT));
+
 	}
 
 	public boolean covers(int codePoint) {
 		if (Character.isWhitespace(codePoint)) {
 			return true;
 		}
-		for (Font font : this.fonts) {
+		for (Font font : Fonts.ALL) {
 			if (font.canDisplay(codePoint)) {
 				return true;
 			}

@@ -3,12 +3,14 @@ package org.ceprint.rendering;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -78,14 +80,14 @@ final class PdfFinishing {
 		Map<String, PDFormXObject> forms = new HashMap<>();
 		Map<Integer, List<SealAnchor>> byPage = new HashMap<>();
 		for (SealAnchor seal : seals) {
-			byPage.computeIfAbsent(seal.page(), (page) -> new java.util.ArrayList<>()).add(seal);
+			byPage.computeIfAbsent(seal.page(), (page) -> new ArrayList<>()).add(seal);
 		}
 		for (Map.Entry<Integer, List<SealAnchor>> onPage : byPage.entrySet()) {
 			PDPage page = document.getPage(onPage.getKey());
 			float pageWidth = page.getMediaBox().getWidth();
 			float pageHeight = page.getMediaBox().getHeight();
 			try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
-				content.beginMarkedContent(org.apache.pdfbox.cos.COSName.OC, layer);
+				content.beginMarkedContent(COSName.OC, layer);
 				for (SealAnchor seal : onPage.getValue()) {
 					PDFormXObject form = forms.get(seal.office());
 					if (form == null) {

@@ -43,6 +43,14 @@ final class VerificationSeals {
 
 	private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
 
+	/**
+	 * The vertical centre of 国 per point of font size, the line every character sits on.
+	 */
+	private static final double EM_CENTRE_Y = FONT.deriveFont(1000f)
+		.createGlyphVector(CONTEXT, "国")
+		.getVisualBounds()
+		.getCenterY() / 1000;
+
 	private VerificationSeals() {
 	}
 
@@ -151,14 +159,13 @@ final class VerificationSeals {
 			throws IOException {
 		Font font = FONT.deriveFont(size);
 		Shape outline = font.createGlyphVector(CONTEXT, Character.toChars(codePoint)).getOutline();
-		Rectangle2D em = font.createGlyphVector(CONTEXT, "国").getVisualBounds();
 		Rectangle2D bounds = outline.getBounds2D();
 		AffineTransform transform = new AffineTransform(place);
 		// Java 2D is y-down: flip, then centre horizontally on the glyph and vertically
 		// on
 		// the em box of 国, so every character sits on the same line.
 		transform.scale(1, -1);
-		transform.translate(-bounds.getCenterX(), -em.getCenterY());
+		transform.translate(-bounds.getCenterX(), -EM_CENTRE_Y * size);
 		append(content, outline.getPathIterator(transform));
 	}
 

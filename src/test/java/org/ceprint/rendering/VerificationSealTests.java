@@ -4,6 +4,7 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,7 @@ class VerificationSealTests {
 			PDResources seal = forms.get(0).getResources();
 			assertThat(seal.getXObjectNames()).isEmpty();
 			assertThat(seal.getFontNames()).isEmpty();
-			String ink = new String(forms.get(0).getContentStream().toByteArray(),
-					java.nio.charset.StandardCharsets.ISO_8859_1);
+			String ink = new String(forms.get(0).getContentStream().toByteArray(), StandardCharsets.ISO_8859_1);
 			// paths only: curves, lines, a stroked ring and filled star and glyphs
 			assertThat(ink).contains(" c\n", " l\n", "\nS\n", "\nf\n").doesNotContain("BT", " Do");
 			// the office's name is drawn, not written: the page's text does not have it
