@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Print-run benchmark: N certificates from a demo registry on the embedded H2 database, end to end
-# through the jar, reported beside the peer approaches of ../shared/bench/peers (same machine, same go).
+# Print-run benchmark: N certificates from a demo registry, end to end through the jar, reported
+# beside the peer approaches of ../shared/bench/peers (same machine, same go).
 #   bench/run.sh [N]            N people / certificates (default 1000)
-# Environment: PEERS=0 skips the peers; APPROACHES and WARMUP pass through to the peers' run.sh;
+# Environment: DB=mariadb prints from a MariaDB server (database ceprint_bench, recreated; server
+#              from CEPRINT_DB_HOST, default 127.0.0.1:3306, user root) instead of embedded H2;
+#              THREADS=n sets ceprint.printing.threads (default: one per processor);
+#              PEERS=0 skips the peers; APPROACHES and WARMUP pass through to the peers' run.sh;
 #              JAVA_OPTS (default -Xmx1g) for ceprint's JVM, as for the peers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +15,19 @@ WORK="$(mktemp -d /tmp/ceprint-bench.XXXXXX)"
 JAR=target/ceprint.jar
 [ -s "$JAR" ] || ./mvnw -B -q -DskipTests package
 ARGS=(--ceprint.data-dir="$WORK/data" --ceprint.printing.output-dir="$WORK/print-batches")
+[ -n "${THREADS:-}" ] && ARGS+=(--ceprint.printing.threads="$THREADS")
+DB="${DB:-h2}"
+if [ "$DB" = mariadb ]; then
+  HOST="${CEPRINT_DB_HOST:-127.0.0.1:3306}"
+  mariadb -h "${HOST%%:*}" -P "${HOST##*:}" -u root \
+    -e 'DROP DATABASE IF EXISTS ceprint_bench; CREATE DATABASE ceprint_bench CHARACTER SET utf8mb4'
+  export CEPRINT_DB_URL="jdbc:mariadb://$HOST/ceprint_bench"
+  # the benchmark signs with a key made for it, as the embedded default does
+  ARGS+=(--spring.profiles.active=mariadb --ceprint.authenticity.generate-key-if-missing=true)
+fi
 
 echo "[bench] setting up: demo registry of $N people in $WORK (not measured)" >&2
-java $JAVA_OPTS -jar "$JAR" demo --people "$N" --no-serve "${ARGS[@]}" > "$WORK/setup.log" 2>&1
-rm -rf "$WORK/print-batches"
+java $JAVA_OPTS -jar "$JAR" demo --people "$N" --no-print "${ARGS[@]}" > "$WORK/setup.log" 2>&1
 
 echo "[bench] measured: print certificates --reprint (all $N, one cold JVM)" >&2
 /usr/bin/time -f '%M %e' -o "$WORK/time" \
@@ -28,11 +40,14 @@ PAGES=$(awk -F, 'NR > 1 { n += $5 - $4 + 1 } END { print n }' "$FOLDER/manifest.
 BYTES=$(find "$FOLDER" -name 'certificates-*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 SECONDS_IN_JOB=$(grep -o '用时 [0-9.]*' "$WORK/print.log" | awk '{ print $2 }')
 HEAP_MB=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
+# the live set: heap left after the collections that clean the old generation (mixed or full);
+# the peak after young collections above also counts old garbage not yet collected
+LIVE_MB=$(grep -E 'Pause (Young \(Mixed\)|Full)' "$WORK/gc.log" | grep -o -- '->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1)
 
-printf '\nceprint (print certificates on H2, 200 documents per file and chunk)\n'
-printf 'N | s (job) | docs/s | pages/s | KB/doc | KB/page | pages | peak RSS MB | heap after GC MB | whole JVM s\n'
-awk -v n="$DOCS" -v s="$SECONDS_IN_JOB" -v p="$PAGES" -v b="$BYTES" -v r="$RSS_KB" -v h="${HEAP_MB:-?}" -v w="$WALL" \
-  'BEGIN { printf "%d | %.2f | %.1f | %.1f | %.1f | %.2f | %d | %.0f | %s | %.1f\n", n, s, n / s, p / s, b / n / 1024, b / p / 1024, p, r / 1024, h, w }' \
+printf '\nceprint (print certificates on %s, 200 documents per file and chunk, threads %s)\n' "$DB" "${THREADS:-$(nproc)}"
+printf 'N | s (job) | docs/s | pages/s | KB/doc | KB/page | pages | peak RSS MB | peak heap after young GC MB | live heap after mixed/full GC MB | whole JVM s | JVM\n'
+awk -v n="$DOCS" -v s="$SECONDS_IN_JOB" -v p="$PAGES" -v b="$BYTES" -v r="$RSS_KB" -v h="${HEAP_MB:-?}" -v l="${LIVE_MB:--}" -v w="$WALL" -v j="$JAVA_OPTS" \
+  'BEGIN { printf "%d | %.2f | %.1f | %.1f | %.1f | %.2f | %d | %.0f | %s | %s | %.1f | %s\n", n, s, n / s, p / s, b / n / 1024, b / p / 1024, p, r / 1024, h, l, w, j }' \
   | tee "$WORK/ceprint.psv"
 CE_DOCS_S=$(awk -v n="$DOCS" -v s="$SECONDS_IN_JOB" 'BEGIN { print n / s }')
 CE_KB=$(awk -v n="$DOCS" -v b="$BYTES" 'BEGIN { print b / n / 1024 }')

@@ -1,12 +1,14 @@
 package org.ceprint.commandline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.ceprint.authenticity.AuthenticityCodes;
-import org.ceprint.authenticity.DocumentKind;
+import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
@@ -24,8 +26,6 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 
 	private final PrintRuns printRuns;
 
-	private final AuthenticityCodes codes;
-
 	@Option(names = "--people", paramLabel = "人数", defaultValue = "2000",
 			description = "演示人数，1 到 100000（默认 ${DEFAULT-VALUE}）")
 	int people;
@@ -40,10 +40,12 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 	@Option(names = "--no-serve", description = "打印完成后退出，不启动查验页面")
 	boolean noServe;
 
-	DemoCommand(DemoRegistryGenerator generator, PrintRuns printRuns, AuthenticityCodes codes) {
+	@Option(names = "--no-print", description = "只生成演示数据，不打印（之后可用 print 命令打印）")
+	boolean noPrint;
+
+	DemoCommand(DemoRegistryGenerator generator, PrintRuns printRuns) {
 		this.generator = generator;
 		this.printRuns = printRuns;
-		this.codes = codes;
 	}
 
 	@Override
@@ -62,11 +64,17 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 			System.out.println("生成演示数据：" + this.people + " 人，种子 " + this.seed + " ……");
 			System.out.println(this.generator.generate(this.seed, this.people));
 		}
-		PrintRunResult result = this.printRuns.run(PrintRequest.all(PrintJob.ALL));
+		if (this.noPrint) {
+			return 0;
+		}
+		PrintRunResult result;
+		try (ProgressBar bar = ProgressBar.onStandardError(this.printRuns)) {
+			result = this.printRuns.start(PrintRequest.all(PrintJob.ALL), bar::watch);
+		}
 		System.out.println(Reports.printRun(result));
-		if (result.firstCertificateNo() != null) {
-			System.out.println(
-					"示例查验页面（即证书二维码的内容）：" + this.codes.qrContent(DocumentKind.CERTIFICATE, result.firstCertificateNo()));
+		String sampleUrl = firstCertificateQr(result.folder());
+		if (sampleUrl != null) {
+			System.out.println("示例查验页面（第一本证书二维码的内容）：" + sampleUrl);
 		}
 		if (keepsServing()) {
 			System.out.println("查验页面运行中，按 Ctrl+C 停止。");
@@ -74,9 +82,26 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 		return result.complete() ? 0 : 1;
 	}
 
+	/**
+	 * Reads the QR code of the first certificate of the run, as a verifier's phone would.
+	 */
+	private static String firstCertificateQr(Path folder) throws IOException {
+		Path manifest = folder.resolve("manifest.csv");
+		if (!Files.exists(manifest)) {
+			return null;
+		}
+		for (String line : Files.readAllLines(manifest)) {
+			String[] fields = line.split(",");
+			if (fields.length > 3 && fields[1].equals("CERTIFICATE")) {
+				return QrCodeReader.decode(folder.resolve(fields[2]), Integer.parseInt(fields[3])).orElse(null);
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public boolean keepsServing() {
-		return !this.noServe;
+		return !this.noServe && !this.noPrint;
 	}
 
 }

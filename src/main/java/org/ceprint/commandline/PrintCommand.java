@@ -1,6 +1,13 @@
 package org.ceprint.commandline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +20,8 @@ import org.ceprint.printing.PrintRuns;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
+import org.ceprint.registry.Organisation;
+import org.ceprint.registry.Organisations;
 import org.ceprint.rendering.RenderOptions.Stock;
 
 /**
@@ -20,17 +29,18 @@ import org.ceprint.rendering.RenderOptions.Stock;
  */
 @Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
 		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
-				PrintCommand.SummaryTables.class, PrintCommand.All.class, PrintCommand.Resume.class })
+				PrintCommand.SummaryTables.class, PrintCommand.SealOverlays.class, PrintCommand.All.class,
+				PrintCommand.Resume.class })
 class PrintCommand {
 
 	/**
 	 * Runs a print run and prints its report: exit code 0 when the run completed, 1 when
 	 * not, 2 when the request was refused (the reason goes to standard error).
 	 */
-	static int report(Callable<PrintRunResult> printRun) throws Exception {
+	static int report(PrintRuns printRuns, RunWithProgress printRun) throws Exception {
 		PrintRunResult result;
-		try {
-			result = printRun.call();
+		try (ProgressBar bar = ProgressBar.onStandardError(printRuns)) {
+			result = printRun.call(bar::watch);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -38,6 +48,13 @@ class PrintCommand {
 		}
 		System.out.println(Reports.printRun(result));
 		return result.complete() ? 0 : 1;
+	}
+
+	@FunctionalInterface
+	interface RunWithProgress {
+
+		PrintRunResult call(LongConsumer onRunKnown) throws Exception;
+
 	}
 
 	/**
@@ -85,7 +102,15 @@ class PrintCommand {
 				}
 				this.city = city.value();
 			}
-			return report(() -> this.printRuns.run(request()));
+			PrintRequest request;
+			try {
+				request = request();
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+			return report(this.printRuns, (onRunKnown) -> this.printRuns.start(request, onRunKnown));
 		}
 
 	}
@@ -100,9 +125,40 @@ class PrintCommand {
 		@Option(names = "--reprint", description = "已打印过的证书也重新打印")
 		boolean reprint;
 
+		@Option(names = "--numbers", split = ",", paramLabel = "证书编号", description = "只打印这些证书（逗号分隔）")
+		List<String> numbers = new ArrayList<>();
+
+		@Option(names = "--numbers-file", paramLabel = "文件", description = "只打印文件中列出的证书（每行一个编号，或 CSV/Excel 导出的第一列）")
+		Path numbersFile;
+
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint, style());
+			List<String> selected = new ArrayList<>();
+			this.numbers.forEach((number) -> addNumber(number, selected));
+			if (this.numbersFile != null) {
+				try {
+					for (String line : Files.readAllLines(this.numbersFile)) {
+						addNumber(line.split("[,\t]", 2)[0], selected);
+					}
+				}
+				catch (IOException ex) {
+					throw new IllegalArgumentException(
+							"无法读取 --numbers-file " + this.numbersFile + "：" + ex.getMessage());
+				}
+				if (selected.isEmpty()) {
+					throw new IllegalArgumentException("--numbers-file " + this.numbersFile + " 中没有证书编号");
+				}
+			}
+			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint, style(), selected);
+		}
+
+		private static void addNumber(String raw, List<String> selected) {
+			String number = raw.replace("\uFEFF", "").replace("\"", "").strip().toUpperCase(Locale.ROOT);
+			// a header row or comment of an exported list is not a number
+			if (!number.isEmpty() && !number.startsWith("#") && !number.equals("证书编号")
+					&& !number.equals("DOCUMENT_NO")) {
+				selected.add(number);
+			}
 		}
 
 	}
@@ -114,9 +170,27 @@ class PrintCommand {
 			super(printRuns, channels);
 		}
 
+		@Option(names = "--year", paramLabel = "年度", description = "只打印该年度有登记的人员")
+		Integer year;
+
 		@Override
 		PrintRequest request() {
-			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, null, false, style());
+			return new PrintRequest(PrintJob.REGISTER_CARDS, this.city, this.unit, this.year, false, style());
+		}
+
+	}
+
+	@Command(name = "seal-overlays", mixinStandardHelpOptions = true,
+			description = "验证专用章套印页：已打印的证书中，此后通过验证、尚未盖章的登记，按证书页位置只印印章")
+	static class SealOverlays extends Run {
+
+		SealOverlays(PrintRuns printRuns, Channels channels) {
+			super(printRuns, channels);
+		}
+
+		@Override
+		PrintRequest request() {
+			return new PrintRequest(PrintJob.SEAL_OVERLAYS, this.city, this.unit, null, false, style());
 		}
 
 	}
@@ -124,15 +198,33 @@ class PrintCommand {
 	@Command(name = "summary-tables", mixinStandardHelpOptions = true, description = "登记汇总表（一式三份，每个登记单位一份）")
 	static class SummaryTables extends Run {
 
-		SummaryTables(PrintRuns printRuns, Channels channels) {
+		private final Organisations organisations;
+
+		SummaryTables(PrintRuns printRuns, Channels channels, Organisations organisations) {
 			super(printRuns, channels);
+			this.organisations = organisations;
 		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记年度（默认：最近有登记的年度）")
 		Integer year;
 
+		@Option(names = "--batch", paramLabel = "批次号", description = "只打印这一批次的汇总表：批次号即表上所印的「统一社会信用代码-年度」")
+		String batch;
+
 		@Override
 		PrintRequest request() {
+			if (this.batch != null) {
+				String[] parts = this.batch.strip().toUpperCase(Locale.ROOT).split("-");
+				if (parts.length != 2 || !parts[1].matches("\\d{4}")) {
+					throw new IllegalArgumentException(
+							"--batch " + this.batch + "：批次号应为「统一社会信用代码-年度」，如 91360100MA35XXXXXX-2024");
+				}
+				Organisation body = this.organisations.findByCreditCode(parts[0])
+					.orElseThrow(() -> new IllegalArgumentException(
+							"--batch " + this.batch + "：没有统一社会信用代码为 " + parts[0] + " 的登记单位"));
+				return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, body.id(), Integer.valueOf(parts[1]), false,
+						style());
+			}
 			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false, style());
 		}
 
@@ -155,7 +247,7 @@ class PrintCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			return report(() -> this.printRuns.resume(this.runId, this.force));
+			return report(this.printRuns, (onRunKnown) -> this.printRuns.resume(this.runId, this.force, onRunKnown));
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.ceprint.registry.Holder;
 import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 
@@ -29,20 +30,40 @@ interface DocumentSource<V> {
 	RenderResult render(List<V> views, RenderOptions options, OutputStream out);
 
 	/** Records that the documents were printed, inside the chunk's transaction. */
-	default void markPrinted(List<Long> keys, LocalDateTime printedAt) {
+	default void markPrinted(List<Printable<V>> printed, LocalDateTime printedAt) {
 	}
 
 	/**
 	 * A document to print, or a record set aside with the reason in Chinese.
+	 *
+	 * @param recipient who the document is handed to, for the distribution slips; null
+	 * for documents that go back to the body that submitted them
+	 * @param sealedEntries the verified entries whose 验证专用章 the document prints
 	 */
-	record Printable<V>(long key, String documentNo, V view, String rejection) {
+	record Printable<V>(long key, String documentNo, V view, String rejection, Recipient recipient,
+			List<Long> sealedEntries) {
 
 		static <V> Printable<V> of(long key, String documentNo, V view) {
-			return new Printable<>(key, documentNo, view, null);
+			return new Printable<>(key, documentNo, view, null, null, List.of());
+		}
+
+		static <V> Printable<V> of(long key, String documentNo, V view, Holder holder, List<Long> sealedEntries) {
+			return new Printable<>(key, documentNo, view, null, Recipient.of(holder), sealedEntries);
 		}
 
 		static <V> Printable<V> rejected(long key, String documentNo, String reason) {
-			return new Printable<>(key, documentNo, null, reason);
+			return new Printable<>(key, documentNo, null, reason, null, List.of());
+		}
+
+	}
+
+	/**
+	 * The unit a printed document is handed to, and the person it belongs to.
+	 */
+	record Recipient(long unitId, String unitName, String holderName) {
+
+		static Recipient of(Holder holder) {
+			return new Recipient(holder.unitId(), holder.unitName(), holder.name());
 		}
 
 	}

@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.ceprint.printing.DocumentSource.Printable;
+import org.ceprint.printing.DocumentSource.Recipient;
 import org.ceprint.rendering.RenderOptions;
 import org.ceprint.rendering.RenderResult;
 import org.ceprint.rendering.RenderingProperties;
@@ -47,9 +50,15 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 
 	private final String counterKey;
 
+	private final String filePrefix;
+
 	private int filesWritten;
 
-	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, Clock clock,
+	/**
+	 * @param partition the partition this writer serves (a city code), which names its
+	 * files, or null
+	 */
+	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, String partition, Clock clock,
 			RenderingProperties rendering) {
 		this.source = source;
 		this.store = store;
@@ -58,6 +67,7 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 		PrintStyle style = run.style();
 		this.options = new RenderOptions(style.stock(), style.maskIdNumbers(), rendering.calibration(style.printer()));
 		this.counterKey = source.fileStem() + ".files";
+		this.filePrefix = (partition != null) ? source.fileStem() + "-" + partition : source.fileStem();
 	}
 
 	@Override
@@ -91,7 +101,7 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 		if (printable.isEmpty()) {
 			return;
 		}
-		String fileName = "%s-%04d.pdf".formatted(this.source.fileStem(), this.filesWritten + 1);
+		String fileName = "%s-%04d.pdf".formatted(this.filePrefix, this.filesWritten + 1);
 		Path target = this.run.folder().resolve(fileName);
 		Path part = this.run.folder().resolve(fileName + ".part");
 		RenderResult result = renderSettingAsideUnprintable(printable, part, now);
@@ -99,8 +109,8 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 			return;
 		}
 		this.store.addDocuments(this.run.id(), this.source.kind(), fileName,
-				PageContentHashes.of(part, result.documents()), now);
-		this.source.markPrinted(printable.stream().map(Printable::key).toList(), now);
+				PageContentHashes.of(part, result.documents()), recipients(printable), now);
+		this.source.markPrinted(printable, now);
 		Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		this.filesWritten++;
 		logger.info("%s: %d documents, %d pages".formatted(target, result.documents().size(), result.pageCount()));
@@ -126,6 +136,16 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 		}
 		Files.deleteIfExists(part);
 		return null;
+	}
+
+	private static Map<String, Recipient> recipients(List<? extends Printable<?>> printed) {
+		Map<String, Recipient> recipients = new HashMap<>();
+		for (Printable<?> document : printed) {
+			if (document.recipient() != null) {
+				recipients.put(document.documentNo(), document.recipient());
+			}
+		}
+		return recipients;
 	}
 
 	private void reject(String documentNo, String reason, LocalDateTime now) {

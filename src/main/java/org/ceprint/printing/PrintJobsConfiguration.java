@@ -1,10 +1,14 @@
 package org.ceprint.printing;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.ceprint.rendering.CertificateView;
+import org.ceprint.rendering.DistributionSlipRenderer;
 import org.ceprint.rendering.RegisterCardView;
 import org.ceprint.rendering.RenderingProperties;
 import org.ceprint.rendering.SummaryTableView;
@@ -12,22 +16,33 @@ import org.ceprint.rendering.SummaryTableView;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The print jobs. Each document kind has a chunk step whose reader pages through the
- * selected keys and whose writer turns each chunk into one PDF file; every job ends with
- * {@code finishRunStep}, which completes the run's folder.
+ * The print jobs. Certificates, register cards and seal overlays are partitioned by city
+ * (issuing channel): each city's documents are paged in unit order and written into that
+ * city's own files by a worker step, and {@code ceprint.printing.threads} cities print at
+ * once. Summary tables, a few hundred a year, print in one step. Every job ends with
+ * {@code finishRunStep}, which writes the distribution slips, the manifest and the
+ * marker.
  */
 @Configuration(proxyBeanMethods = false)
 class PrintJobsConfiguration {
+
+	static final String CITY = "city";
 
 	@Bean
 	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step finishRunStep) {
@@ -49,6 +64,11 @@ class PrintJobsConfiguration {
 	}
 
 	@Bean
+	Job sealOverlayPrintJob(JobRepository jobRepository, Step sealOverlaysStep, Step finishRunStep) {
+		return new JobBuilder("sealOverlayPrintJob", jobRepository).start(sealOverlaysStep).next(finishRunStep).build();
+	}
+
+	@Bean
 	Job fullPrintJob(JobRepository jobRepository, Step certificatesStep, Step registerCardsStep, Step summaryTablesStep,
 			Step finishRunStep) {
 		return new JobBuilder("fullPrintJob", jobRepository).start(certificatesStep)
@@ -59,19 +79,45 @@ class PrintJobsConfiguration {
 	}
 
 	@Bean
-	Step certificatesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step certificatesStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
+			Step certificatesCityStep) {
+		return partitioned("certificatesStep", jobRepository, properties, cityPartitioner, certificatesCityStep);
+	}
+
+	@Bean
+	Step registerCardsStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
+			Step registerCardsCityStep) {
+		return partitioned("registerCardsStep", jobRepository, properties, cityPartitioner, registerCardsCityStep);
+	}
+
+	@Bean
+	Step sealOverlaysStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
+			Step sealOverlaysCityStep) {
+		return partitioned("sealOverlaysStep", jobRepository, properties, cityPartitioner, sealOverlaysCityStep);
+	}
+
+	@Bean
+	Step certificatesCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PrintingProperties properties, JdbcPagingItemReader<Long> certificatesReader,
 			PrintFileWriter<CertificateView> certificatesWriter) {
-		return chunkStep("certificatesStep", jobRepository, transactionManager, properties, certificatesReader,
+		return chunkStep("certificatesCityStep", jobRepository, transactionManager, properties, certificatesReader,
 				certificatesWriter);
 	}
 
 	@Bean
-	Step registerCardsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step registerCardsCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PrintingProperties properties, JdbcPagingItemReader<Long> registerCardsReader,
 			PrintFileWriter<RegisterCardView> registerCardsWriter) {
-		return chunkStep("registerCardsStep", jobRepository, transactionManager, properties, registerCardsReader,
+		return chunkStep("registerCardsCityStep", jobRepository, transactionManager, properties, registerCardsReader,
 				registerCardsWriter);
+	}
+
+	@Bean
+	Step sealOverlaysCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PrintingProperties properties, JdbcPagingItemReader<Long> sealOverlaysReader,
+			PrintFileWriter<CertificateView> sealOverlaysWriter) {
+		return chunkStep("sealOverlaysCityStep", jobRepository, transactionManager, properties, sealOverlaysReader,
+				sealOverlaysWriter);
 	}
 
 	@Bean
@@ -84,52 +130,116 @@ class PrintJobsConfiguration {
 
 	@Bean
 	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			Clock clock) {
+			DistributionSlipRenderer slips, Clock clock) {
 		return new StepBuilder("finishRunStep", jobRepository)
-			.tasklet(new RunFolderFinisher(store, clock), transactionManager)
+			.tasklet(new RunFolderFinisher(store, new DistributionSlips(store, slips), clock), transactionManager)
 			.build();
+	}
+
+	/**
+	 * One partition per city of the run's scope, in code order; a partition with nothing
+	 * to print ends at once.
+	 */
+	@Bean
+	@StepScope
+	Partitioner cityPartitioner(JdbcClient jdbc, PrintRunStore store, @Value("#{jobParameters['runId']}") Long runId) {
+		PrintRunRecord run = store.find(runId);
+		return (gridSize) -> {
+			List<String> cities = (run.channelCode() != null) ? List.of(run.channelCode())
+					: jdbc.sql("SELECT code FROM channel ORDER BY code").query(String.class).list();
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (String city : cities) {
+				ExecutionContext context = new ExecutionContext();
+				context.putString(CITY, city);
+				partitions.put(CITY + city, context);
+			}
+			return partitions;
+		};
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Long> certificatesReader(DataSource dataSource, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		return PrintSelections.certificates(dataSource, store.find(runId), properties.documentsPerFile());
+			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
+		return PrintSelections.certificates(store.find(runId), city)
+			.reader("certificates", dataSource, properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Long> registerCardsReader(DataSource dataSource, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		return PrintSelections.registerCards(dataSource, store.find(runId), properties.documentsPerFile());
+			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
+		return PrintSelections.registerCards(store.find(runId), city)
+			.reader("registerCards", dataSource, properties.documentsPerFile());
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<Long> sealOverlaysReader(DataSource dataSource, PrintRunStore store,
+			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
+		return PrintSelections.sealOverlays(store.find(runId), city)
+			.reader("sealOverlays", dataSource, properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Long> summaryTablesReader(DataSource dataSource, PrintRunStore store,
 			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		return PrintSelections.summaryTables(dataSource, store.find(runId), properties.documentsPerFile());
+		return PrintSelections.summaryTables(store.find(runId))
+			.reader("summaryTables", dataSource, properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
 	PrintFileWriter<CertificateView> certificatesWriter(CertificateSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) {
+		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
 	}
 
 	@Bean
 	@StepScope
 	PrintFileWriter<RegisterCardView> registerCardsWriter(RegisterCardSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) {
+		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
+	}
+
+	@Bean
+	@StepScope
+	PrintFileWriter<CertificateView> sealOverlaysWriter(SealOverlaySource source, PrintRunStore store, Clock clock,
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['city']}") String city) {
+		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
 	}
 
 	@Bean
 	@StepScope
 	PrintFileWriter<SummaryTableView> summaryTablesWriter(SummaryTableSource source, PrintRunStore store, Clock clock,
 			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), clock, rendering);
+		return new PrintFileWriter<>(source, store, store.find(runId), null, clock, rendering);
+	}
+
+	private static Step partitioned(String name, JobRepository jobRepository, PrintingProperties properties,
+			Partitioner partitioner, Step worker) {
+		int threads = properties.effectiveThreads();
+		TaskExecutor executor;
+		if (threads > 1) {
+			SimpleAsyncTaskExecutor async = new SimpleAsyncTaskExecutor("print-");
+			async.setConcurrencyLimit(threads);
+			executor = async;
+		}
+		else {
+			executor = new SyncTaskExecutor();
+		}
+		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
+			.step(worker)
+			.gridSize(threads)
+			.taskExecutor(executor)
+			.build();
 	}
 
 	private static Step chunkStep(String name, JobRepository jobRepository,

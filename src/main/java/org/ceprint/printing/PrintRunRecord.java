@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 /**
  * A print run as stored: what it selects and the folder it writes.
+ *
+ * @param byNumbers the run prints only the certificates listed for it in print_run_number
  */
 record PrintRunRecord(long id, PrintJob job, String channelCode, Long unitId, Integer entryYear, boolean reprint,
-		PrintStyle style, Path folder) {
+		PrintStyle style, Path folder, boolean byNumbers) {
 
 }

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ceprint.printing.DocumentSource.Recipient;
 import org.ceprint.rendering.RenderOptions.Stock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +39,11 @@ class PrintRunStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, stock,
-				                       mask_id_numbers, printer, folder, created_at)
-				VALUES (:job, :scope, :channel, :unit, :year, :reprint, :stock, :mask, :printer, :folder, :now)
+				                       mask_id_numbers, printer, folder, created_at, by_numbers)
+				VALUES (:job, :scope, :channel, :unit, :year, :reprint, :stock, :mask, :printer, :folder, :now,
+				        :byNumbers)
 				""")
+			.param("byNumbers", !request.certificateNumbers().isEmpty())
 			.param("job", request.what().name())
 			.param("scope", request.scopeLabel())
 			.param("stock", request.style().stock().name())
@@ -62,17 +66,62 @@ class PrintRunStore {
 		return find(id);
 	}
 
+	void addNumbers(long runId, Collection<String> numbers) {
+		for (String number : numbers) {
+			this.jdbc.sql("INSERT INTO print_run_number (run_id, document_no) VALUES (:run, :no)")
+				.param("run", runId)
+				.param("no", number)
+				.update();
+		}
+	}
+
+	void plan(long runId, int planned) {
+		this.jdbc.sql("UPDATE print_run SET planned = :planned WHERE id = :id")
+			.param("planned", planned)
+			.param("id", runId)
+			.update();
+	}
+
+	/**
+	 * How far a run has got: documents printed and records set aside so far, of those it
+	 * selected at its start.
+	 */
+	Optional<PrintProgress> progress(long runId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.job_name, r.folder, r.planned, r.created_at, r.completed_at,
+				       (SELECT COUNT(*) FROM print_document d WHERE d.run_id = r.id) AS printed,
+				       (SELECT COUNT(*) FROM print_reject j WHERE j.run_id = r.id) AS rejected
+				FROM print_run r WHERE r.id = :id
+				""").param("id", runId).query((rs, row) -> {
+			java.sql.Timestamp completed = rs.getTimestamp("completed_at");
+			return new PrintProgress(rs.getLong("id"), rs.getString("job_name"), rs.getString("folder"),
+					(Integer) rs.getObject("planned", Integer.class), rs.getInt("printed"), rs.getInt("rejected"),
+					rs.getTimestamp("created_at").toLocalDateTime(),
+					(completed != null) ? completed.toLocalDateTime() : null);
+		}).optional();
+	}
+
+	/** The newest runs, newest first. */
+	List<Long> recentRunIds(int limit) {
+		return this.jdbc.sql("SELECT id FROM print_run ORDER BY id DESC LIMIT " + limit).query(Long.class).list();
+	}
+
 	PrintRunRecord find(long runId) {
 		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).single();
 	}
 
-	void addDocuments(long runId, String kind, String fileName, List<PrintedDocument> documents, LocalDateTime now) {
+	void addDocuments(long runId, String kind, String fileName, List<PrintedDocument> documents,
+			Map<String, Recipient> recipients, LocalDateTime now) {
 		for (PrintedDocument document : documents) {
+			Recipient recipient = recipients.get(document.documentNo());
 			this.jdbc.sql("""
 					INSERT INTO print_document (run_id, document_kind, document_no, file_name, first_page, last_page,
-					                            content_sha256, printed_at)
-					VALUES (:run, :kind, :no, :file, :first, :last, :sha, :now)
+					                            content_sha256, printed_at, unit_id, unit_name, holder_name)
+					VALUES (:run, :kind, :no, :file, :first, :last, :sha, :now, :unit, :unitName, :holder)
 					""")
+				.param("unit", (recipient != null) ? recipient.unitId() : null)
+				.param("unitName", (recipient != null) ? recipient.unitName() : null)
+				.param("holder", (recipient != null) ? recipient.holderName() : null)
 				.param("run", runId)
 				.param("kind", kind)
 				.param("no", document.documentNo())
@@ -96,17 +145,6 @@ class PrintRunStore {
 			.param("reason", (reason.length() > 500) ? reason.substring(0, 500) : reason)
 			.param("now", now)
 			.update();
-	}
-
-	List<ManifestLine> manifest(long runId) {
-		return this.jdbc.sql("""
-				SELECT document_no, document_kind, file_name, first_page, last_page, content_sha256
-				FROM print_document WHERE run_id = :run ORDER BY file_name, first_page
-				""")
-			.param("run", runId)
-			.query((rs, row) -> new ManifestLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getInt(5), rs.getString(6)))
-			.list();
 	}
 
 	List<String[]> rejects(long runId) {
@@ -162,12 +200,93 @@ class PrintRunStore {
 	}
 
 	private PrintRunRecord run(ResultSet rs, int row) throws SQLException {
-		return new PrintRunRecord(
-				rs.getLong("id"), PrintJob.valueOf(rs.getString("job_name")), rs.getString("channel_code"),
-				(Long) rs.getObject("unit_id", Long.class), (Integer) rs.getObject("entry_year", Integer.class),
-				rs.getBoolean("reprint"), new PrintStyle(Stock.valueOf(rs.getString("stock")),
-						rs.getBoolean("mask_id_numbers"), rs.getString("printer")),
-				this.properties.outputDir().resolve(rs.getString("folder")));
+		return new PrintRunRecord(rs.getLong("id"), PrintJob.valueOf(rs.getString("job_name")),
+				rs.getString("channel_code"), (Long) rs.getObject("unit_id", Long.class),
+				(Integer) rs.getObject("entry_year", Integer.class), rs.getBoolean("reprint"),
+				new PrintStyle(Stock.valueOf(rs.getString("stock")), rs.getBoolean("mask_id_numbers"),
+						rs.getString("printer")),
+				this.properties.outputDir().resolve(rs.getString("folder")), rs.getBoolean("by_numbers"));
+	}
+
+	/**
+	 * Streams the documents of a kind that were handed to units, by unit and then in
+	 * print order, without holding them all in memory.
+	 */
+	void forEachSlipLine(long runId, String kind, java.util.function.Consumer<SlipLine> consumer) {
+		try (var lines = this.jdbc.sql("""
+				SELECT unit_id, unit_name, document_no, holder_name, file_name, first_page, last_page
+				FROM print_document WHERE run_id = :run AND document_kind = :kind AND unit_id IS NOT NULL
+				ORDER BY unit_id, file_name, first_page
+				""")
+			.param("run", runId)
+			.param("kind", kind)
+			.query((rs, row) -> new SlipLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getInt(7)))
+			.stream()) {
+			lines.forEach(consumer);
+		}
+	}
+
+	/**
+	 * Streams the manifest lines of a run in print order.
+	 */
+	void forEachManifestLine(long runId, java.util.function.Consumer<ManifestLine> consumer) {
+		try (var lines = this.jdbc.sql("""
+				SELECT document_no, document_kind, file_name, first_page, last_page, content_sha256
+				FROM print_document WHERE run_id = :run ORDER BY file_name, first_page
+				""")
+			.param("run", runId)
+			.query((rs, row) -> new ManifestLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getInt(5), rs.getString(6)))
+			.stream()) {
+			lines.forEach(consumer);
+		}
+	}
+
+	/** The file of the newest print of a document, if it was printed. */
+	Optional<Path> latestFile(String kind, String documentNo) {
+		return this.jdbc.sql("""
+				SELECT r.folder, d.file_name FROM print_document d JOIN print_run r ON r.id = d.run_id
+				WHERE d.document_kind = :kind AND d.document_no = :no ORDER BY d.id DESC
+				""")
+			.param("kind", kind)
+			.param("no", documentNo)
+			.query((rs, row) -> this.properties.outputDir().resolve(rs.getString(1)).resolve(rs.getString(2)))
+			.stream()
+			.findFirst();
+	}
+
+	int count(PrintSelections.Selection selection) {
+		return selection.count(this.jdbc);
+	}
+
+	/** Status, printed state and city of the certificates with these numbers. */
+	Map<String, CertificateState> certificateStates(Collection<String> numbers) {
+		Map<String, CertificateState> states = new java.util.HashMap<>();
+		List<String> all = List.copyOf(numbers);
+		for (int from = 0; from < all.size(); from += 500) {
+			this.jdbc.sql(
+					"SELECT certificate_no, status, printed_at, channel_code FROM certificate WHERE certificate_no IN (:nos)")
+				.param("nos", all.subList(from, Math.min(all.size(), from + 500)))
+				.query((rs, row) -> new CertificateState(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null,
+						rs.getString(4)))
+				.list()
+				.forEach((state) -> states.put(state.number(), state));
+		}
+		return states;
+	}
+
+	record CertificateState(String number, String status, boolean printed, String channelCode) {
+
+		String statusLabel() {
+			return org.ceprint.registry.CertificateStatus.valueOf(this.status).label();
+		}
+
+	}
+
+	record SlipLine(long unitId, String unitName, String documentNo, String holderName, String fileName, int firstPage,
+			int lastPage) {
+
 	}
 
 	record ManifestLine(String documentNo, String kind, String fileName, int firstPage, int lastPage,

@@ -4,8 +4,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.ceprint.printing.PrintRunStore.CertificateState;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.rendering.RenderingProperties;
 
@@ -54,20 +59,118 @@ public class PrintRuns {
 	 * latest year that has registrations.
 	 */
 	public PrintRunResult run(PrintRequest request) throws Exception {
+		return start(request, (runId) -> {
+		});
+	}
+
+	/**
+	 * Runs the request to its end in the calling thread, telling {@code onCreated} the
+	 * run's id as soon as it is recorded (for progress and the admin API).
+	 */
+	public PrintRunResult start(PrintRequest request, java.util.function.LongConsumer onCreated) throws Exception {
+		long runId = create(request);
+		onCreated.accept(runId);
+		return execute(runId);
+	}
+
+	/**
+	 * Records a run without starting it: checks the request, selects the listed numbers
+	 * (setting aside each one that cannot be printed) and counts what the run will print.
+	 * @return the run's id
+	 * @throws IllegalArgumentException when the request is refused, in Chinese
+	 */
+	public long create(PrintRequest request) {
 		// an unknown printer is refused before a run exists
 		this.rendering.calibration(request.style().printer());
+		if (!request.certificateNumbers().isEmpty() && request.what() != PrintJob.CERTIFICATES) {
+			throw new IllegalArgumentException("只有打印证书时可以按证书编号选择");
+		}
 		PrintRequest completed = request;
 		if (request.entryYear() == null
 				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL)) {
-			int year = this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear());
-			completed = new PrintRequest(request.what(), request.channelCode(), request.unitId(), year,
-					request.reprint(), request.style());
+			completed = request
+				.withEntryYear(this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear()));
 		}
-		PrintRunRecord run = this.store.create(completed, LocalDateTime.now(this.clock));
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		PrintRunRecord run = this.store.create(completed, now);
+		int setAside = selectNumbers(run, completed, now);
+		this.store.plan(run.id(), setAside + planned(run));
+		return run.id();
+	}
+
+	/** Runs a recorded run's job to its end in the calling thread. */
+	public PrintRunResult execute(long runId) throws Exception {
+		PrintRunRecord run = this.store.find(runId);
 		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
 		long started = System.nanoTime();
-		JobExecution execution = this.jobOperator.start(this.jobs.get(request.what().jobName()), parameters);
+		JobExecution execution = this.jobOperator.start(this.jobs.get(run.job().jobName()), parameters);
 		return result(run, execution, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** The run's progress so far, read from the database. */
+	public Optional<PrintProgress> progress(long runId) {
+		return this.store.progress(runId);
+	}
+
+	/** The PDF file of the newest print of a certificate, if it was printed. */
+	public Optional<java.nio.file.Path> latestCertificateFile(String certificateNo) {
+		return this.store.latestFile(PrintJob.CERTIFICATES_KIND, certificateNo);
+	}
+
+	/** The progress of the newest runs, newest first. */
+	public List<PrintProgress> recent(int limit) {
+		return this.store.recentRunIds(limit).stream().flatMap((id) -> this.store.progress(id).stream()).toList();
+	}
+
+	/**
+	 * Keeps the listed certificates that can be printed with the run; each other number
+	 * is set aside in print_reject with its reason, so that none is dropped unseen.
+	 * @return how many numbers were set aside
+	 */
+	private int selectNumbers(PrintRunRecord run, PrintRequest request, LocalDateTime now) {
+		if (request.certificateNumbers().isEmpty()) {
+			return 0;
+		}
+		Map<String, CertificateState> states = this.store.certificateStates(request.certificateNumbers());
+		Set<String> selected = new LinkedHashSet<>();
+		int setAside = 0;
+		for (String number : new LinkedHashSet<>(request.certificateNumbers())) {
+			CertificateState state = states.get(number);
+			String reason = null;
+			if (state == null) {
+				reason = "证书编号不存在";
+			}
+			else if (!"VALID".equals(state.status())) {
+				reason = "证书已不是有效证书（状态：%s），不能打印".formatted(state.statusLabel());
+			}
+			else if (state.printed() && !request.reprint()) {
+				reason = "证书已打印过；如需重印请加 --reprint";
+			}
+			else if (request.channelCode() != null && !request.channelCode().equals(state.channelCode())) {
+				reason = "证书不属于所选设区市 " + request.channelCode();
+			}
+			if (reason != null) {
+				this.store.addReject(run.id(), PrintJob.CERTIFICATES_KIND, number, reason, now);
+				setAside++;
+			}
+			else {
+				selected.add(number);
+			}
+		}
+		this.store.addNumbers(run.id(), selected);
+		return setAside;
+	}
+
+	private int planned(PrintRunRecord run) {
+		return switch (run.job()) {
+			case CERTIFICATES -> this.store.count(PrintSelections.certificates(run, null));
+			case REGISTER_CARDS -> this.store.count(PrintSelections.registerCards(run, null));
+			case SUMMARY_TABLES -> this.store.count(PrintSelections.summaryTables(run));
+			case SEAL_OVERLAYS -> this.store.count(PrintSelections.sealOverlays(run, null));
+			case ALL -> this.store.count(PrintSelections.certificates(run, null))
+					+ this.store.count(PrintSelections.registerCards(run, null))
+					+ this.store.count(PrintSelections.summaryTables(run));
+		};
 	}
 
 	/**
@@ -81,6 +184,15 @@ public class PrintRuns {
 	 * @throws IllegalArgumentException when there is nothing to resume, in Chinese
 	 */
 	public PrintRunResult resume(Long runId, boolean force) throws Exception {
+		return resume(runId, force, (id) -> {
+		});
+	}
+
+	/**
+	 * Like {@link #resume(Long, boolean)}, telling {@code onFound} the run's id before it
+	 * restarts.
+	 */
+	public PrintRunResult resume(Long runId, boolean force, java.util.function.LongConsumer onFound) throws Exception {
 		PrintRunRecord run = (runId != null)
 				? this.store.lookup(runId).orElseThrow(() -> new IllegalArgumentException("没有打印批次 " + runId))
 				: this.store.latestUnfinished().orElseThrow(() -> new IllegalArgumentException("没有未完成的打印批次"));
@@ -89,6 +201,7 @@ public class PrintRuns {
 		}
 		Job job = this.jobs.get(run.job().jobName());
 		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
+		onFound.accept(run.id());
 		JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 		long started = System.nanoTime();
 		if (last == null) {

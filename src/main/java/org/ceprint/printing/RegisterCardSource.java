@@ -3,6 +3,7 @@ package org.ceprint.printing;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.DocumentKind;
+import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.hours.AnnualAssessments;
 import org.ceprint.registry.EntryStatus;
 import org.ceprint.registry.Holder;
@@ -79,7 +81,7 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 				return Printable.<RegisterCardView>rejected(key, "人员#" + key,
 						"「" + dossier.holder().name() + "」没有有效的继续教育证书，登记卡无证书编号可填");
 			}
-			return Printable.of(key, dossier.certificateNo(), view(dossier));
+			return Printable.of(key, dossier.certificateNo(), view(dossier), dossier.holder(), List.of());
 		}).toList();
 	}
 
@@ -90,10 +92,19 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 
 	private RegisterCardView view(PersonDossier dossier) {
 		Holder holder = dossier.holder();
+		List<RegisterCardYear> years = years(holder, dossier.entries());
 		return new RegisterCardView(dossier.certificateNo(), holder.name(), holder.sex().label(), holder.birthDate(),
 				holder.idNumber(), holder.unitName(), holder.titleLevel().label(), holder.titleName(),
-				holder.specialty(), this.codes.qrContent(DocumentKind.REGISTER_CARD, dossier.certificateNo()),
-				years(holder, dossier.entries()));
+				holder.specialty(), qrContent(dossier, years), years);
+	}
+
+	/**
+	 * A card is issued when it is printed; its QR code signs the verified hours it shows.
+	 */
+	private String qrContent(PersonDossier dossier, List<RegisterCardYear> years) {
+		BigDecimal total = years.stream().map(RegisterCardYear::totalHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return this.codes.qrContent(SignedDocument.of(DocumentKind.REGISTER_CARD, dossier.certificateNo(),
+				dossier.holder().name(), dossier.holder().idNumber(), LocalDate.now(this.clock), total));
 	}
 
 	private List<RegisterCardYear> years(Holder holder, List<RegistrationEntry> entries) {

@@ -1,6 +1,7 @@
 package org.ceprint.printing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,18 +11,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.ceprint.printing.PrintRunStore.ManifestLine;
-
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of every print job: writes manifest.csv and rejects.csv from the database,
- * then the {@code _COMPLETE} marker. Each file is written under a temporary name and
- * renamed, so a folder holding {@code _COMPLETE} always holds a whole manifest. CSV files
- * carry a UTF-8 byte order mark so that Excel and WPS open the Chinese text correctly.
+ * Last step of every print job: writes the distribution slips, then manifest.csv and
+ * rejects.csv from the database, then the {@code _COMPLETE} marker. Each file is written
+ * under a temporary name and renamed, so a folder holding {@code _COMPLETE} always holds
+ * a whole manifest. CSV files carry a UTF-8 byte order mark so that Excel and WPS open
+ * the Chinese text correctly.
  */
 class RunFolderFinisher implements Tasklet {
 
@@ -33,10 +33,13 @@ class RunFolderFinisher implements Tasklet {
 
 	private final PrintRunStore store;
 
+	private final DistributionSlips slips;
+
 	private final Clock clock;
 
-	RunFolderFinisher(PrintRunStore store, Clock clock) {
+	RunFolderFinisher(PrintRunStore store, DistributionSlips slips, Clock clock) {
 		this.store = store;
+		this.slips = slips;
 		this.clock = clock;
 	}
 
@@ -45,15 +48,23 @@ class RunFolderFinisher implements Tasklet {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId");
 		PrintRunRecord run = this.store.find(runId);
 		Files.createDirectories(run.folder());
-		List<ManifestLine> manifest = this.store.manifest(runId);
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		this.slips.write(run, now.toLocalDate());
 		List<String[]> rejects = this.store.rejects(runId);
+		int[] documents = { 0 };
 		writeAtomically(run.folder().resolve(MANIFEST), (out) -> {
 			out.write("document_no,kind,file,first_page,last_page,content_sha256,status\n");
-			for (ManifestLine line : manifest) {
-				out.write(String.join(",", csv(line.documentNo()), line.kind(), csv(line.fileName()),
-						String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),
-						"PRINTED") + "\n");
-			}
+			this.store.forEachManifestLine(runId, (line) -> {
+				try {
+					out.write(String.join(",", csv(line.documentNo()), line.kind(), csv(line.fileName()),
+							String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),
+							"PRINTED") + "\n");
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				documents[0]++;
+			});
 		});
 		writeAtomically(run.folder().resolve(REJECTS), (out) -> {
 			out.write("document_no,kind,reason\n");
@@ -61,9 +72,8 @@ class RunFolderFinisher implements Tasklet {
 				out.write(csv(reject[0]) + "," + reject[1] + "," + csv(reject[2]) + "\n");
 			}
 		});
-		LocalDateTime now = LocalDateTime.now(this.clock);
 		writeAtomically(run.folder().resolve(COMPLETE_MARKER), (out) -> out
-			.write("completed_at=%s\ndocuments=%d\nrejected=%d\n".formatted(now, manifest.size(), rejects.size())));
+			.write("completed_at=%s\ndocuments=%d\nrejected=%d\n".formatted(now, documents[0], rejects.size())));
 		this.store.complete(runId, now);
 		return RepeatStatus.FINISHED;
 	}

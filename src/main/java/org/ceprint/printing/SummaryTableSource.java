@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.DocumentKind;
+import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.registry.Holder;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
@@ -106,9 +107,13 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 					isPublic ? entry.hours() : BigDecimal.ZERO, isPublic ? BigDecimal.ZERO : entry.hours(),
 					entry.result()));
 		}
+		LocalDate filledOn = LocalDate.now(this.clock);
+		BigDecimal total = registered.stream().map(RegistrationEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new SummaryTableView(batchNo, body.name(), body.creditCode(), body.departmentName(),
-				body.channelOfficeName(), LocalDate.now(this.clock),
-				this.codes.qrContent(DocumentKind.SUMMARY_TABLE, batchNo), rows);
+				body.channelOfficeName(), filledOn,
+				this.codes.qrContent(
+						SignedDocument.of(DocumentKind.SUMMARY_TABLE, batchNo, body.name(), null, filledOn, total)),
+				rows);
 	}
 
 	private static String title(Holder holder) {

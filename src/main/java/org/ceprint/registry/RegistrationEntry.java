@@ -6,12 +6,16 @@ import java.time.LocalDateTime;
 
 /**
  * One registered learning activity with every field of 第九条, who registered it (第十条) and
- * its verification (第十三条). {@code verifiedByOffice} is null unless the entry is verified.
+ * its verification (第十三条). {@code verifiedByOffice} is null unless the entry is verified;
+ * {@code sealedAt} is when its 验证专用章 was printed, null until then.
+ * {@code volumeCertificateId} is the full certificate (volume) the entry was closed into
+ * when it was replaced, null while it belongs to the person's current certificate.
  */
 public record RegistrationEntry(long id, long personId, String projectName, String content, LearningForm form,
 		SubjectType subjectType, LocalDate startDate, LocalDate endDate, BigDecimal hours, String result,
 		String outcome, long registeredById, String registeredByName, EntryStatus status, String verifiedByOffice,
-		String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason) {
+		String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason, LocalDateTime sealedAt,
+		Long volumeCertificateId) {
 
 	public boolean verified() {
 		return this.status == EntryStatus.VERIFIED;

@@ -1,5 +1,7 @@
 package org.ceprint.rendering;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -192,7 +194,38 @@ abstract class JasperRenderer<V> {
 		}
 	}
 
+	/**
+	 * The first PDF export of the process runs alone. Java's colour management and image
+	 * decoding initialise themselves on first use and are not safe to initialise from two
+	 * threads at once (JDK-8058973 is one such race); a print run renders one partition
+	 * per thread, and a run resumed after a crash once failed every chunk of a partition
+	 * with a ClassCastException from the image code. Later exports run in parallel.
+	 */
+	private static final Object FIRST_EXPORT = new Object();
+
+	private static volatile boolean firstExportDone;
+
 	private void export(List<JasperPrint> prints, OutputStream out) {
+		if (firstExportDone) {
+			exportNow(prints, out);
+			return;
+		}
+		synchronized (FIRST_EXPORT) {
+			if (!firstExportDone) {
+				activateColourProfiles();
+			}
+			exportNow(prints, out);
+			firstExportDone = true;
+		}
+	}
+
+	private static void activateColourProfiles() {
+		for (int space : new int[] { ColorSpace.CS_sRGB, ColorSpace.CS_GRAY, ColorSpace.CS_LINEAR_RGB }) {
+			ICC_Profile.getInstance(space).getData();
+		}
+	}
+
+	private void exportNow(List<JasperPrint> prints, OutputStream out) {
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
 		configuration.setCompressed(true);
 		configuration.setMetadataTitle(this.pdfTitle);

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.VerificationResult;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.rendering.RenderOptions.Stock;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,9 @@ abstract class PrintRunContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DocumentVerifier verifier;
 
 	@BeforeEach
 	void freshRegistry() {
@@ -109,8 +114,11 @@ abstract class PrintRunContract {
 			stripper.setEndPage(Integer.parseInt(first[3]));
 			assertThat(stripper.getText(document)).contains(holder).contains(first[0]);
 		}
-		assertThat(QrCodeReader.decode(pdf, Integer.parseInt(first[3])))
-			.hasValue("http://localhost:8080/v/c/" + first[0]);
+		String qr = QrCodeReader.decode(pdf, Integer.parseInt(first[3])).orElseThrow();
+		assertThat(qr).startsWith("HTTP://LOCALHOST:8080/V/");
+		VerificationResult verified = this.verifier.verifyToken(qr, "TEST", "test");
+		assertThat(verified.verdict()).isEqualTo("VALID");
+		assertThat(verified.documentNo()).isEqualTo(first[0]);
 	}
 
 	@Test
@@ -190,6 +198,138 @@ abstract class PrintRunContract {
 			.param("no", number)
 			.query(java.sql.Timestamp.class)
 			.optional()).isEmpty();
+	}
+
+	@Test
+	void certificatesComeOutByCityAndUnitWithADistributionSlipPerUnit() throws Exception {
+		PrintRunResult result = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+
+		List<String[]> manifest = manifest(result.folder());
+		java.util.Map<String, Long> unitOf = new java.util.HashMap<>();
+		java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.certificate_no, o.id, o.name FROM certificate c JOIN person p ON p.id = c.person_id
+				JOIN organisation o ON o.id = p.unit_id
+				""").query((rs, row) -> {
+			unitOf.put(rs.getString(1), rs.getLong(2));
+			unitNames.put(rs.getLong(2), rs.getString(3));
+			return null;
+		}).list();
+		// one file series per city, and inside each file the booklets in unit order
+		for (String[] line : manifest) {
+			assertThat(line[2]).startsWith("certificates-" + line[0].substring(0, 6) + "-");
+		}
+		for (int i = 1; i < manifest.size(); i++) {
+			if (manifest.get(i)[2].equals(manifest.get(i - 1)[2])) {
+				assertThat(unitOf.get(manifest.get(i)[0])).isGreaterThanOrEqualTo(unitOf.get(manifest.get(i - 1)[0]));
+			}
+		}
+		Path slips = result.folder().resolve("certificate-slips-0001.pdf");
+		assertThat(slips).exists();
+		String slipText;
+		try (PDDocument document = Loader.loadPDF(slips.toFile())) {
+			slipText = new PDFTextStripper().getText(document);
+		}
+		for (String[] line : manifest) {
+			assertThat(slipText.split(line[0], -1)).as("slip lines of %s", line[0]).hasSize(2);
+		}
+		java.util.Set<Long> units = new java.util.HashSet<>(unitOf.values());
+		assertThat(slipText.split("继续教育证书发放清单", -1).length - 1).isGreaterThanOrEqualTo(units.size());
+		for (Long unit : units) {
+			assertThat(slipText).contains("领取单位：" + unitNames.get(unit));
+		}
+	}
+
+	@Test
+	void printsOnlyTheListedNumbersAndReportsEachOneItCannotPrint() throws Exception {
+		List<String> numbers = this.jdbc.sql("SELECT certificate_no FROM certificate ORDER BY certificate_no")
+			.query(String.class)
+			.list()
+			.subList(0, 4);
+		this.jdbc.sql("UPDATE certificate SET printed_at = CURRENT_TIMESTAMP WHERE certificate_no = :no")
+			.param("no", numbers.get(3))
+			.update();
+		String unknown = "36010020990000001";
+		List<String> requested = new java.util.ArrayList<>(numbers);
+		requested.add(unknown);
+
+		PrintRunResult result = this.printRuns.run(PrintRequest.certificates(requested, false, PrintStyle.DEFAULT));
+
+		assertThat(result.complete()).isTrue();
+		assertThat(numbersOf(manifest(result.folder()), "CERTIFICATE"))
+			.containsExactlyInAnyOrderElementsOf(numbers.subList(0, 3));
+		String rejects = Files.readString(result.folder().resolve("rejects.csv"));
+		assertThat(rejects).contains(unknown + ",CERTIFICATE,证书编号不存在").contains(numbers.get(3) + ",CERTIFICATE,证书已打印过");
+		PrintProgress progress = this.printRuns.progress(result.runId()).orElseThrow();
+		assertThat(progress.planned()).isEqualTo(5);
+		assertThat(progress.done()).isEqualTo(5);
+		assertThat(progress.printed()).isEqualTo(3);
+		assertThat(progress.complete()).isTrue();
+	}
+
+	@Test
+	void sealOverlaysCarryOnlyEntriesVerifiedAfterTheBookletWasPrintedAndMarkThemSealed() throws Exception {
+		this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM registration_entry WHERE status = 'VERIFIED' AND sealed_at IS NULL")
+					.query(Long.class)
+					.single())
+			.as("the booklets carry the seals of every entry verified by then")
+			.isZero();
+		long entry = this.jdbc.sql("SELECT MIN(id) FROM registration_entry WHERE status = 'PENDING'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				UPDATE registration_entry SET status = 'VERIFIED', verified_by_channel = '360100',
+				       verified_by_clerk = '测试', verified_at = CURRENT_TIMESTAMP WHERE id = :id
+				""").param("id", entry).update();
+		String certificateNo = this.jdbc.sql("""
+				SELECT c.certificate_no FROM certificate c JOIN registration_entry e ON e.person_id = c.person_id
+				WHERE e.id = :id AND c.status = 'VALID'
+				""").param("id", entry).query(String.class).single();
+
+		PrintRunResult overlays = this.printRuns.run(new PrintRequest(PrintJob.SEAL_OVERLAYS, null, null, null, false));
+
+		assertThat(overlays.complete()).isTrue();
+		List<String[]> manifest = manifest(overlays.folder());
+		assertThat(numbersOf(manifest, "SEAL_OVERLAY")).containsExactly(certificateNo);
+		assertThat(manifest.get(0)[3]).isEqualTo(manifest.get(0)[4]);
+		try (PDDocument document = Loader.loadPDF(overlays.folder().resolve(manifest.get(0)[2]).toFile())) {
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			assertThat(document.getDocumentCatalog().getOCProperties().hasGroup("验证专用章")).isTrue();
+			assertThat(document.getDocumentCatalog().getDocumentOutline().getFirstChild().getTitle())
+				.startsWith("证书 " + certificateNo);
+		}
+		assertThat(this.jdbc.sql("SELECT sealed_at FROM registration_entry WHERE id = :id")
+			.param("id", entry)
+			.query(java.sql.Timestamp.class)
+			.single()).isNotNull();
+
+		PrintRunResult again = this.printRuns.run(new PrintRequest(PrintJob.SEAL_OVERLAYS, null, null, null, false));
+		assertThat(again.printed()).isZero();
+	}
+
+	@Test
+	void registerCardsOfAYearAreThoseOfPeopleWithEntriesThatYear() throws Exception {
+		int year = this.jdbc.sql("SELECT MIN(start_date) FROM registration_entry")
+			.query(java.sql.Date.class)
+			.single()
+			.toLocalDate()
+			.getYear() + 1;
+		List<String> expected = this.jdbc.sql("""
+				SELECT c.certificate_no FROM certificate c WHERE c.status = 'VALID' AND c.person_id IN
+				  (SELECT person_id FROM registration_entry WHERE start_date >= :from AND start_date < :to)
+				""")
+			.param("from", java.time.LocalDate.of(year, 1, 1))
+			.param("to", java.time.LocalDate.of(year + 1, 1, 1))
+			.query(String.class)
+			.list();
+		assertThat(expected).isNotEmpty().hasSizeLessThan(PEOPLE);
+
+		PrintRunResult result = this.printRuns.run(new PrintRequest(PrintJob.REGISTER_CARDS, null, null, year, false));
+
+		assertThat(numbersOf(manifest(result.folder()), "REGISTER_CARD")).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(result.folder().resolve("register-card-slips-0001.pdf")).exists();
 	}
 
 	@Test

@@ -1,0 +1,45 @@
+package org.ceprint.commandline;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * How print commands read what the offices type or export.
+ */
+class PrintCommandTests {
+
+	@Test
+	void readsNumbersFromAListOrAnExportedSpreadsheet(@TempDir Path folder) throws Exception {
+		Path exported = folder.resolve("待补打.csv");
+		Files.writeString(exported,
+				"\uFEFF证书编号,姓名\n\"36010020240000019\",张三\n\n36010020240000027,李四\n# 下列为手工补充\n3601002024000003x\n",
+				StandardCharsets.UTF_8);
+		PrintCommand.Certificates command = new PrintCommand.Certificates(null, null);
+		command.numbers.add(" 36010020240000043 ");
+		command.numbersFile = exported;
+
+		assertThat(command.request().certificateNumbers()).containsExactly("36010020240000043", "36010020240000019",
+				"36010020240000027", "3601002024000003X");
+	}
+
+	@Test
+	void refusesAFileWithoutNumbersAndAMalformedBatch(@TempDir Path folder) throws Exception {
+		Path empty = folder.resolve("empty.txt");
+		Files.writeString(empty, "证书编号\n\n");
+		PrintCommand.Certificates certificates = new PrintCommand.Certificates(null, null);
+		certificates.numbersFile = empty;
+		assertThatIllegalArgumentException().isThrownBy(certificates::request).withMessageContaining("没有证书编号");
+
+		PrintCommand.SummaryTables tables = new PrintCommand.SummaryTables(null, null, null);
+		tables.batch = "91360100MA35XXXX";
+		assertThatIllegalArgumentException().isThrownBy(tables::request).withMessageContaining("统一社会信用代码-年度");
+	}
+
+}
