@@ -1,47 +1,87 @@
 package org.ceprint.authenticity;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ceprint.authenticity.AuthenticityTokens.TokenCheck;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the content of the QR code printed on each document: the URL of its verification
- * page.
+ * Makes the content of the QR code printed on each document, the URL of its verification
+ * page with a signed token ({@code HTTP://HOST/V/<token>}), and reads such URLs back.
  * <p>
- * First version: the URL names the document; signed tokens replace the bare number later
- * without changing the callers.
+ * The scheme and host are written in upper case (URLs ignore their case), so that, when
+ * the base URL has no path, the whole URL fits the QR alphanumeric mode.
  */
 @Component
 public class AuthenticityCodes {
 
-	private static final Pattern PATH = Pattern.compile("/v/([a-z])/([^/?#]+)$");
+	private static final Pattern TOKEN_PATH = Pattern.compile("/[vV]/([A-Za-z2-7]{40,})/?$");
 
 	private final String baseUrl;
 
+	private final SigningKeys keys;
+
 	AuthenticityCodes(AuthenticityProperties properties) {
-		this.baseUrl = properties.publicBaseUrl();
+		this.baseUrl = qrBase(properties.publicBaseUrl());
+		this.keys = SigningKeys.forSigning(properties.keysDir(), properties.signingKeyId(),
+				properties.generateKeyIfMissing(), properties.revokedKeyIds());
 	}
 
-	public String qrContent(DocumentKind kind, String documentNo) {
-		return this.baseUrl + "/v/" + kind.urlCode() + "/" + URLEncoder.encode(documentNo, StandardCharsets.UTF_8);
+	/** The QR content of a document: its verification URL with the signed token. */
+	public String qrContent(SignedDocument document) {
+		return this.baseUrl + "/V/" + AuthenticityTokens.issue(document, this.keys);
+	}
+
+	/** The key that signs new documents. */
+	public int signingKeyId() {
+		return this.keys.signingKeyId();
 	}
 
 	/**
-	 * Reads the document a QR code's content names, whatever host it was printed for.
+	 * Checks the token of a QR code's content (a URL, whatever host it was printed for,
+	 * or a bare token).
 	 */
-	public Optional<DocumentReference> parse(String qrContent) {
-		Matcher matcher = PATH.matcher(qrContent.strip());
-		if (!matcher.find()) {
-			return Optional.empty();
-		}
-		DocumentKind kind = DocumentKind.fromUrlCode(matcher.group(1));
-		String number = URLDecoder.decode(matcher.group(2), StandardCharsets.UTF_8);
-		return (kind != null) ? Optional.of(new DocumentReference(kind, number)) : Optional.empty();
+	TokenCheck check(String qrContentOrToken) {
+		return check(qrContentOrToken, this.keys);
+	}
+
+	static TokenCheck check(String qrContentOrToken, SigningKeys keys) {
+		return AuthenticityTokens.check(tokenOf(qrContentOrToken), keys);
+	}
+
+	/** The token of a QR code's content, or the content itself when it is no such URL. */
+	static String tokenOf(String qrContent) {
+		String text = qrContent.strip();
+		Matcher matcher = TOKEN_PATH.matcher(text);
+		return matcher.find() ? matcher.group(1) : text;
+	}
+
+	private static String qrBase(String publicBaseUrl) {
+		URI uri = URI.create(publicBaseUrl);
+		boolean noPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
+		return noPath ? publicBaseUrl.toUpperCase(Locale.ROOT) : publicBaseUrl;
+	}
+
+	/**
+	 * Checks a QR content offline, with the public keys of a folder alone: no database.
+	 * @return the outcome and, when genuine, the signed fields
+	 */
+	public static OfflineCheck checkOffline(String qrContent, SigningKeys keys) {
+		TokenCheck check = check(qrContent, keys);
+		return new OfflineCheck(check.genuine(), check.outcome().label(), check.keyId(),
+				Optional.ofNullable(check.document()));
+	}
+
+	/**
+	 * The answer of an offline check.
+	 */
+	public record OfflineCheck(boolean genuine, String outcome, int keyId, Optional<SignedDocument> document) {
+
 	}
 
 }

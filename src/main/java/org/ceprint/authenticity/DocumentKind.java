@@ -1,37 +1,21 @@
 package org.ceprint.authenticity;
 
 /**
- * The printed documents that carry a QR authenticity code, with the short code used in
- * its URL.
+ * The printed documents that carry a QR authenticity code. The kind is part of the signed
+ * token; its position in this list is its code there, so new kinds go at the end.
  */
 public enum DocumentKind {
 
-	CERTIFICATE("c", "继续教育证书"), REGISTER_CARD("k", "继续教育登记卡"), SUMMARY_TABLE("s", "继续教育情况登记汇总表");
-
-	private final String urlCode;
+	CERTIFICATE("继续教育证书"), REGISTER_CARD("继续教育登记卡"), SUMMARY_TABLE("继续教育情况登记汇总表");
 
 	private final String label;
 
-	DocumentKind(String urlCode, String label) {
-		this.urlCode = urlCode;
+	DocumentKind(String label) {
 		this.label = label;
-	}
-
-	public String urlCode() {
-		return this.urlCode;
 	}
 
 	public String label() {
 		return this.label;
-	}
-
-	static DocumentKind fromUrlCode(String code) {
-		for (DocumentKind kind : values()) {
-			if (kind.urlCode.equalsIgnoreCase(code)) {
-				return kind;
-			}
-		}
-		return null;
 	}
 
 }

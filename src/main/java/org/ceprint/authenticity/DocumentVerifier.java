@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ceprint.authenticity.AuthenticityTokens.Outcome;
+import org.ceprint.authenticity.AuthenticityTokens.TokenCheck;
 import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.CertificateStatus;
@@ -14,32 +16,86 @@ import org.ceprint.registry.SubjectType;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers whether a document named by its QR code is genuine and current.
+ * Answers whether a document is genuine and current: from the signed token of its QR
+ * code, or from a number typed by hand with the holder's full name. Every answer is
+ * recorded in the scan log.
  */
 @Service
 public class DocumentVerifier {
 
+	private final AuthenticityCodes codes;
+
 	private final CertificateDossiers certificates;
 
-	DocumentVerifier(CertificateDossiers certificates) {
+	private final ScanLog scans;
+
+	DocumentVerifier(AuthenticityCodes codes, CertificateDossiers certificates, ScanLog scans) {
+		this.codes = codes;
 		this.certificates = certificates;
+		this.scans = scans;
 	}
 
-	public VerificationResult verify(DocumentKind kind, String documentNo) {
-		if (kind == DocumentKind.SUMMARY_TABLE) {
-			// Summary tables become records of their own with the submission workflow.
-			return VerificationResult.notFound(kind, documentNo);
+	/**
+	 * Checks a QR code's content or token.
+	 * @param channel how it was asked (QR, API, CLI), for the scan log
+	 * @param clientKey the coarse client key, for the scan log
+	 */
+	public VerificationResult verifyToken(String qrContentOrToken, String channel, String clientKey) {
+		TokenCheck check = this.codes.check(qrContentOrToken);
+		VerificationResult result = check.genuine() ? fromSigned(check.document()) : refused(check.outcome());
+		SignedDocument claimed = check.document();
+		this.scans.record(channel, (claimed != null) ? claimed.kind() : null,
+				(claimed != null) ? claimed.documentNo() : null, result.verdict(), clientKey);
+		return result;
+	}
+
+	/**
+	 * Checks a certificate number typed by hand together with the holder's full name. An
+	 * unknown number and a wrong name get the same answer, so that the look-up tells
+	 * nothing about numbers one cannot name the holder of.
+	 */
+	public VerificationResult verifyByNumber(String certificateNo, String fullName, String clientKey) {
+		String number = (certificateNo != null) ? certificateNo.strip().toUpperCase(java.util.Locale.ROOT) : "";
+		String name = (fullName != null) ? fullName.strip() : "";
+		VerificationResult result = this.certificates.findByNumber(number)
+			.filter((dossier) -> !name.isEmpty() && dossier.holder().name().equals(name))
+			.map((dossier) -> fromCertificate(DocumentKind.CERTIFICATE, dossier, null))
+			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "未查到：证书编号与持证人姓名不匹配，请核对后重试"));
+		this.scans.record("LOOKUP", DocumentKind.CERTIFICATE, number.isEmpty() ? null : number, result.verdict(),
+				clientKey);
+		return result;
+	}
+
+	private VerificationResult fromSigned(SignedDocument signed) {
+		if (signed.kind() == DocumentKind.SUMMARY_TABLE) {
+			// a summary table is a record of its submission; the signature is its proof
+			return new VerificationResult(true, "VALID", "真实 · " + signed.kind().label(), signed.kind(),
+					signed.documentNo(), "有效", true, null, signed.holderName(), null, null, signed.issueDate(),
+					signed.totalHours(), List.of());
 		}
-		return this.certificates.findByNumber(documentNo)
-			.map((dossier) -> fromCertificate(kind, dossier))
-			.orElseGet(() -> VerificationResult.notFound(kind, documentNo));
+		return this.certificates.findByNumber(signed.documentNo())
+			.map((dossier) -> fromCertificate(signed.kind(), dossier, signed))
+			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "签名有效，但登记系统中没有该证书，请向发证机关核实"));
 	}
 
-	private static VerificationResult fromCertificate(DocumentKind kind, CertificateDossier dossier) {
-		boolean current = dossier.status() == CertificateStatus.VALID;
-		return new VerificationResult(true, kind, dossier.certificateNo(), dossier.status().label(), current,
-				Masking.name(dossier.holder().name()), Masking.idNumber(dossier.holder().idNumber()),
-				dossier.issuingOffice(), dossier.issueDate(), verifiedHoursByYear(dossier.entries()));
+	private VerificationResult fromCertificate(DocumentKind kind, CertificateDossier dossier, SignedDocument signed) {
+		CertificateStatus status = dossier.status();
+		String replacedBy = (status != CertificateStatus.VALID)
+				? this.certificates.successorNumber(dossier.certificateId()).orElse(null) : null;
+		String verdict = status.name();
+		String headline = switch (status) {
+			case VALID -> "真实有效 · " + kind.label();
+			case SUPERSEDED -> "文件真实，但证书已换发" + ((replacedBy != null) ? "，新证书编号 " + replacedBy : "");
+			case VOID -> "文件真实，但证书已作废" + ((replacedBy != null) ? "（已补发新证书 " + replacedBy + "）" : "");
+		};
+		return new VerificationResult(true, verdict, headline, kind, dossier.certificateNo(), status.label(),
+				status == CertificateStatus.VALID, replacedBy, Masking.name(dossier.holder().name()),
+				Masking.idNumber(dossier.holder().idNumber()), dossier.issuingOffice(), dossier.issueDate(),
+				(signed != null) ? signed.totalHours() : null, verifiedHoursByYear(dossier.entries()));
+	}
+
+	private static VerificationResult refused(Outcome outcome) {
+		return VerificationResult.refused(outcome.name(), outcome.label());
 	}
 
 	/** 168 rather than 168.0: hours are shown the way they are printed. */

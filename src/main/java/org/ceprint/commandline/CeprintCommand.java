@@ -14,7 +14,7 @@ import org.springframework.objenesis.ObjenesisStd;
 @Command(name = "ceprint", mixinStandardHelpOptions = true, version = "ceprint 0.1",
 		description = "江西省专业技术人员继续教育登记考核 · 证书、登记卡与登记汇总表打印服务",
 		subcommands = { DemoCommand.class, ServeCommand.class, PrintCommand.class, SamplesCommand.class,
-				VerifyCommand.class, ImportCommand.class },
+				VerifyCommand.class, KeysCommand.class, ReissueCommand.class, ImportCommand.class },
 		footer = { "", "Spring 配置项可附在命令后，例如：", "  --server.port=8081", "  --spring.profiles.active=mariadb" })
 class CeprintCommand implements Runnable {
 
@@ -45,15 +45,24 @@ class CeprintCommand implements Runnable {
 	 * Prints help, or an error for an unknown command, without starting the application.
 	 */
 	static int printUsage(String[] args) {
-		return new CommandLine(CeprintCommand.class, new HelpOnlyFactory())
+		return new CommandLine(CeprintCommand.class, new ServicelessFactory())
 			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
 	}
 
 	/**
-	 * Builds commands for their help texts only, without their services: none of them
-	 * runs.
+	 * Runs a command that needs no application (keys, an offline check) and returns its
+	 * exit code.
 	 */
-	private static final class HelpOnlyFactory implements CommandLine.IFactory {
+	static int runWithoutApplication(String[] args) {
+		return commandLine(new ServicelessFactory())
+			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
+	}
+
+	/**
+	 * Builds commands without their services: for their help texts, and for the commands
+	 * that need none.
+	 */
+	private static final class ServicelessFactory implements CommandLine.IFactory {
 
 		private final Objenesis objenesis = new ObjenesisStd();
 

@@ -29,6 +29,10 @@ public final class CeprintCommandLine {
 		if (command.isEmpty() || !CeprintCommand.knows(command) || helpOnly) {
 			System.exit(CeprintCommand.printUsage(args));
 		}
+		// keys and offline checks must work where there is no database
+		if (command.equals("keys") || (command.equals("verify") && Arrays.asList(args).contains("--offline"))) {
+			System.exit(CeprintCommand.runWithoutApplication(args));
+		}
 		// demo --no-serve prints and exits: it must not need the port
 		boolean serving = SERVING_COMMANDS.contains(command) && !Arrays.asList(args).contains("--no-serve");
 		SpringApplication application = new SpringApplication(applicationClass);

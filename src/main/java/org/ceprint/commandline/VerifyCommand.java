@@ -2,6 +2,7 @@ package org.ceprint.commandline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,19 +10,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.ceprint.authenticity.AuthenticityCodes;
-import org.ceprint.authenticity.DocumentReference;
+import org.ceprint.authenticity.AuthenticityCodes.OfflineCheck;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.SignedDocument;
+import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.authenticity.VerificationResult;
 
 /**
- * {@code verify <file>}: reads the QR code of a photo, scan or PDF page and checks the
- * document against the registry.
+ * {@code verify <file>}: reads the QR code of a photo, scan or PDF page and checks its
+ * signature and the document's status in the registry; with {@code --offline}, checks the
+ * signature with the public keys alone, without a database, and prints what the code
+ * signs.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "查验：识别图片或 PDF 上的二维码并核对证书状态")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = "查验：识别图片或 PDF 上的二维码，核对签名和证书状态（--offline：只用公钥离线核对签名）")
 class VerifyCommand implements Callable<Integer> {
-
-	private final AuthenticityCodes codes;
 
 	private final DocumentVerifier verifier;
 
@@ -31,8 +35,17 @@ class VerifyCommand implements Callable<Integer> {
 	@Option(names = "--page", paramLabel = "页码", defaultValue = "1", description = "PDF 的页码（默认第 1 页）")
 	int page;
 
+	@Option(names = "--offline", description = "离线核对：不连接登记库，只用公钥核对签名并显示签名内容")
+	boolean offline;
+
+	@Option(names = "--keys", paramLabel = "目录", defaultValue = "./data/keys",
+			description = "离线核对所用公钥（ed25519-<编号>.pub.pem）所在目录（默认 ${DEFAULT-VALUE}）")
+	Path keys;
+
+	@Option(names = "--id-number", paramLabel = "证件号码", description = "离线核对时一并核对持证人身份证件号码")
+	String idNumber;
+
 	VerifyCommand(AuthenticityCodes codes, DocumentVerifier verifier) {
-		this.codes = codes;
 		this.verifier = verifier;
 	}
 
@@ -48,20 +61,55 @@ class VerifyCommand implements Callable<Integer> {
 			return 3;
 		}
 		System.out.println("二维码内容：" + content);
-		DocumentReference reference = this.codes.parse(content).orElse(null);
-		if (reference == null) {
-			System.out.println("结论：不是本系统签发的查验码");
-			return 4;
-		}
-		VerificationResult result = this.verifier.verify(reference.kind(), reference.documentNo());
-		System.out.println("文件：" + reference.kind().label() + " " + reference.documentNo());
+		return this.offline ? offline(content) : online(content);
+	}
+
+	private int online(String content) {
+		VerificationResult result = this.verifier.verifyToken(content, "CLI", "command-line");
 		if (!result.genuine()) {
-			System.out.println("结论：登记系统中没有该文件");
+			System.out.println("结论：不能确认真伪：" + result.headline());
 			return 4;
 		}
-		System.out.println("结论：真实，状态 " + result.status() + "；持证人 " + result.maskedName() + "，发证机关 "
-				+ result.issuingOffice() + "，发证日期 " + result.issueDate());
+		System.out.println("文件：" + result.kind().label() + " " + result.documentNo());
+		System.out.println("结论：" + result.headline() + "；状态 " + result.status()
+				+ ((result.maskedName() != null) ? "；持证人 " + result.maskedName() : "")
+				+ ((result.issuingOffice() != null) ? "，发证机关 " + result.issuingOffice() : "") + "，日期 "
+				+ result.issueDate());
 		return result.current() ? 0 : 5;
+	}
+
+	private int offline(String content) {
+		SigningKeys publicKeys;
+		try {
+			publicKeys = SigningKeys.forVerifying(this.keys, Set.of());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
+		OfflineCheck check = AuthenticityCodes.checkOffline(content, publicKeys);
+		if (!check.genuine()) {
+			System.out.println("结论（离线）：" + check.outcome());
+			return 4;
+		}
+		SignedDocument signed = check.document().orElseThrow();
+		System.out.println("结论（离线）：签名有效（密钥 " + check.keyId() + "）。签名内容：");
+		System.out.println("  文件类型：" + signed.kind().label());
+		System.out.println("  编号：" + signed.documentNo());
+		System.out.println(
+				"  " + (signed.kind().name().equals("SUMMARY_TABLE") ? "报送单位" : "持证人") + "：" + signed.holderName());
+		System.out.println("  日期：" + signed.issueDate());
+		System.out.println("  印制学时合计：" + signed.totalHours().stripTrailingZeros().toPlainString());
+		System.out.println("  身份证件号码摘要：" + signed.idHash());
+		if (this.idNumber != null) {
+			boolean matches = signed.matchesIdNumber(this.idNumber);
+			System.out.println("  身份证件号码 " + this.idNumber + (matches ? "：与签名一致" : "：与签名不一致"));
+			if (!matches) {
+				return 4;
+			}
+		}
+		System.out.println("（离线核对不能得知证书此后是否换发或作废；当前状态请在线查验）");
+		return 0;
 	}
 
 }

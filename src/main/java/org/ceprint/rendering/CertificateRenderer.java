@@ -20,9 +20,11 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 	/** Rows on a registration page: (539 − 78 header − 16 footer) / 52 per row. */
 	static final int ROWS_PER_PAGE = 8;
 
-	private static final Map<String, String> LABELS = HolderParameters.labelsWith(Map.of("issuingAuthority", "发证机关",
-			"issueDate", "发证日期", "period", "起止时间", "projectName", "项目名称", "content", "学习内容", "learningForm", "学习形式",
-			"result", "考试考核成绩", "outcome", "继续教育成果", "registeredBy", "登记单位", "verifiedBy", "验证单位"));
+	private static final Map<String, String> LABELS = HolderParameters
+		.labelsWith(Map.ofEntries(Map.entry("issuingAuthority", "发证机关"), Map.entry("issueDate", "发证日期"),
+				Map.entry("carriedForward", "承前学时"), Map.entry("period", "起止时间"), Map.entry("projectName", "项目名称"),
+				Map.entry("content", "学习内容"), Map.entry("learningForm", "学习形式"), Map.entry("result", "考试考核成绩"),
+				Map.entry("outcome", "继续教育成果"), Map.entry("registeredBy", "登记单位"), Map.entry("verifiedBy", "验证单位")));
 
 	private volatile JasperPrint notesPage;
 
@@ -48,6 +50,7 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 				view.titleName(), view.specialty(), view.qrContent());
 		parameters.put("issuingAuthority", Formats.text(view.issuingAuthority()));
 		parameters.put("issueDate", Formats.date(view.issueDate()));
+		parameters.put("carriedForward", view.carriedForward());
 		parameters.put("fullStock", options.fullStock());
 		parameters.put("full", view.rows().size() == capacity);
 		return parameters;

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SampleDocuments {
 
+	/**
+	 * A QR content as long as a real signed one (197 characters, alphanumeric mode), so
+	 * that samples show the code at its real density; scanned, it reads as not genuine.
+	 */
+	static final String SAMPLE_QR = "HTTP://LOCALHOST:8080/V/" + "SAMPLE2NOT3GENUINE4".repeat(10).substring(0, 173);
+
 	static final String NUMBER = "36010020190000127";
 
 	static final String OFFICE = "南昌市人力资源和社会保障局";
@@ -118,7 +124,7 @@ public class SampleDocuments {
 					verified ? LocalDate.of(year + 1, 1, 15) : null, verified ? LocalDate.of(year + 1, 1, 20) : null));
 		}
 		return new CertificateView(NUMBER, "欧阳堃", "男", LocalDate.of(1985, 6, 15), "360102198506150521", "南昌市第一人民医院",
-				"中级", "主治医师", "临床医学", OFFICE, LocalDate.of(2019, 3, 1), "http://localhost:8080/v/c/" + NUMBER, rows);
+				"中级", "主治医师", "临床医学", OFFICE, LocalDate.of(2019, 3, 1), SAMPLE_QR, rows);
 	}
 
 	/** The same booklet before its last verified year was stamped. */
@@ -142,7 +148,7 @@ public class SampleDocuments {
 						"临床合理用药专题培训、发表专业论文", "已验证 4 项", "不合格（差 4 学时）"),
 				new RegisterCardYear(2023, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", "待验证 2 项", "年度未结束"));
 		return new RegisterCardView(NUMBER, "欧阳堃", "男", LocalDate.of(1985, 6, 15), "360102198506150521", "南昌市第一人民医院",
-				"中级", "主治医师", "临床医学", "http://localhost:8080/v/k/" + NUMBER, years);
+				"中级", "主治医师", "临床医学", SAMPLE_QR, years);
 	}
 
 	static SummaryTableView summaryTable() {
@@ -158,7 +164,7 @@ public class SampleDocuments {
 					isPublic ? BigDecimal.ZERO : new BigDecimal("24"), "合格"));
 		}
 		return new SummaryTableView("2025-360100-0001", "南昌市第一人民医院", "12360100491012345U", "南昌市卫生健康委员会", OFFICE,
-				LocalDate.of(2025, 12, 1), "http://localhost:8080/v/s/2025-360100-0001", rows);
+				LocalDate.of(2025, 12, 1), SAMPLE_QR, rows);
 	}
 
 }

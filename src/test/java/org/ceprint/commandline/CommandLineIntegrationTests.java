@@ -60,10 +60,39 @@ class CommandLineIntegrationTests {
 		assertThat(folder.resolve("manifest.csv")).exists();
 		assertThat(folder.resolve("_COMPLETE")).exists();
 
-		Path certificates = folder.resolve("certificates-0001.pdf");
+		String[] first = Files.readAllLines(folder.resolve("manifest.csv"))
+			.stream()
+			.map((line) -> line.split(","))
+			.filter((line) -> line[1].equals("CERTIFICATE"))
+			.findFirst()
+			.orElseThrow();
+		Path certificates = folder.resolve(first[2]);
+		assertThat(first[3]).isEqualTo("1");
 		Result verify = run(List.of("verify", certificates.toString()));
 		assertThat(verify.exitCode()).as(verify.output()).isZero();
-		assertThat(verify.output()).contains("二维码内容：http://localhost:8080/v/c/", "结论：真实，状态 有效");
+		assertThat(verify.output()).contains("二维码内容：HTTP://LOCALHOST:8080/V/", "结论：真实有效", first[0]);
+
+		// offline: the public keys alone, in a folder of their own, and no database
+		Path publicKeys = Files.createDirectories(this.workDir.resolve("public-keys"));
+		Files.copy(this.workDir.resolve("data/keys/ed25519-1.pub.pem"), publicKeys.resolve("ed25519-1.pub.pem"));
+		Result offline = run(List.of("verify", certificates.toString(), "--offline", "--keys", publicKeys.toString(),
+				"--spring.datasource.url=jdbc:h2:tcp://nowhere.invalid/none"));
+		assertThat(offline.exitCode()).as(offline.output()).isZero();
+		assertThat(offline.output()).contains("签名有效（密钥 1）", "编号：" + first[0]);
+
+		// the counter: replace the printed certificate, and its QR code now says so
+		Result reissue = run(List.of("reissue", "replace", first[0], "--reason", "damaged", "--clerk", "测试经办人",
+				"--office", first[0].substring(0, 6)));
+		assertThat(reissue.exitCode()).as(reissue.output()).isZero();
+		assertThat(reissue.output()).contains("已换发（损毁）：原证书 " + first[0], "新证书 PDF：");
+		Result superseded = run(List.of("verify", certificates.toString()));
+		assertThat(superseded.exitCode()).as(superseded.output()).isEqualTo(5);
+		assertThat(superseded.output()).contains("证书已换发，新证书编号 ");
+
+		Result keys = run(List.of("keys", "generate", "--dir", this.workDir.resolve("data/keys").toString()));
+		assertThat(keys.exitCode()).as(keys.output()).isZero();
+		assertThat(keys.output()).contains("已生成密钥 2");
+		assertThat(this.workDir.resolve("data/keys/ed25519-2.pem")).exists();
 
 		Result again = run(List.of("demo", "--no-serve"));
 		assertThat(again.exitCode()).as(again.output()).isZero();
@@ -80,7 +109,7 @@ class CommandLineIntegrationTests {
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String sampleUrl = null;
-			Pattern sample = Pattern.compile("(http://localhost:" + port + "/v/c/\\S+)");
+			Pattern sample = Pattern.compile("(HTTP://LOCALHOST:" + port + "/V/\\S+)");
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				Matcher matcher = sample.matcher(line);
 				if (matcher.find()) {
@@ -104,10 +133,13 @@ class CommandLineIntegrationTests {
 	}
 
 	@Test
-	void importSaysItIsNotAvailableAndWritesNothing() throws Exception {
-		Result result = run(List.of("import", "summary.xlsx"));
-		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.output()).contains("导入功能尚未提供");
+	void importWritesTheTemplateAndRefusesAMissingFileByName() throws Exception {
+		Result template = run(List.of("import", "--template", "模板.xlsx"));
+		assertThat(template.exitCode()).as(template.output()).isZero();
+		assertThat(this.workDir.resolve("模板.xlsx")).isNotEmptyFile();
+		Result missing = run(List.of("import", "summary.xlsx"));
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.output()).contains("找不到文件：summary.xlsx");
 	}
 
 	private Path onlyRunFolder() throws IOException {

@@ -50,8 +50,12 @@ class CertificateRendererTests {
 
 	@Test
 	void qrModulesAreAtLeastFourTenthsOfAMillimetreOnPaperAndNothingCoversItsQuietZone() throws IOException {
-		String longest = "https://jxrs.example.gov.cn/v/c/36010020190000127.k1."
-				+ "MEUCIQDf3x8kQ2VgYz0hB7c4sPq1vN9rT5uLwYaZbXcEdFgHiJkLmNoPqRsTuVwXyZaBcDeFgHiJkLmNoPqRsTu";
+		// the longest signed URL: a provincial host and the token of a summary table with
+		// a
+		// 23-character batch number and a 10-character body name (134 bytes, 215 in
+		// Base32)
+		String longest = "HTTPS://RSJ.JIANGXI.GOV.CN/V/"
+				+ "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".repeat(7).substring(0, 215);
 		CertificateView view = RenderingFixtures.certificate("36010020190000127", "欧阳堃", 0, longest);
 		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out),
 				"certificate-long-qr.pdf");
@@ -63,6 +67,8 @@ class CertificateRendererTests {
 			double modules = (double) qr.pixelWidth() / QrCodes.PIXELS_PER_MODULE;
 			double moduleMm = qr.box().width / modules * 25.4 / 72;
 			assertThat(moduleMm).as("module size in mm").isGreaterThanOrEqualTo(0.4);
+			// version 9 (53 modules and the 8 of the quiet zone) at error correction M
+			assertThat(modules).isEqualTo(61);
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue(longest);
 			// the quiet zone is inside the image: nothing else may be drawn over the

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Marks a test class that runs against the real MariaDB server of the {@code mariadb}
@@ -24,6 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @Tag("mariadb")
 @ActiveProfiles("mariadb")
+// tests sign with a key made for them, as the embedded default does
+@TestPropertySource(properties = "ceprint.authenticity.generate-key-if-missing=true")
 @ExtendWith(MariaDbAvailableCondition.class)
 public @interface MariaDbTest {
 

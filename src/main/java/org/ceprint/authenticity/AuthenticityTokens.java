@@ -1,0 +1,161 @@
+package org.ceprint.authenticity;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.ceprint.authenticity.SigningKeys.KeyCheck;
+
+/**
+ * The token a QR code carries: format version, key id, the document's canonical content
+ * and the Ed25519 signature over all of them, in RFC 4648 Base32 without padding. Base32
+ * keeps the whole URL inside the QR alphanumeric set (upper-case letters, digits and
+ * {@code :/.}), which a QR code stores in 5.5 bits a character instead of 8.
+ */
+final class AuthenticityTokens {
+
+	static final int VERSION = 1;
+
+	private static final int SIGNATURE_LENGTH = 64;
+
+	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+	private AuthenticityTokens() {
+	}
+
+	static String issue(SignedDocument document, SigningKeys keys) {
+		byte[] signed = signedPart(keys.signingKeyId(), document);
+		ByteArrayOutputStream token = new ByteArrayOutputStream(signed.length + SIGNATURE_LENGTH);
+		token.writeBytes(signed);
+		token.writeBytes(keys.sign(signed));
+		return base32(token.toByteArray());
+	}
+
+	/**
+	 * Checks a token: its form, its key and its signature. Never throws for bad input.
+	 */
+	static TokenCheck check(String token, SigningKeys keys) {
+		byte[] bytes = unbase32(token);
+		if (bytes == null || bytes.length < 2 + SIGNATURE_LENGTH || (bytes[0] & 0xFF) != VERSION) {
+			return TokenCheck.of(Outcome.FORGED, null, -1);
+		}
+		int keyId = bytes[1] & 0xFF;
+		byte[] signed = Arrays.copyOf(bytes, bytes.length - SIGNATURE_LENGTH);
+		byte[] signature = Arrays.copyOfRange(bytes, bytes.length - SIGNATURE_LENGTH, bytes.length);
+		KeyCheck check = keys.verify(keyId, signed, signature);
+		if (check == KeyCheck.UNKNOWN_KEY) {
+			return TokenCheck.of(Outcome.UNKNOWN_KEY, null, keyId);
+		}
+		if (check == KeyCheck.REVOKED_KEY) {
+			return TokenCheck.of(Outcome.REVOKED_KEY, null, keyId);
+		}
+		if (check != KeyCheck.VALID) {
+			return TokenCheck.of(Outcome.FORGED, null, keyId);
+		}
+		try {
+			ByteBuffer content = ByteBuffer.wrap(signed, 2, signed.length - 2);
+			SignedDocument document = SignedDocument.read(content);
+			if (content.hasRemaining()) {
+				return TokenCheck.of(Outcome.FORGED, null, keyId);
+			}
+			return TokenCheck.of(Outcome.GENUINE, document, keyId);
+		}
+		catch (BufferUnderflowException | IllegalArgumentException ex) {
+			// signed by our key but unreadable: a newer format or a bug, never genuine
+			// here
+			return TokenCheck.of(Outcome.FORGED, null, keyId);
+		}
+	}
+
+	private static byte[] signedPart(int keyId, SignedDocument document) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+		out.write(VERSION);
+		out.write(keyId);
+		out.writeBytes(document.canonicalBytes());
+		return out.toByteArray();
+	}
+
+	static String base32(byte[] bytes) {
+		StringBuilder text = new StringBuilder((bytes.length * 8 + 4) / 5);
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xFF);
+			bits += 8;
+			while (bits >= 5) {
+				text.append(ALPHABET.charAt((buffer >>> (bits - 5)) & 31));
+				bits -= 5;
+			}
+		}
+		if (bits > 0) {
+			text.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+		}
+		return text.toString();
+	}
+
+	/** Decodes Base32 in either case; null when the text is not Base32. */
+	static byte[] unbase32(String text) {
+		if (text == null || text.isEmpty() || text.length() > 1000) {
+			return null;
+		}
+		String upper = text.toUpperCase(Locale.ROOT);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(upper.length() * 5 / 8);
+		int buffer = 0;
+		int bits = 0;
+		for (int i = 0; i < upper.length(); i++) {
+			int value = ALPHABET.indexOf(upper.charAt(i));
+			if (value < 0) {
+				return null;
+			}
+			buffer = (buffer << 5) | value;
+			bits += 5;
+			if (bits >= 8) {
+				out.write((buffer >>> (bits - 8)) & 0xFF);
+				bits -= 8;
+			}
+		}
+		// the leftover bits of a canonical encoding are zero
+		if ((buffer & ((1 << bits) - 1)) != 0) {
+			return null;
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * What a token check found, in the words a verifier reads.
+	 */
+	enum Outcome {
+
+		GENUINE("签名有效"), FORGED("签名无效：二维码不是本系统签发的，或已被改动"), UNKNOWN_KEY("签名密钥未知：二维码不是本系统签发的"),
+		REVOKED_KEY("签名密钥已吊销：请向发证机关核实");
+
+		private final String label;
+
+		Outcome(String label) {
+			this.label = label;
+		}
+
+		String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * A token's check: the outcome and, when genuine, the signed content.
+	 */
+	record TokenCheck(Outcome outcome, SignedDocument document, int keyId) {
+
+		static TokenCheck of(Outcome outcome, SignedDocument document, int keyId) {
+			return new TokenCheck(outcome, document, keyId);
+		}
+
+		boolean genuine() {
+			return this.outcome == Outcome.GENUINE;
+		}
+
+	}
+
+}

@@ -1,0 +1,250 @@
+package org.ceprint.authenticity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The Ed25519 keys that sign and verify QR codes, read from a folder: every
+ * {@code ed25519-<id>.pub.pem} verifies, and {@code ed25519-<id>.pem} of the signing key
+ * signs. A new key id is added beside the old ones, which keep verifying what they
+ * signed; a revoked id stops verifying. The folder is the only place keys live: none is
+ * in the code or the database.
+ */
+public final class SigningKeys {
+
+	private static final Log logger = LogFactory.getLog(SigningKeys.class);
+
+	private static final Pattern PUBLIC_FILE = Pattern.compile("ed25519-(\\d{1,3})\\.pub\\.pem");
+
+	private final Map<Integer, PublicKey> publicKeys;
+
+	private final Set<Integer> revoked;
+
+	private final Integer signingKeyId;
+
+	private final PrivateKey signingKey;
+
+	private SigningKeys(Map<Integer, PublicKey> publicKeys, Set<Integer> revoked, Integer signingKeyId,
+			PrivateKey signingKey) {
+		this.publicKeys = publicKeys;
+		this.revoked = revoked;
+		this.signingKeyId = signingKeyId;
+		this.signingKey = signingKey;
+	}
+
+	/**
+	 * Loads the keys of a folder for signing and verifying.
+	 * @param signingKeyId the key to sign with, or null for the highest id with a private
+	 * key
+	 * @param generateIfMissing make key 1 when the folder has no key at all
+	 * @throws IllegalStateException when no key can sign, with what to do, in Chinese
+	 */
+	static SigningKeys forSigning(Path folder, Integer signingKeyId, boolean generateIfMissing, Set<Integer> revoked) {
+		if (generateIfMissing && publicKeyFiles(folder).isEmpty()) {
+			generate(folder, 1);
+			logger.warn("已生成开发用签名密钥 " + folder.resolve("ed25519-1.pem").toAbsolutePath()
+					+ "：生产环境请用 ceprint keys generate 生成并妥善备份（见 README「Keys」）");
+		}
+		Map<Integer, PublicKey> publicKeys = readPublicKeys(folder);
+		Integer id = signingKeyId;
+		if (id == null) {
+			id = publicKeys.keySet()
+				.stream()
+				.filter((candidate) -> Files.exists(privateFile(folder, candidate)))
+				.reduce((a, b) -> b)
+				.orElse(null);
+		}
+		if (id == null || !Files.exists(privateFile(folder, id))) {
+			throw new IllegalStateException(
+					"没有可用的签名私钥（目录 %s%s）：请运行 ceprint keys generate，或设置 ceprint.authenticity.keys-dir"
+						.formatted(folder.toAbsolutePath(), (id != null) ? "，密钥 " + id : ""));
+		}
+		if (revoked.contains(id)) {
+			throw new IllegalStateException("签名密钥 %d 已吊销（ceprint.authenticity.revoked-key-ids），不能再用于签名".formatted(id));
+		}
+		return new SigningKeys(publicKeys, revoked, id, readPrivateKey(privateFile(folder, id)));
+	}
+
+	/** Loads only the public keys of a folder: enough to verify, offline. */
+	public static SigningKeys forVerifying(Path folder, Set<Integer> revoked) {
+		Map<Integer, PublicKey> publicKeys = readPublicKeys(folder);
+		if (publicKeys.isEmpty()) {
+			throw new IllegalArgumentException("目录 %s 中没有公钥（ed25519-<编号>.pub.pem）".formatted(folder.toAbsolutePath()));
+		}
+		return new SigningKeys(publicKeys, revoked, null, null);
+	}
+
+	/**
+	 * Makes a new key pair with the given id (1–255) in the folder; the private key file
+	 * is readable by its owner only.
+	 * @return the public key file
+	 */
+	public static Path generate(Path folder, int id) {
+		if (id < 1 || id > 255) {
+			throw new IllegalArgumentException("密钥编号须在 1 到 255 之间：" + id);
+		}
+		try {
+			Files.createDirectories(folder);
+			if (Files.exists(privateFile(folder, id)) || Files.exists(publicFile(folder, id))) {
+				throw new IllegalArgumentException("密钥 %d 已存在：%s".formatted(id, publicFile(folder, id)));
+			}
+			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			Path privateFile = privateFile(folder, id);
+			Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+			try {
+				Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: the folder's own permissions protect it
+			}
+			Files.writeString(publicFile(folder, id), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+			return publicFile(folder, id);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The next free key id of a folder. */
+	public static int nextId(Path folder) {
+		return readPublicKeys(folder).keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+	}
+
+	int signingKeyId() {
+		return this.signingKeyId;
+	}
+
+	byte[] sign(byte[] message) {
+		try {
+			Signature signature = Signature.getInstance("Ed25519");
+			signature.initSign(this.signingKey);
+			signature.update(message);
+			return signature.sign();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	KeyCheck verify(int keyId, byte[] message, byte[] signatureBytes) {
+		PublicKey key = this.publicKeys.get(keyId);
+		if (key == null) {
+			return KeyCheck.UNKNOWN_KEY;
+		}
+		if (this.revoked.contains(keyId)) {
+			return KeyCheck.REVOKED_KEY;
+		}
+		try {
+			Signature signature = Signature.getInstance("Ed25519");
+			signature.initVerify(key);
+			signature.update(message);
+			return signature.verify(signatureBytes) ? KeyCheck.VALID : KeyCheck.BAD_SIGNATURE;
+		}
+		catch (GeneralSecurityException ex) {
+			return KeyCheck.BAD_SIGNATURE;
+		}
+	}
+
+	/**
+	 * What a signature check found.
+	 */
+	enum KeyCheck {
+
+		VALID, BAD_SIGNATURE, UNKNOWN_KEY, REVOKED_KEY
+
+	}
+
+	private static Map<Integer, PublicKey> readPublicKeys(Path folder) {
+		Map<Integer, PublicKey> keys = new TreeMap<>();
+		for (Path file : publicKeyFiles(folder)) {
+			Matcher matcher = PUBLIC_FILE.matcher(file.getFileName().toString());
+			if (matcher.matches()) {
+				keys.put(Integer.valueOf(matcher.group(1)), readPublicKey(file));
+			}
+		}
+		return keys;
+	}
+
+	private static java.util.List<Path> publicKeyFiles(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return java.util.List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> PUBLIC_FILE.matcher(file.getFileName().toString()).matches())
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static PublicKey readPublicKey(Path file) {
+		try {
+			return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(unpem(file)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("公钥文件无法读取：" + file, ex);
+		}
+	}
+
+	private static PrivateKey readPrivateKey(Path file) {
+		try {
+			return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(unpem(file)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("私钥文件无法读取：" + file, ex);
+		}
+	}
+
+	private static Path privateFile(Path folder, int id) {
+		return folder.resolve("ed25519-" + id + ".pem");
+	}
+
+	private static Path publicFile(Path folder, int id) {
+		return folder.resolve("ed25519-" + id + ".pub.pem");
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+				+ "\n-----END " + type + "-----\n";
+	}
+
+	private static byte[] unpem(Path file) {
+		try {
+			String text = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+			return Base64.getDecoder().decode(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,305 @@
+package org.ceprint.authenticity;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The QR codes of printed documents, decoded at 150 dpi, verify as genuine; a changed
+ * token, a token of an unknown key and a superseded certificate each get their own
+ * answer; the pages show masked personal data only, and every check is logged without
+ * personal data.
+ */
+@SpringBootTest(properties = { "ceprint.admin.token=clerk-secret", "ceprint.authenticity.lookups-per-minute=3" })
+@AutoConfigureMockMvc
+class VerificationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoRegistryGenerator generator;
+
+	@Autowired
+	PrintRuns printRuns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuthenticityCodes codes;
+
+	@Autowired
+	AuthenticityProperties properties;
+
+	@BeforeEach
+	void registry() {
+		this.generator.clearRegistry();
+		this.generator.generate(11, 6, LocalDate.of(2026, 6, 30));
+		this.jdbc.sql("DELETE FROM verification_scan").update();
+	}
+
+	@Test
+	void theQrCodeOfEveryPrintedDocumentVerifiesAsGenuineAndValid() throws Exception {
+		PrintRunResult run = this.printRuns.run(PrintRequest.all(PrintJob.ALL));
+		for (String kind : List.of("CERTIFICATE", "REGISTER_CARD", "SUMMARY_TABLE")) {
+			String[] first = firstOfKind(run.folder(), kind);
+			String qr = QrCodeReader.decode(run.folder().resolve(first[2]), Integer.parseInt(first[3])).orElseThrow();
+			assertThat(qr).as("QR of %s %s", kind, first[0])
+				.startsWith("HTTP://LOCALHOST:8080/V/")
+				.hasSize(24 + tokenLength(qr));
+			assertThat(qr).matches("[0-9A-Z $%*+\\-./:]+");
+
+			String json = this.mvc.perform(get("/api/v1/verify/" + AuthenticityCodes.tokenOf(qr)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat((Boolean) JsonPath.read(json, "$.genuine")).as(json).isTrue();
+			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("VALID");
+			assertThat((String) JsonPath.read(json, "$.documentNo")).isEqualTo(first[0]);
+			assertThat((String) JsonPath.read(json, "$.kind")).isEqualTo(kind);
+		}
+	}
+
+	@Test
+	void theVerificationPageShowsMaskedDataOnly() throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		String token = token(holder);
+
+		String page = this.mvc.perform(get("/V/" + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		String name = (String) holder.get("name");
+		String idNumber = (String) holder.get("id");
+		assertThat(page).contains("真实有效").contains((String) holder.get("no")).contains(Masking.name(name));
+		assertThat(page).doesNotContain(name).doesNotContain(idNumber);
+		assertThat(page).contains(idNumber.substring(0, 4) + "************" + idNumber.substring(16));
+		// the lower-case form of the same URL works too
+		this.mvc.perform(get("/v/" + token.toLowerCase()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("真实有效")));
+	}
+
+	@Test
+	void aTokenWithOneChangedCharacterIsForgedAndShowsNothingElse() throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		String token = token(holder);
+		for (int position : new int[] { 5, token.length() / 2, token.length() - 1 }) {
+			char changed = (token.charAt(position) == 'A') ? 'B' : 'A';
+			String forged = token.substring(0, position) + changed + token.substring(position + 1);
+			String json = this.mvc.perform(get("/api/v1/verify/" + forged))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.genuine").value(false))
+				.andExpect(jsonPath("$.verdict").value("FORGED"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(json).doesNotContain((String) holder.get("no"))
+				.doesNotContain(Masking.name((String) holder.get("name")));
+			String page = this.mvc.perform(get("/V/" + forged))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(page).contains("签名无效")
+				.doesNotContain((String) holder.get("no"))
+				.doesNotContain("<dl")
+				.doesNotContain("身份证件号码");
+		}
+	}
+
+	@Test
+	void aTokenSignedWithAnUnknownKeyOrARevokedOneIsNotGenuine(@TempDir Path otherKeys) throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		SigningKeys.generate(otherKeys, 1);
+		SigningKeys stranger = SigningKeys.forSigning(otherKeys, 1, false, Set.of());
+		String strangersToken = AuthenticityTokens.issue(signed(holder), stranger);
+		this.mvc.perform(get("/api/v1/verify/" + strangersToken))
+			.andExpect(jsonPath("$.genuine").value(false))
+			.andExpect(jsonPath("$.verdict").value("FORGED"));
+
+		SigningKeys.generate(otherKeys, 9);
+		SigningKeys unknown = SigningKeys.forSigning(otherKeys, 9, false, Set.of());
+		this.mvc.perform(get("/api/v1/verify/" + AuthenticityTokens.issue(signed(holder), unknown)))
+			.andExpect(jsonPath("$.genuine").value(false))
+			.andExpect(jsonPath("$.verdict").value("UNKNOWN_KEY"));
+
+		SigningKeys revoked = SigningKeys.forVerifying(this.properties.keysDir(), Set.of(this.codes.signingKeyId()));
+		assertThat(AuthenticityCodes.checkOffline(token(holder), revoked).outcome()).contains("已吊销");
+	}
+
+	@Test
+	void aSupersededCertificateSaysSoWithItsSuccessor() throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		String token = token(holder);
+		long oldId = this.jdbc.sql("SELECT id FROM certificate WHERE certificate_no = :no")
+			.param("no", holder.get("no"))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("UPDATE certificate SET status = 'SUPERSEDED', current_holder_id = NULL WHERE id = :id")
+			.param("id", oldId)
+			.update();
+		String successor = "36010020269999996";
+		this.jdbc
+			.sql("""
+					INSERT INTO certificate (certificate_no, person_id, current_holder_id, channel_code, issue_date, status,
+					                         predecessor_id)
+					SELECT :no, person_id, person_id, channel_code, DATE '2026-07-01', 'VALID', id FROM certificate WHERE id = :id
+					""")
+			.param("no", successor)
+			.param("id", oldId)
+			.update();
+
+		this.mvc.perform(get("/api/v1/verify/" + token))
+			.andExpect(jsonPath("$.genuine").value(true))
+			.andExpect(jsonPath("$.current").value(false))
+			.andExpect(jsonPath("$.verdict").value("SUPERSEDED"))
+			.andExpect(jsonPath("$.replacedBy").value(successor))
+			.andExpect(jsonPath("$.status").value("已换发"));
+	}
+
+	@Test
+	void aNumberTypedByHandNeedsTheFullNameAndIsRateLimited() throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		this.mvc.perform(get("/api/v1/lookup").param("number", (String) holder.get("no"))
+			.param("name", (String) holder.get("name"))
+			.with((request) -> {
+				request.setRemoteAddr("10.1.2.3");
+				return request;
+			})).andExpect(status().isOk()).andExpect(jsonPath("$.verdict").value("VALID"));
+		this.mvc.perform(
+				get("/api/v1/lookup").param("number", (String) holder.get("no")).param("name", "张三").with((request) -> {
+					request.setRemoteAddr("10.1.2.4");
+					return request;
+				}))
+			.andExpect(jsonPath("$.verdict").value("NOT_FOUND"));
+		this.mvc.perform(post("/v/lookup").param("number", "36010020240000019").param("name", "张三").with((request) -> {
+			request.setRemoteAddr("10.1.2.5");
+			return request;
+		})).andExpect(status().isOk());
+		// the same /24 network: its fourth look-up within the minute is refused
+		this.mvc.perform(get("/api/v1/lookup").param("number", (String) holder.get("no"))
+			.param("name", (String) holder.get("name"))
+			.with((request) -> {
+				request.setRemoteAddr("10.1.2.6");
+				return request;
+			})).andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.verdict").value("RATE_LIMITED"));
+		this.mvc.perform(get("/api/v1/lookup").param("number", (String) holder.get("no"))
+			.param("name", (String) holder.get("name"))
+			.with((request) -> {
+				request.setRemoteAddr("10.9.9.9");
+				return request;
+			})).andExpect(status().isOk());
+	}
+
+	@Test
+	void everyCheckIsLoggedWithoutPersonalDataAndTheClerkSeesIt() throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		String token = token(holder);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get("/V/" + token)).andExpect(status().isOk());
+		}
+		this.mvc.perform(get("/V/" + token.substring(0, token.length() - 2) + "AA")).andExpect(status().isOk());
+
+		List<Map<String, Object>> rows = this.jdbc.sql("SELECT * FROM verification_scan ORDER BY id")
+			.query()
+			.listOfRows();
+		assertThat(rows).hasSize(4);
+		assertThat(rows).extracting((row) -> row.get("outcome")).containsExactly("VALID", "VALID", "VALID", "FORGED");
+		assertThat(rows.get(0).get("document_no")).isEqualTo(holder.get("no"));
+		assertThat(rows.toString()).doesNotContain((String) holder.get("name"))
+			.doesNotContain((String) holder.get("id"))
+			.doesNotContain("127.0.0.1");
+
+		this.mvc.perform(get("/clerk/scans")).andExpect(status().isUnauthorized());
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString("clerk:clerk-secret".getBytes(StandardCharsets.UTF_8));
+		String page = this.mvc.perform(get("/clerk/scans").header("Authorization", basic))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains((String) holder.get("no")).contains("FORGED");
+	}
+
+	@Test
+	void anOfflineCheckNeedsOnlyThePublicKeysAndReturnsTheSignedFields(@TempDir Path copy) throws Exception {
+		Map<String, Object> holder = certificateHolder();
+		try (var files = Files.list(this.properties.keysDir())) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".pub.pem")).toList()) {
+				Files.copy(file, copy.resolve(file.getFileName()));
+			}
+		}
+		var check = AuthenticityCodes.checkOffline("HTTP://LOCALHOST:8080/V/" + token(holder),
+				SigningKeys.forVerifying(copy, Set.of()));
+		assertThat(check.genuine()).isTrue();
+		SignedDocument signed = check.document().orElseThrow();
+		assertThat(signed.documentNo()).isEqualTo(holder.get("no"));
+		assertThat(signed.holderName()).isEqualTo(holder.get("name"));
+		assertThat(signed.matchesIdNumber((String) holder.get("id"))).isTrue();
+		assertThat(signed.matchesIdNumber("360102198506150521")).isFalse();
+	}
+
+	private Map<String, Object> certificateHolder() {
+		return this.jdbc.sql("""
+				SELECT c.certificate_no AS no, p.name AS name, p.id_number AS id, c.issue_date AS issued
+				FROM certificate c JOIN person p ON p.id = c.person_id ORDER BY c.id
+				""").query().listOfRows().get(0);
+	}
+
+	private SignedDocument signed(Map<String, Object> holder) {
+		return SignedDocument.of(DocumentKind.CERTIFICATE, (String) holder.get("no"), (String) holder.get("name"),
+				(String) holder.get("id"), ((java.sql.Date) holder.get("issued")).toLocalDate(),
+				new java.math.BigDecimal("123.5"));
+	}
+
+	private String token(Map<String, Object> holder) {
+		return AuthenticityCodes.tokenOf(this.codes.qrContent(signed(holder)));
+	}
+
+	private static int tokenLength(String qr) {
+		return AuthenticityCodes.tokenOf(qr).length();
+	}
+
+	private static String[] firstOfKind(Path folder, String kind) throws Exception {
+		return Files.readAllLines(folder.resolve("manifest.csv"))
+			.stream()
+			.skip(1)
+			.map((line) -> line.split(","))
+			.filter((line) -> line[1].equals(kind))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

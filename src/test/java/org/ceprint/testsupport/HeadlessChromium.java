@@ -1,0 +1,94 @@
+package org.ceprint.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Debian's headless Chromium for browser tests, driven through its own chromedriver
+ * (nothing is downloaded). Without them a test is skipped, except with {@code CI=true},
+ * where it fails: {@code .ci/run} installs them.
+ */
+public final class HeadlessChromium {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private HeadlessChromium() {
+	}
+
+	/** Opens a browser window of the given size with a fresh profile folder. */
+	public static WebDriver open(Path profile, int width, int height) {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!"true".equals(System.getenv("CI"))) {
+			assumeThat(installed).as("Debian's chromium and chromium-driver (bash .ci/run installs them)").isTrue();
+		}
+		assertThat(installed).as("CI=true: chromium and chromedriver must be installed (.ci/run does)").isTrue();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+				"--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+		WebDriver browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+					.usingAnyFreePort()
+					.build(),
+				options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		browser.manage().window().setSize(new Dimension(width, height));
+		return browser;
+	}
+
+	/**
+	 * Waits until one of {@code targets} is on the page and returns the first found. A
+	 * form post that renders a booklet can take seconds on a busy machine; when none
+	 * appears the failure shows the page's URL and text, so a CI log says what the
+	 * browser saw instead.
+	 */
+	public static WebElement await(WebDriver browser, Duration timeout, By... targets) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			for (By target : targets) {
+				List<WebElement> found = browser.findElements(target);
+				if (!found.isEmpty()) {
+					return found.get(0);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				String text = browser.findElements(By.tagName("body"))
+					.stream()
+					.map(WebElement::getText)
+					.findFirst()
+					.orElse(browser.getPageSource());
+				throw new AssertionError("none of %s appeared within %s on %s; the page says:%n%s"
+					.formatted(List.of(targets), timeout, browser.getCurrentUrl(), text));
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** Saves what the browser shows to target/screenshots/{@code name}. */
+	public static void screenshot(WebDriver browser, String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
