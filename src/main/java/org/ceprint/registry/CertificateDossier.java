@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything printed on one certificate: the certificate, its holder and the holder's
- * registration entries in date order.
+ * Everything printed on one certificate: the certificate, its holder and the entries it
+ * records, in date order; for a certificate that continues full ones (第十八条), the entries
+ * of those earlier volumes, whose verified hours it carries forward.
  */
 public record CertificateDossier(long certificateId, String certificateNo, String channelCode, String issuingOffice,
-		LocalDate issueDate, CertificateStatus status, Holder holder, List<RegistrationEntry> entries) {
+		LocalDate issueDate, CertificateStatus status, Holder holder, List<RegistrationEntry> entries,
+		List<RegistrationEntry> earlierVolumes) {
 
 }

@@ -49,17 +49,48 @@ public class CertificateDossiers {
 			.param("ids", certificateIds)
 			.query((rs, row) -> new CertificateDossier(rs.getLong("id"), rs.getString("certificate_no"),
 					rs.getString("channel_code"), rs.getString("office_name"), rs.getDate("issue_date").toLocalDate(),
-					CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of()))
+					CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of(), List.of()))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(CertificateDossier::certificateId, (dossier) -> dossier));
 		Map<Long, List<RegistrationEntry>> entriesByPerson = this.entries
 			.findByPersonIds(found.values().stream().map((dossier) -> dossier.holder().personId()).toList());
 		return certificateIds.stream().map(found::get).filter((dossier) -> dossier != null).map((dossier) -> {
-			List<RegistrationEntry> own = entriesByPerson.getOrDefault(dossier.holder().personId(), List.of());
+			List<RegistrationEntry> all = entriesByPerson.getOrDefault(dossier.holder().personId(), List.of());
 			return new CertificateDossier(dossier.certificateId(), dossier.certificateNo(), dossier.channelCode(),
-					dossier.issuingOffice(), dossier.issueDate(), dossier.status(), dossier.holder(), own);
+					dossier.issuingOffice(), dossier.issueDate(), dossier.status(), dossier.holder(),
+					volume(dossier, all), earlierVolumes(dossier, all));
 		}).toList();
+	}
+
+	/**
+	 * The entries a certificate records: the current certificate holds the entries not
+	 * closed into an earlier full volume; a certificate replaced because it was full
+	 * holds those closed into it; one replaced for another reason holds the person's
+	 * history.
+	 */
+	private static List<RegistrationEntry> volume(CertificateDossier dossier, List<RegistrationEntry> all) {
+		long id = dossier.certificateId();
+		if (dossier.status() == CertificateStatus.VALID) {
+			return all.stream()
+				.filter((entry) -> entry.volumeCertificateId() == null || entry.volumeCertificateId() == id)
+				.toList();
+		}
+		List<RegistrationEntry> closedInto = all.stream()
+			.filter((entry) -> entry.volumeCertificateId() != null && entry.volumeCertificateId() == id)
+			.toList();
+		return closedInto.isEmpty() ? all : closedInto;
+	}
+
+	/** The entries of the full volumes a current certificate continues. */
+	private static List<RegistrationEntry> earlierVolumes(CertificateDossier dossier, List<RegistrationEntry> all) {
+		if (dossier.status() != CertificateStatus.VALID) {
+			return List.of();
+		}
+		return all.stream()
+			.filter((entry) -> entry.volumeCertificateId() != null
+					&& entry.volumeCertificateId() != dossier.certificateId())
+			.toList();
 	}
 
 	public Optional<CertificateDossier> findByNumber(String certificateNo) {
@@ -68,6 +99,14 @@ public class CertificateDossiers {
 			.query(Long.class)
 			.optional()
 			.flatMap((id) -> findByIds(List.of(id)).stream().findFirst());
+	}
+
+	/** The number of the certificate that replaced this one (its successor), if any. */
+	public Optional<String> successorNumber(long certificateId) {
+		return this.jdbc.sql("SELECT certificate_no FROM certificate WHERE predecessor_id = :id")
+			.param("id", certificateId)
+			.query(String.class)
+			.optional();
 	}
 
 	/**
@@ -83,6 +122,22 @@ public class CertificateDossiers {
 			.param("at", printedAt)
 			.param("ids", certificateIds)
 			.update();
+	}
+
+	/**
+	 * Records that the 验证专用章 of the given verified entries was printed; joins the
+	 * caller's transaction like {@link #markPrinted}. Entries already sealed keep their
+	 * first date.
+	 */
+	@Transactional
+	public int markSealed(Collection<Long> entryIds, LocalDateTime sealedAt) {
+		if (entryIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				UPDATE registration_entry SET sealed_at = :at
+				WHERE id IN (:ids) AND status = 'VERIFIED' AND sealed_at IS NULL
+				""").param("at", sealedAt).param("ids", entryIds).update();
 	}
 
 }

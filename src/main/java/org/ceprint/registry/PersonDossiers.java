@@ -56,4 +56,17 @@ public class PersonDossiers {
 			.toList();
 	}
 
+	/** The names of the people with these resident ID numbers, by ID number. */
+	public Map<String, String> namesByIdNumbers(Collection<String> idNumbers) {
+		Map<String, String> names = new java.util.HashMap<>();
+		List<String> all = List.copyOf(idNumbers);
+		for (int from = 0; from < all.size(); from += 1000) {
+			this.jdbc.sql("SELECT id_number, name FROM person WHERE id_number IN (:ids)")
+				.param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+				.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
+				.list();
+		}
+		return names;
+	}
+
 }

@@ -1,0 +1,234 @@
+package org.ceprint.reissue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+import org.ceprint.printing.PrintStyle;
+import org.ceprint.registry.CertificateDossier;
+import org.ceprint.registry.CertificateDossiers;
+import org.ceprint.registry.CertificateNumberAllocator;
+import org.ceprint.registry.CertificateNumbers;
+import org.ceprint.registry.CertificateReplacements;
+import org.ceprint.registry.CertificateReplacements.HeldCertificate;
+import org.ceprint.registry.CertificateReplacements.Replaced;
+import org.ceprint.registry.CertificateStatus;
+import org.ceprint.registry.Channels;
+import org.ceprint.registry.Checked;
+import org.ceprint.registry.Holder;
+import org.ceprint.registry.PersonDossier;
+import org.ceprint.registry.PersonDossiers;
+import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.registry.ResidentIdNumbers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The counter of a city office: look a person up, and replace a lost, damaged or full
+ * certificate (第十八条). A clerk sees and replaces only certificates their own office
+ * issued; every look-up and reissue is audited.
+ */
+@Service
+public class Reissues {
+
+	private final CertificateReplacements replacements;
+
+	private final CertificateNumberAllocator numbers;
+
+	private final CertificateDossiers certificates;
+
+	private final PersonDossiers people;
+
+	private final Channels channels;
+
+	private final PrintRuns printRuns;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	Reissues(CertificateReplacements replacements, CertificateNumberAllocator numbers, CertificateDossiers certificates,
+			PersonDossiers people, Channels channels, PrintRuns printRuns, AuditLog audit, JdbcClient jdbc, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.replacements = replacements;
+		this.numbers = numbers;
+		this.certificates = certificates;
+		this.people = people;
+		this.channels = channels;
+		this.printRuns = printRuns;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Looks people up by resident ID number, by certificate number (its check character
+	 * checked) or by name and unit; returns only people holding a certificate of the
+	 * clerk's office.
+	 * @throws IllegalArgumentException for a query that cannot be right, in Chinese
+	 */
+	public List<PersonRecord> lookup(Clerk clerk, LookupQuery query) {
+		List<Long> ids;
+		if (query.idNumber() != null) {
+			Checked id = ResidentIdNumbers.check(query.idNumber(), LocalDate.now(this.clock));
+			ids = this.replacements.peopleWithIdNumber(id.valid() ? id.value() : query.idNumber().strip());
+		}
+		else if (query.certificateNo() != null) {
+			Checked number = checkedNumber(query.certificateNo());
+			ids = this.replacements.personOf(number.value()).map(List::of).orElse(List.of());
+		}
+		else if (query.name() != null && query.unitName() != null) {
+			ids = this.replacements.peopleByNameAndUnit(query.name().strip(), query.unitName().strip());
+		}
+		else {
+			throw new IllegalArgumentException("请按身份证件号码、证书编号，或姓名加工作单位查询");
+		}
+		List<PersonRecord> found = new ArrayList<>();
+		for (PersonDossier person : this.people.findByPersonIds(ids, true)) {
+			List<HeldCertificate> chain = this.replacements.chain(person.holder().personId());
+			if (chain.stream().anyMatch((held) -> held.channelCode().equals(clerk.officeChannel()))) {
+				found.add(new PersonRecord(person.holder(), chain, person.entries()));
+			}
+		}
+		this.audit.record(clerk, "LOOKUP", query.describe(),
+				"事由：" + query.purpose() + "；找到 " + found.size() + " 人" + (found.isEmpty() ? ""
+						: "：" + String.join("、", found.stream().map((p) -> "人员#" + p.holder().personId()).toList())));
+		return found;
+	}
+
+	/**
+	 * Replaces a certificate and prints its successor at once, as one PDF for the counter
+	 * printer.
+	 * @param declarationRef the reference of the loss declaration; required for LOST
+	 * @throws IllegalArgumentException for a request that is refused, in Chinese
+	 * @throws IllegalStateException when the certificate was already replaced, in Chinese
+	 */
+	public ReissueResult reissue(Clerk clerk, String certificateNo, ReissueReason reason, String declarationRef,
+			PrintStyle style) throws Exception {
+		Checked number = checkedNumber(certificateNo);
+		if (reason == ReissueReason.LOST && (declarationRef == null || declarationRef.isBlank())) {
+			throw new IllegalArgumentException("遗失补发须注明遗失声明（登报或网上声明）的编号（--declaration）");
+		}
+		CertificateDossier old = this.certificates.findByNumber(number.value())
+			.orElseThrow(() -> new IllegalArgumentException("证书 " + number.value() + " 不存在"));
+		if (!old.channelCode().equals(clerk.officeChannel())) {
+			throw new IllegalArgumentException(
+					"证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice()));
+		}
+		if (old.status() != CertificateStatus.VALID) {
+			throw new IllegalStateException("证书 %s 已%s，不能再换发".formatted(old.certificateNo(), old.status().label()));
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		Replaced replaced;
+		try {
+			replaced = this.transaction.execute((status) -> {
+				Replaced done = this.replacements.replace(old.certificateId(), reason.oldStatus(),
+						() -> this.numbers.next(old.channelCode(), today.getYear()), today, reason.closesVolume());
+				this.jdbc.sql("""
+						INSERT INTO reissue (old_certificate_no, new_certificate_no, reason, declaration_ref, clerk,
+						                     office_channel, reissued_at)
+						VALUES (:old, :new, :reason, :declaration, :clerk, :office, :at)
+						""")
+					.param("old", done.oldNumber())
+					.param("new", done.newNumber())
+					.param("reason", reason.name())
+					.param("declaration", (declarationRef != null) ? declarationRef.strip() : null)
+					.param("clerk", clerk.name())
+					.param("office", clerk.officeChannel())
+					.param("at", LocalDateTime.now(this.clock))
+					.update();
+				this.audit.record(clerk, "REISSUE", done.oldNumber(),
+						"%s：换发为 %s，原证书%s%s".formatted(reason.label(), done.newNumber(), reason.oldStatus().label(),
+								(declarationRef != null) ? "，遗失声明 " + declarationRef.strip() : ""));
+				return done;
+			});
+		}
+		catch (org.springframework.dao.ConcurrencyFailureException ex) {
+			// another clerk's replacement of the same certificate holds or held its row
+			throw new IllegalStateException("证书 %s 正由其他经办人换发，请重新查询后再办理".formatted(old.certificateNo()), ex);
+		}
+		PrintRunResult printed = this.printRuns
+			.run(PrintRequest.certificates(List.of(replaced.newNumber()), false, style));
+		Path pdf = this.printRuns.latestCertificateFile(replaced.newNumber())
+			.orElseThrow(() -> new IllegalStateException(
+					"新证书 %s 未能打印，原因见 %s".formatted(replaced.newNumber(), printed.folder().resolve("rejects.csv"))));
+		this.audit.record(clerk, "PRINT", replaced.newNumber(), "打印批次 " + printed.runId() + "：" + pdf);
+		return new ReissueResult(replaced.oldNumber(), replaced.newNumber(), reason, reason.oldStatus().label(), pdf,
+				printed.runId(), printed.complete());
+	}
+
+	private Checked checkedNumber(String typed) {
+		Checked number = CertificateNumbers.check(typed, this.channels::exists);
+		if (!number.valid()) {
+			throw new IllegalArgumentException("证书编号 " + typed + "：" + number.problem());
+		}
+		return number;
+	}
+
+	/**
+	 * What a clerk looks a person up by: one of ID number, certificate number, or name
+	 * with (part of) the unit's name.
+	 */
+	public record LookupQuery(String idNumber, String certificateNo, String name, String unitName, String purpose) {
+
+		/** The reason the audit records when none is given. */
+		public static final String COUNTER = "窗口办理换发";
+
+		public LookupQuery {
+			purpose = (purpose != null && !purpose.isBlank()) ? purpose.strip() : COUNTER;
+		}
+
+		public LookupQuery(String idNumber, String certificateNo, String name, String unitName) {
+			this(idNumber, certificateNo, name, unitName, null);
+		}
+
+		String describe() {
+			Set<String> parts = new LinkedHashSet<>();
+			if (this.idNumber != null) {
+				parts.add("身份证件号码 " + this.idNumber);
+			}
+			if (this.certificateNo != null) {
+				parts.add("证书编号 " + this.certificateNo);
+			}
+			if (this.name != null) {
+				parts.add("姓名 " + this.name + " 单位 " + this.unitName);
+			}
+			return String.join("；", parts);
+		}
+
+	}
+
+	/**
+	 * A person as the counter sees them: holder data, every certificate they held, and
+	 * their registration history with its verification state.
+	 */
+	public record PersonRecord(Holder holder, List<HeldCertificate> certificates, List<RegistrationEntry> entries) {
+
+	}
+
+	/**
+	 * A reissue done: the numbers, what became of the old certificate and the PDF of the
+	 * new one.
+	 */
+	public record ReissueResult(String oldNumber, String newNumber, ReissueReason reason, String oldStatus, Path pdf,
+			long printRunId, boolean printed) {
+
+	}
+
+}

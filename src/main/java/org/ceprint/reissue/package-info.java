@@ -1,0 +1,6 @@
+/**
+ * Reissue at the city offices' counters (第十八条): look-up of a person's certificates and
+ * history, replacement of a lost, damaged or full certificate by the issuing channel, the
+ * new booklet printed at once, and the audit of every look-up and reissue.
+ */
+package org.ceprint.reissue;

@@ -1,0 +1,265 @@
+package org.ceprint.reissue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.authenticity.DocumentVerifier;
+import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.VerificationResult;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+import org.ceprint.printing.PrintStyle;
+import org.ceprint.reissue.Reissues.LookupQuery;
+import org.ceprint.reissue.Reissues.ReissueResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Reissue at the counter, for each reason: the old QR code reports the replacement, the
+ * new booklet carries the right history, only the issuing office can do it, exactly one
+ * successor even when two clerks try at once, and every step is audited. Runs on H2 and
+ * on MariaDB.
+ */
+@SpringBootTest
+abstract class ReissueContract {
+
+	@Autowired
+	DemoRegistryGenerator generator;
+
+	@Autowired
+	PrintRuns printRuns;
+
+	@Autowired
+	Reissues reissues;
+
+	@Autowired
+	DocumentVerifier verifier;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	PrintRunResult firstPrint;
+
+	@BeforeEach
+	void printedProvince() throws Exception {
+		this.generator.clearRegistry();
+		this.jdbc.sql("DELETE FROM reissue").update();
+		this.jdbc.sql("DELETE FROM audit_log").update();
+		this.generator.generate(21, 8, LocalDate.of(2026, 6, 30));
+		this.firstPrint = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+	}
+
+	@Test
+	void aDamagedCertificateIsSupersededAndItsSuccessorCarriesTheHistory() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		Clerk clerk = new Clerk("王敏", (String) old.get("channel"));
+		String oldQr = printedQr((String) old.get("no"));
+
+		assertThat(this.reissues.lookup(clerk, new LookupQuery((String) old.get("id"), null, null, null)))
+			.singleElement()
+			.satisfies((person) -> assertThat(person.certificates()).hasSize(1));
+		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null,
+				PrintStyle.DEFAULT);
+
+		assertThat(result.printed()).isTrue();
+		assertThat(result.newNumber()).startsWith((String) old.get("channel")).isNotEqualTo(old.get("no"));
+		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
+		assertThat(oldCheck.verdict()).isEqualTo("SUPERSEDED");
+		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
+		String text = text(result.pdf());
+		assertThat(text).contains(result.newNumber());
+		for (String project : verifiedProjects((String) old.get("no"))) {
+			assertThat(text).contains(project);
+		}
+		VerificationResult newCheck = this.verifier.verifyToken(QrCodeReader.decode(result.pdf(), 1).orElseThrow(),
+				"TEST", "test");
+		assertThat(newCheck.verdict()).isEqualTo("VALID");
+		assertThat(newCheck.documentNo()).isEqualTo(result.newNumber());
+		assertThat(actions()).containsExactly("LOOKUP", "REISSUE", "PRINT");
+		assertThat(this.jdbc.sql("SELECT reason FROM reissue WHERE old_certificate_no = :no")
+			.param("no", old.get("no"))
+			.query(String.class)
+			.single()).isEqualTo("DAMAGED");
+	}
+
+	@Test
+	void aLostCertificateIsVoidAtOnceAndNeedsTheDeclaration() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		Clerk clerk = new Clerk("李强", (String) old.get("channel"));
+		String oldQr = printedQr((String) old.get("no"));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.LOST, " ", PrintStyle.DEFAULT))
+			.withMessageContaining("遗失声明");
+
+		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.LOST,
+				"赣报 2026-1125-07", PrintStyle.DEFAULT);
+
+		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
+		assertThat(oldCheck.verdict()).isEqualTo("VOID");
+		assertThat(oldCheck.current()).isFalse();
+		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
+		assertThat(oldCheck.headline()).contains("作废", result.newNumber());
+		String text = text(result.pdf());
+		for (String project : verifiedProjects((String) old.get("no"))) {
+			assertThat(text).contains(project);
+		}
+		assertThat(this.jdbc.sql("SELECT detail FROM audit_log WHERE action = 'REISSUE'").query(String.class).single())
+			.contains("遗失", "赣报 2026-1125-07", result.newNumber());
+	}
+
+	@Test
+	void aFullCertificateStaysAsTheEarlierVolumeAndTheNewOneCarriesTheTotalsForward() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		Clerk clerk = new Clerk("赵丽", (String) old.get("channel"));
+		List<String> projects = verifiedProjects((String) old.get("no"));
+		String hours = this.jdbc.sql("""
+				SELECT SUM(e.hours) FROM registration_entry e JOIN certificate c ON c.person_id = e.person_id
+				WHERE c.certificate_no = :no AND e.status = 'VERIFIED'
+				""")
+			.param("no", old.get("no"))
+			.query(java.math.BigDecimal.class)
+			.single()
+			.stripTrailingZeros()
+			.toPlainString();
+
+		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.FULL, null,
+				PrintStyle.DEFAULT);
+
+		String text = text(result.pdf());
+		assertThat(text).contains(result.newNumber()).contains("本证续前册").contains("合计" + hours + "学时");
+		for (String project : projects) {
+			assertThat(text).doesNotContain(project);
+		}
+		// the old booklet still shows its own history
+		VerificationResult oldCheck = this.verifier.verifyByNumber((String) old.get("no"), (String) old.get("name"),
+				"test");
+		assertThat(oldCheck.verdict()).isEqualTo("SUPERSEDED");
+		assertThat(oldCheck.verifiedHours()).isNotEmpty();
+	}
+
+	@Test
+	void onlyTheIssuingOfficeSeesAndReissuesACertificateAndOnlyOnce() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		String otherOffice = ((String) old.get("channel")).equals("360100") ? "360200" : "360100";
+		Clerk stranger = new Clerk("外市经办人", otherOffice);
+		assertThat(this.reissues.lookup(stranger, new LookupQuery(null, (String) old.get("no"), null, null))).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reissues.reissue(stranger, (String) old.get("no"), ReissueReason.DAMAGED, null,
+					PrintStyle.DEFAULT))
+			.withMessageContaining("只能由该发证机关换发");
+		String typo = ((String) old.get("no")).substring(0, 16) + (((String) old.get("no")).endsWith("1") ? "2" : "1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reissues.lookup(new Clerk("王敏", (String) old.get("channel")),
+					new LookupQuery(null, typo, null, null)))
+			.withMessageContaining("校验位");
+
+		Clerk clerk = new Clerk("王敏", (String) old.get("channel"));
+		this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null, PrintStyle.DEFAULT);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null,
+					PrintStyle.DEFAULT))
+			.withMessageContaining("已换发");
+	}
+
+	@Test
+	void twoClerksReissuingTheSameCertificateAtOnceYieldOneSuccessor() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<String>> outcomes = new ArrayList<>();
+		for (String name : List.of("甲", "乙")) {
+			Callable<String> attempt = () -> {
+				start.await();
+				try {
+					return this.reissues
+						.reissue(new Clerk(name, (String) old.get("channel")), (String) old.get("no"),
+								ReissueReason.DAMAGED, null, PrintStyle.DEFAULT)
+						.newNumber();
+				}
+				catch (IllegalStateException ex) {
+					return "refused: " + ex.getMessage();
+				}
+			};
+			outcomes.add(pool.submit(attempt));
+		}
+		List<String> results = new ArrayList<>();
+		for (Future<String> outcome : outcomes) {
+			results.add(outcome.get());
+		}
+		pool.shutdown();
+
+		assertThat(results).filteredOn((r) -> !r.startsWith("refused")).hasSize(1);
+		assertThat(results).filteredOn((r) -> r.startsWith("refused")).hasSize(1);
+		assertThat(this.jdbc
+			.sql("""
+					SELECT COUNT(*) FROM certificate WHERE predecessor_id = (SELECT id FROM certificate WHERE certificate_no = :no)
+					""")
+			.param("no", old.get("no"))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reissue").query(Long.class).single()).isEqualTo(1);
+	}
+
+	private Map<String, Object> certificateWithVerifiedEntries() {
+		return this.jdbc.sql("""
+				SELECT c.certificate_no AS no, c.channel_code AS channel, p.id_number AS id, p.name AS name
+				FROM certificate c JOIN person p ON p.id = c.person_id
+				WHERE c.status = 'VALID' AND EXISTS (SELECT 1 FROM registration_entry e
+				                                     WHERE e.person_id = p.id AND e.status = 'VERIFIED')
+				ORDER BY c.id
+				""").query().listOfRows().get(0);
+	}
+
+	private List<String> verifiedProjects(String certificateNo) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT e.project_name FROM registration_entry e JOIN certificate c ON c.person_id = e.person_id
+				WHERE c.certificate_no = :no AND e.status = 'VERIFIED'
+				""").param("no", certificateNo).query(String.class).list();
+	}
+
+	private String printedQr(String certificateNo) throws Exception {
+		for (String line : Files.readAllLines(this.firstPrint.folder().resolve("manifest.csv"))) {
+			String[] fields = line.split(",");
+			if (fields[0].equals(certificateNo)) {
+				return QrCodeReader.decode(this.firstPrint.folder().resolve(fields[2]), Integer.parseInt(fields[3]))
+					.orElseThrow();
+			}
+		}
+		throw new AssertionError("not printed: " + certificateNo);
+	}
+
+	private List<String> actions() {
+		return this.jdbc.sql("SELECT action FROM audit_log ORDER BY id").query(String.class).list();
+	}
+
+	/** The PDF's text without line breaks or spaces: table cells wrap long names. */
+	private static String text(Path pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+		}
+	}
+
+}
