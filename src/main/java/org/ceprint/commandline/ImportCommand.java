@@ -1,25 +1,74 @@
 package org.ceprint.commandline;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.ceprint.intake.ImportReport;
+import org.ceprint.intake.IntakeImports;
+import org.ceprint.intake.SummaryTableWorkbooks;
+
 /**
- * {@code import}: reserved for the Excel intake of summary tables, which is not built
- * yet; it says so instead of pretending to import.
+ * {@code import}: a summary-table workbook in, as entries pending verification; or the
+ * empty template out.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "导入登记汇总表（Excel）：尚未提供")
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "导入登记汇总表（Excel .xlsx/.xls），或生成空白模板（--template）")
 class ImportCommand implements Callable<Integer> {
 
-	@Parameters(paramLabel = "文件", description = ".xlsx / .xls / .csv 文件")
+	private final IntakeImports imports;
+
+	@Parameters(paramLabel = "文件", arity = "0..1", description = "要导入的 .xlsx / .xls 文件")
 	Path file;
 
+	@Option(names = "--errors", paramLabel = "文件", description = "未导入行的错误工作簿（默认：与导入文件同目录，名加「-未导入」）")
+	Path errors;
+
+	@Option(names = "--template", paramLabel = "文件", description = "写出空白的登记汇总表模板后退出")
+	Path template;
+
+	ImportCommand(IntakeImports imports) {
+		this.imports = imports;
+	}
+
 	@Override
-	public Integer call() {
-		System.err.println("导入功能尚未提供：" + this.file + " 未被读取，未写入任何记录。");
-		return 2;
+	public Integer call() throws Exception {
+		if (this.template != null) {
+			try (OutputStream out = Files.newOutputStream(this.template)) {
+				SummaryTableWorkbooks.writeTemplate(out);
+			}
+			System.out.println("已写出登记汇总表模板：" + this.template.toAbsolutePath().normalize());
+			return 0;
+		}
+		if (this.file == null) {
+			System.err.println("请指定要导入的文件，或用 --template 生成模板");
+			return 2;
+		}
+		String name = this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+		Path errorWorkbook = (this.errors != null) ? this.errors
+				: this.file.toAbsolutePath().resolveSibling(name + "-未导入.xlsx");
+		ImportReport report;
+		try {
+			report = this.imports.importFile(this.file, errorWorkbook);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
+		System.out.println("%s：共 %d 行，导入 %d 条（待验证），已导入过 %d 条，未导入 %d 行".formatted(this.file.getFileName(), report.rows(),
+				report.imported(), report.alreadyImported(), report.rejected().size()));
+		for (ImportReport.RejectedRow row : report.rejected()) {
+			System.out.println("  " + String.join("；", row.reasons()));
+		}
+		if (report.errorWorkbook() != null) {
+			System.out.println("未导入的行及原因：" + report.errorWorkbook());
+		}
+		return report.rejected().isEmpty() ? 0 : 1;
 	}
 
 }

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 /**
  * A person's result for one year: public hours count only up to the rule set's cap, and
  * the year is passed when the counted hours reach the requirement for the person's title
- * level.
+ * level; {@code ruleSet} names the rule set it was assessed under.
  */
 public record AnnualAssessment(int year, BigDecimal publicHours, BigDecimal professionalHours, BigDecimal countedHours,
-		BigDecimal requiredHours, BigDecimal shortfall) {
+		BigDecimal requiredHours, BigDecimal shortfall, String ruleSet) {
 
 	public boolean passed() {
 		return this.shortfall.signum() == 0;

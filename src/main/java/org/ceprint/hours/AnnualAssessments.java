@@ -1,34 +1,51 @@
 package org.ceprint.hours;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 import org.ceprint.registry.TitleLevel;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Assesses a year under the Jiangxi 2012 rule (第五条): at least 40 hours for senior and
- * intermediate titles, 32 for junior and unrated, public subjects counting for at most
- * one third of the requirement. Versioned rule sets by year arrive with the
- * intake-and-hours work.
+ * Assesses a person's year (第五、十五条) under the rule set in force on 1 January of that
+ * year: the hours required for the title level, public subjects counting only up to the
+ * rule set's share of the requirement, verified hours only (the caller passes those).
  */
 @Component
+@EnableConfigurationProperties(HoursProperties.class)
 public class AnnualAssessments {
 
-	private static final BigDecimal SENIOR_REQUIRED = BigDecimal.valueOf(40);
+	private final List<AssessmentRuleSet> ruleSets;
 
-	private static final BigDecimal JUNIOR_REQUIRED = BigDecimal.valueOf(32);
+	AnnualAssessments(HoursProperties properties) {
+		this.ruleSets = properties.ruleSets()
+			.stream()
+			.sorted(Comparator.comparing(AssessmentRuleSet::effectiveFrom))
+			.toList();
+	}
+
+	/** The rule set a year is assessed under. */
+	public AssessmentRuleSet ruleSetFor(int year) {
+		LocalDate firstDay = LocalDate.of(year, 1, 1);
+		AssessmentRuleSet inForce = this.ruleSets.get(0);
+		for (AssessmentRuleSet ruleSet : this.ruleSets) {
+			if (!ruleSet.effectiveFrom().isAfter(firstDay)) {
+				inForce = ruleSet;
+			}
+		}
+		return inForce;
+	}
 
 	public AnnualAssessment assess(TitleLevel level, int year, BigDecimal publicHours, BigDecimal professionalHours) {
-		BigDecimal required = switch (level) {
-			case SENIOR, INTERMEDIATE -> SENIOR_REQUIRED;
-			case JUNIOR, UNRATED -> JUNIOR_REQUIRED;
-		};
-		BigDecimal publicCap = required.divide(BigDecimal.valueOf(3), 1, RoundingMode.DOWN);
-		BigDecimal counted = publicHours.min(publicCap).add(professionalHours);
+		AssessmentRuleSet ruleSet = ruleSetFor(year);
+		BigDecimal required = ruleSet.required(level);
+		BigDecimal counted = publicHours.min(ruleSet.publicCap(required)).add(professionalHours);
 		BigDecimal shortfall = required.subtract(counted).max(BigDecimal.ZERO);
-		return new AnnualAssessment(year, publicHours, professionalHours, counted, required, shortfall);
+		return new AnnualAssessment(year, publicHours, professionalHours, counted, required, shortfall, ruleSet.name());
 	}
 
 }

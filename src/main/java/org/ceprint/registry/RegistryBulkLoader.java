@@ -118,6 +118,10 @@ public class RegistryBulkLoader {
 	}
 
 	public void addEntries(List<NewEntry> entries) {
+		insertEntries(entries, null);
+	}
+
+	private void insertEntries(List<NewEntry> entries, List<String> importKeys) {
 		Map<String, Long> people = ids("person", "id_number",
 				entries.stream().map(NewEntry::holderIdNumber).distinct().toList());
 		Map<String, Long> bodies = ids("organisation", "credit_code",
@@ -127,18 +131,53 @@ public class RegistryBulkLoader {
 			.param("ids", people.values().isEmpty() ? List.of(-1L) : people.values())
 			.query((rs, row) -> certificates.put(rs.getLong(1), rs.getLong(2)))
 			.list();
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			order.add(i);
+		}
 		batch("""
 				INSERT INTO registration_entry (person_id, certificate_id, project_name, content, learning_form,
 				    subject_type, start_date, end_date, hours, result, outcome, registered_by_id, registered_at, status,
-				    verified_by_channel, verified_by_clerk, verified_at, rejection_reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", entries, (e) -> {
+				    verified_by_channel, verified_by_clerk, verified_at, rejection_reason, import_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", order, (i) -> {
+			NewEntry e = entries.get(i);
 			long person = required(people, e.holderIdNumber(), "人员");
 			return new Object[] { person, certificates.get(person), e.projectName(), e.content(), e.form().name(),
 					e.subjectType().name(), e.startDate(), e.endDate(), e.hours(), e.result(), e.outcome(),
 					required(bodies, e.registeredByCreditCode(), "登记单位"), e.registeredAt(), e.status().name(),
-					e.verifiedByChannel(), e.verifiedByClerk(), e.verifiedAt(), e.rejectionReason() };
+					e.verifiedByChannel(), e.verifiedByClerk(), e.verifiedAt(), e.rejectionReason(),
+					(importKeys != null) ? importKeys.get(i) : null };
 		});
+	}
+
+	/**
+	 * Adds imported entries, each with its import key; entries whose key is already
+	 * stored are left out. Joins the caller's transaction.
+	 * @return the keys that were already stored
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public java.util.Set<String> addImportedEntries(List<NewEntry> entries, List<String> importKeys) {
+		java.util.Set<String> existing = new java.util.HashSet<>();
+		for (int from = 0; from < importKeys.size(); from += BATCH) {
+			existing.addAll(this.jdbc.sql("SELECT import_key FROM registration_entry WHERE import_key IN (:keys)")
+				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
+				.query(String.class)
+				.list());
+		}
+		List<NewEntry> fresh = new ArrayList<>();
+		List<String> freshKeys = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>(existing);
+		for (int i = 0; i < entries.size(); i++) {
+			if (seen.add(importKeys.get(i))) {
+				fresh.add(entries.get(i));
+				freshKeys.add(importKeys.get(i));
+			}
+		}
+		if (!fresh.isEmpty()) {
+			insertEntries(fresh, freshKeys);
+		}
+		return existing;
 	}
 
 	private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {

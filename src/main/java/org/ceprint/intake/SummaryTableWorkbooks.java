@@ -1,0 +1,100 @@
+package org.ceprint.intake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The layout of the summary-table workbook (登记汇总表, 第十二条) that units and bases fill in:
+ * the title, the submitting body's credit code in B2, the headings in row 3 and one entry
+ * a row from row 4.
+ */
+public final class SummaryTableWorkbooks {
+
+	static final String SHEET = "登记汇总表";
+
+	static final int CREDIT_CODE_ROW = 1;
+
+	static final int HEADING_ROW = 2;
+
+	static final List<String> HEADINGS = List.of("姓名", "身份证件号码", "项目名称", "学习内容", "学习形式", "科目类别", "开始日期", "结束日期", "学时",
+			"考试考核成绩", "继续教育成果");
+
+	private SummaryTableWorkbooks() {
+	}
+
+	/** Writes the empty template a unit or base fills in. */
+	public static void writeTemplate(OutputStream out) throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet(SHEET);
+			CellStyle bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			Cell title = sheet.createRow(0).createCell(0);
+			title.setCellValue("专业技术人员继续教育情况登记汇总表");
+			title.setCellStyle(bold);
+			Row code = sheet.createRow(CREDIT_CODE_ROW);
+			code.createCell(0).setCellValue("报送单位统一社会信用代码");
+			code.createCell(1).setCellValue("");
+			code.createCell(3)
+				.setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05");
+			Row headings = sheet.createRow(HEADING_ROW);
+			for (int i = 0; i < HEADINGS.size(); i++) {
+				Cell cell = headings.createCell(i);
+				cell.setCellValue(HEADINGS.get(i));
+				cell.setCellStyle(bold);
+				sheet.setColumnWidth(i, ((i == 2 || i == 3) ? 28 : 14) * 256);
+			}
+			sheet.setColumnWidth(1, 22 * 256);
+			workbook.write(out);
+		}
+	}
+
+	/**
+	 * Writes the rows that were not imported, each with its values as read and the
+	 * reasons, in Chinese, in a last column. Values that a spreadsheet would run as a
+	 * formula are written as text with a leading apostrophe.
+	 */
+	static void writeErrors(List<ImportReport.RejectedRow> rejected, OutputStream out) throws IOException {
+		try (Workbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("未导入的行");
+			Row headings = sheet.createRow(0);
+			headings.createCell(0).setCellValue("原行号");
+			for (int i = 0; i < HEADINGS.size(); i++) {
+				headings.createCell(i + 1).setCellValue(HEADINGS.get(i));
+			}
+			headings.createCell(HEADINGS.size() + 1).setCellValue("未导入原因");
+			int index = 1;
+			for (ImportReport.RejectedRow row : rejected) {
+				Row out2 = sheet.createRow(index++);
+				out2.createCell(0).setCellValue(row.rowNumber());
+				for (int i = 0; i < row.values().size() && i < HEADINGS.size(); i++) {
+					out2.createCell(i + 1).setCellValue(neutralised(row.values().get(i)));
+				}
+				out2.createCell(HEADINGS.size() + 1).setCellValue(String.join("；", row.reasons()));
+			}
+			sheet.setColumnWidth(HEADINGS.size() + 1, 80 * 256);
+			workbook.write(out);
+		}
+	}
+
+	/**
+	 * A value starting with = + - @ would be a formula in a spreadsheet: keep it text.
+	 */
+	static String neutralised(String value) {
+		if (value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+			return "'" + value;
+		}
+		return (value != null) ? value : "";
+	}
+
+}
