@@ -79,11 +79,15 @@ class CounterBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
 		this.browser.findElement(By.id("username")).sendKeys("nanchang");
 		this.browser.findElement(By.id("password")).sendKeys("demo-nanchang");
+		// chromedriver does not always wait for the navigation a click starts: wait for the
+		// next page's own elements before reading it
 		this.browser.findElement(By.id("sign-in")).click();
+		HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("idNumber"));
 		assertThat(URI.create(this.browser.getCurrentUrl()).getPath()).isEqualTo("/office");
 
 		this.browser.findElement(By.id("idNumber")).sendKeys((String) holder.get("id"));
 		this.browser.findElement(By.id("search")).click();
+		HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("reissue-" + holder.get("no")));
 		assertThat(this.browser.getPageSource()).contains((String) holder.get("name"), (String) holder.get("no"));
 		screenshot("counter-lookup.png");
 		this.browser.findElement(By.cssSelector("#reason-" + holder.get("no") + " option[value='damaged']")).click();
