@@ -1,7 +1,7 @@
 package org.ceprint.accounts;
 
 /**
- * What an office account may do, always within its own office.
+ * What an account may do, always within its own office, organisation or department.
  */
 public enum OfficeRole {
 
@@ -9,7 +9,16 @@ public enum OfficeRole {
 	CLERK("窗口经办人"),
 
 	/** 科室负责人: everything a clerk may do, and the audit log with its Excel export. */
-	SUPERVISOR("科室负责人");
+	SUPERVISOR("科室负责人"),
+
+	/** 所在单位登记员: registers and submits a unit's entries (第十条). */
+	UNIT_REGISTRAR("单位登记员"),
+
+	/** 继续教育基地登记员: registers and submits a base's own courses straight to the office. */
+	BASE_REGISTRAR("基地登记员"),
+
+	/** 主管部门审核员: reviews the submissions of the units under its department (第十一条). */
+	DEPT_REVIEWER("主管部门审核员");
 
 	private final String label;
 
@@ -19,6 +28,11 @@ public enum OfficeRole {
 
 	public String label() {
 		return this.label;
+	}
+
+	/** An HRSS office's own staff: they work the counter and verify submissions. */
+	public boolean hrssOffice() {
+		return this == CLERK || this == SUPERVISOR;
 	}
 
 }

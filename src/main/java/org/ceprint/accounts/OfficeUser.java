@@ -8,16 +8,26 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in office account: who, in which role, for which issuing office.
+ * A signed-in account: who, in which role, for which channel. {@code organisationId} is
+ * the base or unit a registrar works for (or the organisation an HRSS clerk belongs to,
+ * whose entries they may not verify); {@code departmentId} is a reviewer's supervising
+ * department.
  */
 public record OfficeUser(String username, String passwordHash, String displayName, OfficeRole role,
-		String officeChannel, boolean enabled) implements UserDetails {
+		String officeChannel, boolean enabled, Long organisationId, Long departmentId) implements UserDetails {
+
+	public OfficeUser(String username, String passwordHash, String displayName, OfficeRole role, String officeChannel,
+			boolean enabled) {
+		this(username, passwordHash, displayName, role, officeChannel, enabled, null, null);
+	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return (this.role == OfficeRole.SUPERVISOR)
-				? List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"), new SimpleGrantedAuthority("ROLE_CLERK"))
-				: List.of(new SimpleGrantedAuthority("ROLE_CLERK"));
+		return switch (this.role) {
+			case SUPERVISOR ->
+				List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"), new SimpleGrantedAuthority("ROLE_CLERK"));
+			default -> List.of(new SimpleGrantedAuthority("ROLE_" + this.role.name()));
+		};
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.ceprint.accounts;
 
+import org.ceprint.registry.RegistryDependents;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * The office_user table.
  */
 @Repository
-public class OfficeUsers implements UserDetailsService {
+public class OfficeUsers implements UserDetailsService, RegistryDependents {
 
 	private final JdbcClient jdbc;
 
@@ -24,28 +26,56 @@ public class OfficeUsers implements UserDetailsService {
 	@Override
 	public OfficeUser loadUserByUsername(String username) {
 		return this.jdbc.sql("""
-				SELECT username, password_hash, display_name, role, office_channel, enabled
+				SELECT username, password_hash, display_name, role, office_channel, enabled, organisation_id,
+				       department_id
 				FROM office_user WHERE username = :username
 				""")
 			.param("username", username)
 			.query((rs, row) -> new OfficeUser(rs.getString(1), rs.getString(2), rs.getString(3),
-					OfficeRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6)))
+					OfficeRole.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getObject(7, Long.class),
+					rs.getObject(8, Long.class)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	/** Creates an account; the password is stored hashed. */
+	/** Creates an HRSS office account; the password is stored hashed. */
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel) {
+		create(username, password, displayName, role, officeChannel, null, null);
+	}
+
+	/**
+	 * Creates an account; the password is stored hashed. Registrars need their
+	 * organisation, reviewers their department.
+	 */
+	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel,
+			Long organisationId, Long departmentId) {
+		if ((role == OfficeRole.UNIT_REGISTRAR || role == OfficeRole.BASE_REGISTRAR) && organisationId == null) {
+			throw new IllegalArgumentException("账号 " + username + "：登记员须指定所属单位或基地（organisation_id）");
+		}
+		if (role == OfficeRole.DEPT_REVIEWER && departmentId == null) {
+			throw new IllegalArgumentException("账号 " + username + "：审核员须指定所属主管部门（department_id）");
+		}
 		this.jdbc.sql("""
-				INSERT INTO office_user (username, password_hash, display_name, role, office_channel, enabled)
-				VALUES (:username, :hash, :name, :role, :office, TRUE)
+				INSERT INTO office_user (username, password_hash, display_name, role, office_channel, enabled,
+				                         organisation_id, department_id)
+				VALUES (:username, :hash, :name, :role, :office, TRUE, :organisation, :department)
 				""")
+			.param("organisation", organisationId)
+			.param("department", departmentId)
 			.param("username", username)
 			.param("hash", this.passwords.encode(password))
 			.param("name", displayName)
 			.param("role", role.name())
 			.param("office", officeChannel)
 			.update();
+	}
+
+	/** Registrars and reviewers go with the organisations they act for. */
+	@Override
+	public void beforeRegistryCleared() {
+		this.jdbc.sql("DELETE FROM office_user WHERE role IN ('UNIT_REGISTRAR', 'BASE_REGISTRAR', 'DEPT_REVIEWER')")
+			.update();
+		this.jdbc.sql("UPDATE office_user SET organisation_id = NULL, department_id = NULL").update();
 	}
 
 	public long count() {

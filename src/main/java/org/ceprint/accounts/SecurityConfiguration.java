@@ -1,10 +1,17 @@
 package org.ceprint.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Who may open which path. The public verification page and API need nothing; the
@@ -18,7 +25,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((paths) -> paths
+		http.authorizeHttpRequests((paths) -> paths.requestMatchers("/api/v1/submissions/**", "/submissions/**")
+			.authenticated()
 			.requestMatchers("/V/**", "/v/**", "/api/v1/**", "/actuator/health", "/error", "/login", "/admin/**",
 					"/clerk/**")
 			.permitAll()
@@ -28,12 +36,30 @@ class SecurityConfiguration {
 			.hasRole("CLERK")
 			.anyRequest()
 			.authenticated())
-			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/office", false).permitAll())
+			.formLogin((login) -> login.loginPage("/login").successHandler(startPageByRole()).permitAll())
+			// the provinces' platforms call the submission API with an account and no
+			// session
+			.httpBasic(Customizer.withDefaults())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// machines (token API), the public look-up form and the JSON API carry no
 			// session
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/**", "/v/lookup", "/api/**"));
 		return http.build();
+	}
+
+	/**
+	 * After sign-in: the page asked for, else the counter for HRSS staff, else the
+	 * submissions.
+	 */
+	private static AuthenticationSuccessHandler startPageByRole() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+				Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+				return (principal instanceof OfficeUser user && !user.role().hrssOffice()) ? "/submissions" : "/office";
+			}
+		};
+		return handler;
 	}
 
 }

@@ -12,16 +12,23 @@ import java.util.List;
  * register cards, only people with entries that year
  * @param reprint print certificates again even if they were printed before
  * @param style stock, masking and printer calibration
- * @param certificateNumbers only these certificates (empty: no such filter)
+ * @param certificateNumbers only these certificates (certificates, seal overlays) or
+ * their holders (register cards); empty: no such filter
+ * @param submissionId the submission whose summary table to print (summary tables only)
  */
 public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint,
-		PrintStyle style, List<String> certificateNumbers) {
+		PrintStyle style, List<String> certificateNumbers, Long submissionId) {
 
 	public PrintRequest {
 		if (style == null) {
 			style = PrintStyle.DEFAULT;
 		}
 		certificateNumbers = (certificateNumbers != null) ? List.copyOf(certificateNumbers) : List.of();
+	}
+
+	public PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint,
+			PrintStyle style, List<String> certificateNumbers) {
+		this(what, channelCode, unitId, entryYear, reprint, style, certificateNumbers, null);
 	}
 
 	public PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint,
@@ -42,9 +49,31 @@ public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integ
 		return new PrintRequest(PrintJob.CERTIFICATES, null, null, null, reprint, style, numbers);
 	}
 
+	/**
+	 * The seal overlay pages of these printed booklets (their verified entries not yet
+	 * sealed).
+	 */
+	public static PrintRequest sealOverlays(List<String> numbers, PrintStyle style) {
+		return new PrintRequest(PrintJob.SEAL_OVERLAYS, null, null, null, false, style, numbers);
+	}
+
+	/** The register cards of the holders of these certificates. */
+	public static PrintRequest registerCards(List<String> numbers) {
+		return new PrintRequest(PrintJob.REGISTER_CARDS, null, null, null, false, PrintStyle.DEFAULT, numbers);
+	}
+
+	/**
+	 * The summary table of one submission, in three copies, with the opinions given on
+	 * it.
+	 */
+	public static PrintRequest submissionTable(long submissionId) {
+		return new PrintRequest(PrintJob.SUMMARY_TABLES, null, null, null, false, PrintStyle.DEFAULT, List.of(),
+				submissionId);
+	}
+
 	PrintRequest withEntryYear(int year) {
 		return new PrintRequest(this.what, this.channelCode, this.unitId, year, this.reprint, this.style,
-				this.certificateNumbers);
+				this.certificateNumbers, this.submissionId);
 	}
 
 	String scopeLabel() {
@@ -57,6 +86,9 @@ public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integ
 		}
 		if (!this.certificateNumbers.isEmpty()) {
 			label.append(label.isEmpty() ? "" : "-").append(this.certificateNumbers.size()).append("numbers");
+		}
+		if (this.submissionId != null) {
+			label.append(label.isEmpty() ? "" : "-").append("submission").append(this.submissionId);
 		}
 		if (this.entryYear != null) {
 			label.append(label.isEmpty() ? "" : "-").append(this.entryYear);

@@ -39,10 +39,11 @@ class PrintRunStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, stock,
-				                       mask_id_numbers, printer, folder, created_at, by_numbers)
+				                       mask_id_numbers, printer, folder, created_at, by_numbers, submission_id)
 				VALUES (:job, :scope, :channel, :unit, :year, :reprint, :stock, :mask, :printer, :folder, :now,
-				        :byNumbers)
+				        :byNumbers, :submission)
 				""")
+			.param("submission", request.submissionId())
 			.param("byNumbers", !request.certificateNumbers().isEmpty())
 			.param("job", request.what().name())
 			.param("scope", request.scopeLabel())
@@ -205,7 +206,8 @@ class PrintRunStore {
 				(Integer) rs.getObject("entry_year", Integer.class), rs.getBoolean("reprint"),
 				new PrintStyle(Stock.valueOf(rs.getString("stock")), rs.getBoolean("mask_id_numbers"),
 						rs.getString("printer")),
-				this.properties.outputDir().resolve(rs.getString("folder")), rs.getBoolean("by_numbers"));
+				this.properties.outputDir().resolve(rs.getString("folder")), rs.getBoolean("by_numbers"),
+				rs.getObject("submission_id", Long.class));
 	}
 
 	/**

@@ -82,11 +82,15 @@ public class PrintRuns {
 	public long create(PrintRequest request) {
 		// an unknown printer is refused before a run exists
 		this.rendering.calibration(request.style().printer());
-		if (!request.certificateNumbers().isEmpty() && request.what() != PrintJob.CERTIFICATES) {
-			throw new IllegalArgumentException("只有打印证书时可以按证书编号选择");
+		if (!request.certificateNumbers().isEmpty() && request.what() != PrintJob.CERTIFICATES
+				&& request.what() != PrintJob.SEAL_OVERLAYS && request.what() != PrintJob.REGISTER_CARDS) {
+			throw new IllegalArgumentException("只有打印证书、验证章套印页和登记卡时可以按证书编号选择");
+		}
+		if (request.submissionId() != null && request.what() != PrintJob.SUMMARY_TABLES) {
+			throw new IllegalArgumentException("按报送批次只能打印登记汇总表");
 		}
 		PrintRequest completed = request;
-		if (request.entryYear() == null
+		if (request.entryYear() == null && request.submissionId() == null
 				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL)) {
 			completed = request
 				.withEntryYear(this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear()));
@@ -143,8 +147,11 @@ public class PrintRuns {
 			else if (!"VALID".equals(state.status())) {
 				reason = "证书已不是有效证书（状态：%s），不能打印".formatted(state.statusLabel());
 			}
-			else if (state.printed() && !request.reprint()) {
+			else if (request.what() == PrintJob.CERTIFICATES && state.printed() && !request.reprint()) {
 				reason = "证书已打印过；如需重印请加 --reprint";
+			}
+			else if (request.what() == PrintJob.SEAL_OVERLAYS && !state.printed()) {
+				reason = "证书尚未打印：验证章将随证书一并打印，无需套印";
 			}
 			else if (request.channelCode() != null && !request.channelCode().equals(state.channelCode())) {
 				reason = "证书不属于所选设区市 " + request.channelCode();

@@ -47,6 +47,10 @@ final class PrintSelections {
 		Selection selection = new Selection(CERTIFICATES_WITH_UNIT, true)
 			.where("status = 'VALID' AND printed_at IS NOT NULL")
 			.where("person_id IN (SELECT person_id FROM registration_entry WHERE status = 'VERIFIED' AND sealed_at IS NULL)");
+		if (run.byNumbers()) {
+			selection.where("certificate_no IN (SELECT document_no FROM print_run_number WHERE run_id = :run)", "run",
+					run.id());
+		}
 		return certificateScope(selection, run, city);
 	}
 
@@ -65,6 +69,10 @@ final class PrintSelections {
 
 	static Selection registerCards(PrintRunRecord run, String city) {
 		Selection selection = new Selection("FROM person", true);
+		if (run.byNumbers()) {
+			selection.where("id IN (SELECT person_id FROM certificate WHERE certificate_no IN "
+					+ "(SELECT document_no FROM print_run_number WHERE run_id = :run))", "run", run.id());
+		}
 		if (run.unitId() != null) {
 			selection.where("unit_id = :unit", "unit", run.unitId());
 		}
@@ -85,6 +93,11 @@ final class PrintSelections {
 	}
 
 	static Selection summaryTables(PrintRunRecord run) {
+		if (run.submissionId() != null) {
+			// one submission's table: its key is the submission's id
+			return new Selection("FROM (SELECT submission_id AS id FROM print_run WHERE id = :run) s", false)
+				.where("id IS NOT NULL", "run", run.id());
+		}
 		Selection selection = new Selection("FROM organisation", false).where(
 				"id IN (SELECT registered_by_id FROM registration_entry WHERE start_date >= :from AND start_date < :to)",
 				"from", LocalDate.of(run.entryYear(), 1, 1));

@@ -26,12 +26,14 @@ import org.ceprint.rendering.SummaryTableRenderer;
 import org.ceprint.rendering.SummaryTableRow;
 import org.ceprint.rendering.SummaryTableView;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Summary tables (登记汇总表): keys are registering bodies; one table per body lists the
- * entries it registered in the run's year. Until submissions are records of their own,
- * the batch number is the body's credit code and the year.
+ * Summary tables (登记汇总表). For a submission's run the key is the submission and its table,
+ * opinions included, comes from {@link SubmissionTables}. Otherwise keys are registering
+ * bodies: one yearly table per body lists the entries it registered in the run's year,
+ * under the batch number of its credit code and the year.
  */
 @Component
 class SummaryTableSource implements DocumentSource<SummaryTableView> {
@@ -48,8 +50,12 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 
 	private final SummaryTableRenderer renderer;
 
+	private final ObjectProvider<SubmissionTables> submissions;
+
 	SummaryTableSource(Organisations organisations, RegistrationEntries entries, PersonDossiers people,
-			AuthenticityCodes codes, Clock clock, SummaryTableRenderer renderer) {
+			AuthenticityCodes codes, Clock clock, SummaryTableRenderer renderer,
+			ObjectProvider<SubmissionTables> submissions) {
+		this.submissions = submissions;
 		this.organisations = organisations;
 		this.entries = entries;
 		this.people = people;
@@ -71,6 +77,16 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 	@Override
 	public List<Printable<SummaryTableView>> load(List<Long> keys, PrintRunRecord run) {
 		List<Printable<SummaryTableView>> loaded = new ArrayList<>();
+		if (run.submissionId() != null) {
+			SubmissionTables tables = this.submissions.getIfAvailable();
+			for (Long key : keys) {
+				loaded.add((tables == null) ? Printable.rejected(key, "报送#" + key, "未配置报送批次模块")
+						: tables.summaryTable(key)
+							.map((view) -> Printable.of(key, view.batchNo(), view))
+							.orElseGet(() -> Printable.rejected(key, "报送#" + key, "报送批次不存在")));
+			}
+			return loaded;
+		}
 		for (Long key : keys) {
 			Organisation body = this.organisations.findById(key).orElse(null);
 			if (body == null) {

@@ -6,7 +6,7 @@ package org.ceprint.registry;
  * department.
  */
 public record Organisation(long id, Kind kind, String name, String creditCode, String channelCode,
-		String channelOfficeName, String departmentName) {
+		String channelOfficeName, String departmentName, Long departmentId) {
 
 	public enum Kind {
 

@@ -21,7 +21,8 @@ public class Organisations {
 
 	public Optional<Organisation> findById(long id) {
 		return this.jdbc.sql("""
-				SELECT o.id, o.kind, o.name, o.credit_code, o.channel_code, ch.office_name, d.name AS department_name
+				SELECT o.id, o.kind, o.name, o.credit_code, o.channel_code, ch.office_name, d.name AS department_name,
+				       o.department_id
 				FROM organisation o
 				JOIN channel ch ON ch.code = o.channel_code
 				LEFT JOIN department d ON d.id = o.department_id
@@ -30,7 +31,17 @@ public class Organisations {
 			.param("id", id)
 			.query((rs, row) -> new Organisation(rs.getLong("id"), Organisation.Kind.valueOf(rs.getString("kind")),
 					rs.getString("name"), rs.getString("credit_code"), rs.getString("channel_code"),
-					rs.getString("office_name"), rs.getString("department_name")))
+					rs.getString("office_name"), rs.getString("department_name"),
+					rs.getObject("department_id", Long.class)))
+			.optional();
+	}
+
+	/** The id of the department with this name in a channel (for accounts and tests). */
+	public Optional<Long> departmentId(String channelCode, String name) {
+		return this.jdbc.sql("SELECT id FROM department WHERE channel_code = :channel AND name = :name")
+			.param("channel", channelCode)
+			.param("name", name)
+			.query(Long.class)
 			.optional();
 	}
 

@@ -15,6 +15,7 @@ import org.ceprint.registry.NewRecords.NewEntry;
 import org.ceprint.registry.NewRecords.NewOrganisation;
 import org.ceprint.registry.NewRecords.NewPerson;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,11 @@ public class RegistryBulkLoader {
 
 	private final Clock clock;
 
-	RegistryBulkLoader(JdbcTemplate jdbcTemplate, JdbcClient jdbc, Clock clock) {
+	private final ObjectProvider<RegistryDependents> dependents;
+
+	RegistryBulkLoader(JdbcTemplate jdbcTemplate, JdbcClient jdbc, Clock clock,
+			ObjectProvider<RegistryDependents> dependents) {
+		this.dependents = dependents;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -52,6 +57,7 @@ public class RegistryBulkLoader {
 	 * Empties the registry's tables (not the issuing channels).
 	 */
 	public void clear() {
+		this.dependents.orderedStream().forEach(RegistryDependents::beforeRegistryCleared);
 		this.jdbc.sql("UPDATE certificate SET predecessor_id = NULL").update();
 		for (String table : List.of("registration_entry", "certificate", "certificate_number_sequence", "person",
 				"organisation", "department")) {

@@ -43,7 +43,7 @@ public record RenderingProperties(@DefaultValue("20") int registrationPages, @De
 		return calibration;
 	}
 
-	int rowCapacity() {
+	public int rowCapacity() {
 		return this.registrationPages * CertificateRenderer.ROWS_PER_PAGE;
 	}
 

@@ -26,7 +26,8 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 			Map.entry("verifyingOffice", "验证机关"), Map.entry("batchNo", "批次号"), Map.entry("filledOn", "填报日期"),
 			Map.entry("name", "姓名"), Map.entry("idNumber", "身份证件号码"), Map.entry("certificateNo", "证书编号"),
 			Map.entry("unitName", "工作单位"), Map.entry("title", "职称"), Map.entry("projectName", "项目名称"),
-			Map.entry("learningForm", "学习形式"), Map.entry("period", "起止时间"), Map.entry("result", "成绩"));
+			Map.entry("learningForm", "学习形式"), Map.entry("period", "起止时间"), Map.entry("result", "成绩"),
+			Map.entry("reviewOpinion", "主管部门审核意见"), Map.entry("verificationOpinion", "人社部门验证意见"));
 
 	SummaryTableRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
 		super(templates, coverage, properties, "专业技术人员继续教育情况登记汇总表");
@@ -57,6 +58,10 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 		parameters.put("publicTotal", zeroIfBlank(Formats.hours(publicTotal)));
 		parameters.put("professionalTotal", zeroIfBlank(Formats.hours(professionalTotal)));
 		parameters.put("qrImage", QrCodes.png(view.qrContent()));
+		parameters.put("reviewOpinion", Formats.text(view.reviewOpinion()));
+		parameters.put("reviewDate", (view.reviewedOn() != null) ? Formats.date(view.reviewedOn()) : "年　　月　　日");
+		parameters.put("verificationOpinion", Formats.text(view.verificationOpinion()));
+		parameters.put("verificationDate", (view.verifiedOn() != null) ? Formats.date(view.verifiedOn()) : "年　　月　　日");
 		return parameters;
 	}
 

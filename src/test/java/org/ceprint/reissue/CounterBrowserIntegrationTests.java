@@ -79,7 +79,8 @@ class CounterBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
 		this.browser.findElement(By.id("username")).sendKeys("nanchang");
 		this.browser.findElement(By.id("password")).sendKeys("demo-nanchang");
-		// chromedriver does not always wait for the navigation a click starts: wait for the
+		// chromedriver does not always wait for the navigation a click starts: wait for
+		// the
 		// next page's own elements before reading it
 		this.browser.findElement(By.id("sign-in")).click();
 		HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("idNumber"));

@@ -31,13 +31,13 @@ import org.apache.pdfbox.util.Matrix;
  * where text lies. Coordinates are in points from the page's top left, like
  * JasperReports'.
  */
-final class PdfProbe {
+public final class PdfProbe {
 
 	private PdfProbe() {
 	}
 
 	/** A seal drawn on a page: its centre and its rotation. */
-	record Seal(Point2D.Float centre, double rotationDegrees) {
+	public record Seal(Point2D.Float centre, double rotationDegrees) {
 
 	}
 
@@ -46,7 +46,7 @@ final class PdfProbe {
 
 	}
 
-	static List<Seal> seals(PDDocument document, int pageIndex) throws IOException {
+	public static List<Seal> seals(PDDocument document, int pageIndex) throws IOException {
 		Drawings drawings = new Drawings();
 		drawings.processPage(document.getPage(pageIndex));
 		return drawings.seals;
@@ -74,7 +74,7 @@ final class PdfProbe {
 	}
 
 	/** The boxes of every occurrence of {@code text} on a 1-based page. */
-	static List<Rectangle2D.Float> find(PDDocument document, int page, String text) throws IOException {
+	public static List<Rectangle2D.Float> find(PDDocument document, int page, String text) throws IOException {
 		List<TextPosition> glyphs = new ArrayList<>();
 		PDFTextStripper stripper = new PDFTextStripper() {
 			@Override

@@ -1,0 +1,90 @@
+package org.ceprint.hours;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+import org.ceprint.registry.LearningForm;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes an entry's hours by the crediting standard in force on its start date, so a
+ * verifying clerk sees at once where a registration claims more than the standard allows.
+ */
+@Component
+public class HoursStandard {
+
+	private final List<CreditingStandard> standards;
+
+	HoursStandard(HoursProperties properties) {
+		this.standards = properties.creditingStandards()
+			.stream()
+			.sorted(Comparator.comparing(CreditingStandard::effectiveFrom))
+			.toList();
+	}
+
+	/** The version in force on a day. */
+	public CreditingStandard standardOn(LocalDate day) {
+		CreditingStandard inForce = this.standards.get(0);
+		for (CreditingStandard standard : this.standards) {
+			if (!standard.effectiveFrom().isAfter(day)) {
+				inForce = standard;
+			}
+		}
+		return inForce;
+	}
+
+	/**
+	 * Checks one entry.
+	 * @param byBase registered by a continuing-education base (its approved course hours
+	 * stand)
+	 * @param sameKindThisYear hours of the same form the person already has verified in
+	 * the entry's year, for the forms with a yearly cap
+	 */
+	public HoursCheck check(LearningForm form, LocalDate start, LocalDate end, BigDecimal hours, boolean byBase,
+			BigDecimal sameKindThisYear) {
+		CreditingStandard standard = standardOn(start);
+		long days = ChronoUnit.DAYS.between(start, end) + 1;
+		BigDecimal already = (sameKindThisYear != null) ? sameKindThisYear : BigDecimal.ZERO;
+		return switch (form) {
+			case TRAINING -> byBase ? new HoursCheck(hours, null, "基地核定的课程学时", standard.name())
+					: perDay(hours, days, standard, form);
+			case SECONDMENT, SELF_STUDY -> perDay(hours, days, standard, form);
+			case CONFERENCE -> {
+				BigDecimal left = standard.conferenceYearCap().subtract(already).max(BigDecimal.ZERO);
+				BigDecimal allowed = standard.conferencePerEvent().min(left);
+				yield new HoursCheck(hours, allowed,
+						"学术会议每次至多 %s 学时，全年至多 %s 学时（本年已验证 %s）".formatted(plain(standard.conferencePerEvent()),
+								plain(standard.conferenceYearCap()), plain(already)),
+						standard.name());
+			}
+			case EXAM -> new HoursCheck(hours, standard.examPerPass(),
+					"考试合格每次 %s 学时".formatted(plain(standard.examPerPass())), standard.name());
+			case DEGREE -> {
+				long years = Math.max(1, (days + 364) / 365);
+				yield new HoursCheck(hours, standard.degreePerYear().multiply(BigDecimal.valueOf(years)),
+						"学历学位教育 %d 学年 × %s 学时".formatted(years, plain(standard.degreePerYear())), standard.name());
+			}
+			case DISTANCE -> new HoursCheck(hours, null, "远程课程标明的学时", standard.name());
+			case ACHIEVEMENT -> {
+				BigDecimal left = standard.achievementYearCap().subtract(already).max(BigDecimal.ZERO);
+				yield new HoursCheck(hours, left,
+						"业绩成果折算全年至多 %s 学时（本年已验证 %s）".formatted(plain(standard.achievementYearCap()), plain(already)),
+						standard.name());
+			}
+		};
+	}
+
+	private static HoursCheck perDay(BigDecimal hours, long days, CreditingStandard standard, LearningForm form) {
+		return new HoursCheck(hours, standard.hoursPerDay().multiply(BigDecimal.valueOf(days)),
+				"%s %d 天 × %s 学时".formatted(form.label(), days, plain(standard.hoursPerDay())), standard.name());
+	}
+
+	private static String plain(BigDecimal hours) {
+		return hours.stripTrailingZeros().toPlainString();
+	}
+
+}

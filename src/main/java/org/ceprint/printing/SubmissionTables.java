@@ -1,0 +1,19 @@
+package org.ceprint.printing;
+
+import java.util.Optional;
+
+import org.ceprint.rendering.SummaryTableView;
+
+/**
+ * Where a print run finds the summary table of one submission: implemented by the module
+ * that owns submissions, so that printing needs to know nothing of their workflow.
+ */
+public interface SubmissionTables {
+
+	/**
+	 * The table with the opinions given so far, or empty when there is no such
+	 * submission.
+	 */
+	Optional<SummaryTableView> summaryTable(long submissionId);
+
+}

@@ -1,0 +1,21 @@
+package org.ceprint.submission;
+
+/**
+ * Where a submission stands. A unit's goes DRAFT → SUBMITTED → APPROVED (or RETURNED, to
+ * be corrected and submitted again) → RECEIVED → CLOSED; a base's skips the department.
+ */
+public enum SubmissionStatus {
+
+	DRAFT("草稿"), SUBMITTED("已报送"), RETURNED("已退回"), APPROVED("主管部门已审核"), RECEIVED("验证中"), CLOSED("已办结");
+
+	private final String label;
+
+	SubmissionStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+}

@@ -1,0 +1,406 @@
+package org.ceprint.submission;
+
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.accounts.OfficeRole;
+import org.ceprint.accounts.OfficeUser;
+import org.ceprint.accounts.OfficeUsers;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+import org.ceprint.printing.PrintStyle;
+import org.ceprint.registry.SubjectType;
+import org.ceprint.rendering.PdfProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A unit's and a base's submission from draft to closing (第十至十四条), and who may do what.
+ * The printed papers are read back: seals on the overlay pages sit where the full booklet
+ * has them, in the verification cells of the accepted rows and of no other; the three
+ * copies of the summary table carry the department's and the office's opinions.
+ */
+@SpringBootTest
+abstract class SubmissionWorkflowContract {
+
+	@Autowired
+	DemoRegistryGenerator generator;
+
+	@Autowired
+	PrintRuns printRuns;
+
+	@Autowired
+	Submissions submissions;
+
+	@Autowired
+	SubmissionPapers papers;
+
+	@Autowired
+	OfficeUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void printedProvince() throws Exception {
+		this.generator.clearRegistry();
+		this.jdbc.sql("DELETE FROM office_user WHERE username LIKE 'hrss-%'").update();
+		this.generator.generate(33, 120, LocalDate.of(2026, 6, 30));
+		// the booklets exist before anything is verified: new seals need overlay pages
+		this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+	}
+
+	@Test
+	void aUnitsSubmissionGoesThroughReviewVerificationAndClosing() throws Exception {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		String channel = (String) unit.get("channel");
+		List<Long> entryIds = pendingEntries(unitId, 3);
+		nameProjects(entryIds);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
+		OfficeUser reviewer = account("dept-rev", OfficeRole.DEPT_REVIEWER, channel, null,
+				((Number) unit.get("department_id")).longValue());
+		OfficeUser verifier = account("hrss-clerk", OfficeRole.CLERK, channel, null, null);
+
+		Submission draft = this.submissions.draft(registrar, entryIds);
+		assertThat(draft.status()).isEqualTo(SubmissionStatus.DRAFT);
+		assertThat(draft.entryCount()).isEqualTo(3);
+		assertThat(this.submissions.queue(verifier, null)).as("not yet at the office").isEmpty();
+		this.submissions.submit(registrar, draft.id(), null);
+		assertThat(this.submissions.queue(verifier, null)).as("a unit's goes to its department first").isEmpty();
+
+		// returned with a reason, corrected and resubmitted: the history keeps both
+		// rounds
+		Submission returned = this.submissions.review(reviewer, draft.id(), false, "第 2 条学时与通知不符，请核实");
+		assertThat(returned.status()).isEqualTo(SubmissionStatus.RETURNED);
+		this.submissions.correctEntry(registrar, draft.id(), entryIds.get(1), new BigDecimal("6"),
+				SubjectType.PROFESSIONAL);
+		this.submissions.submit(registrar, draft.id(), "已按审核意见更正第 2 条");
+		Submission approved = this.submissions.review(reviewer, draft.id(), true, "经审核，情况属实，同意报送。");
+		assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
+		assertThat(this.submissions.queue(verifier, SubmissionStatus.APPROVED)).extracting(Submission::id)
+			.containsExactly(draft.id());
+
+		this.submissions.receive(verifier, draft.id());
+		List<EntryReview> reviews = this.submissions.reviews(verifier, draft.id());
+		assertThat(reviews).hasSize(3);
+		assertThat(reviews).allSatisfy((review) -> {
+			assertThat(review.certificateNo()).isNotNull();
+			assertThat(review.hours().standard()).isEqualTo("江西2012学时标准");
+			assertThat(review.yearRequiredHours()).isPositive();
+		});
+		assertThatIllegalStateException().isThrownBy(() -> this.submissions.close(verifier, draft.id(), null))
+			.withMessageContaining("3 条登记未作结论");
+		long accepted1 = reviews.get(0).entry().id();
+		long accepted2 = reviews.get(1).entry().id();
+		long rejected = reviews.get(2).entry().id();
+		this.submissions.decide(verifier, draft.id(), accepted1, Decision.VERIFIED, null, null);
+		this.submissions.decide(verifier, draft.id(), accepted2, Decision.VERIFIED, null, null);
+		this.submissions.decide(verifier, draft.id(), rejected, Decision.REJECTED, RejectionReason.MISSING_EVIDENCE,
+				"未附结业证书");
+
+		SubmissionPapers.ClosingPapers closing = this.papers.close(verifier, draft.id(), null, false);
+
+		assertThat(closing.submission().status()).isEqualTo(SubmissionStatus.CLOSED);
+		for (long id : List.of(accepted1, accepted2)) {
+			Map<String, Object> entry = entryRow(id);
+			assertThat(entry.get("status")).isEqualTo("VERIFIED");
+			assertThat(entry.get("verified_by_channel")).isEqualTo(channel);
+			assertThat(entry.get("verified_by_clerk")).isEqualTo("hrss-clerk");
+			assertThat(entry.get("verified_at")).isNotNull();
+			assertThat(entry.get("sealed_at")).as("the overlay run sealed it").isNotNull();
+		}
+		Map<String, Object> refused = entryRow(rejected);
+		assertThat(refused.get("status")).isEqualTo("REJECTED");
+		assertThat((String) refused.get("rejection_reason")).isEqualTo("缺少证明材料：未附结业证书");
+		assertThat(refused.get("sealed_at")).isNull();
+		assertThat(this.submissions.history(verifier, draft.id())).extracting(SubmissionEvent::action)
+			.containsExactly("DRAFT", "SUBMIT", "RETURN", "CORRECT", "RESUBMIT", "APPROVE", "RECEIVE", "DECIDE",
+					"DECIDE", "DECIDE", "CLOSE");
+
+		assertSealsOnlyInAcceptedRows(closing.runs().get("SEAL_OVERLAYS"), List.of(accepted1, accepted2),
+				List.of(rejected));
+		String table = text(closing.runs().get("SUMMARY_TABLE"));
+		assertThat(table).contains("第一联", "第二联", "第三联", closing.submission().batchNo(), "经审核，情况属实，同意报送。",
+				"经验证，本批 3 条登记中 2 条符合规定，予以验证，计", "1 条不予验证：序号 3 缺少证明材料");
+		assertThat(count(table, "经审核，情况属实，同意报送。")).as("one opinion per copy").isEqualTo(3);
+		assertThat(closing.runs().get("REGISTER_CARDS").printed()).isPositive();
+		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys("SUMMARY_TABLE", "SEAL_OVERLAYS",
+				"REGISTER_CARDS");
+	}
+
+	@Test
+	void aBasesSubmissionGoesStraightToTheOffice() throws Exception {
+		Map<String, Object> base = bodyWithPendingEntries("BASE");
+		long baseId = ((Number) base.get("id")).longValue();
+		String channel = (String) base.get("channel");
+		List<Long> entryIds = pendingEntries(baseId, 2);
+		nameProjects(entryIds);
+		OfficeUser registrar = account("base-reg", OfficeRole.BASE_REGISTRAR, channel, baseId, null);
+		OfficeUser verifier = account("hrss-clerk", OfficeRole.CLERK, channel, null, null);
+
+		Submission submission = this.submissions.draft(registrar, entryIds);
+		assertThat(submission.departmentId()).isNull();
+		this.submissions.submit(registrar, submission.id(), null);
+		assertThat(this.submissions.queue(verifier, SubmissionStatus.SUBMITTED)).extracting(Submission::id)
+			.containsExactly(submission.id());
+		this.submissions.receive(verifier, submission.id());
+		this.submissions.decide(verifier, submission.id(), entryIds.get(0), Decision.VERIFIED, null, null);
+		this.submissions.decide(verifier, submission.id(), entryIds.get(1), Decision.REJECTED,
+				RejectionReason.HOURS_OVER_STANDARD, null);
+		SubmissionPapers.ClosingPapers closing = this.papers.close(verifier, submission.id(), null, false);
+
+		assertThat(entryRow(entryIds.get(0)).get("status")).isEqualTo("VERIFIED");
+		assertThat(entryRow(entryIds.get(1)).get("status")).isEqualTo("REJECTED");
+		assertThat(this.submissions.history(verifier, submission.id())).extracting(SubmissionEvent::action)
+			.containsExactly("DRAFT", "SUBMIT", "RECEIVE", "DECIDE", "DECIDE", "CLOSE");
+		assertSealsOnlyInAcceptedRows(closing.runs().get("SEAL_OVERLAYS"), List.of(entryIds.get(0)),
+				List.of(entryIds.get(1)));
+		assertThat(text(closing.runs().get("SUMMARY_TABLE"))).contains("继续教育基地直接报送", "经验证，本批 2 条登记中 1 条符合规定",
+				"序号 2 学时超过登记标准");
+	}
+
+	@Test
+	void eachRoleActsOnlyWithinItsOwnScope() {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		String channel = (String) unit.get("channel");
+		String otherChannel = channel.equals("360100") ? "360400" : "360100";
+		long departmentId = ((Number) unit.get("department_id")).longValue();
+		List<Long> entryIds = pendingEntries(unitId, 2);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
+		OfficeUser reviewer = account("dept-rev", OfficeRole.DEPT_REVIEWER, channel, null, departmentId);
+		long otherDepartment = this.jdbc.sql("SELECT MIN(id) FROM department WHERE id <> :id")
+			.param("id", departmentId)
+			.query(Long.class)
+			.single();
+		OfficeUser otherReviewer = account("dept-other", OfficeRole.DEPT_REVIEWER, channel, null, otherDepartment);
+		OfficeUser verifier = account("hrss-clerk", OfficeRole.CLERK, channel, null, null);
+		OfficeUser otherCity = account("hrss-other", OfficeRole.CLERK, otherChannel, null, null);
+		// an HRSS clerk who is on the staff of the submitting unit itself
+		OfficeUser ownUnitClerk = account("hrss-own", OfficeRole.CLERK, channel, unitId, null);
+
+		Submission submission = this.submissions.draft(registrar, entryIds);
+		this.submissions.submit(registrar, submission.id(), null);
+		long id = submission.id();
+		long entry = entryIds.get(0);
+
+		assertThatExceptionOfType(NotPermittedException.class)
+			.isThrownBy(() -> this.submissions.review(otherReviewer, id, true, null))
+			.withMessageContaining("只有报送单位的主管部门可以审核");
+		assertThatExceptionOfType(NotPermittedException.class)
+			.isThrownBy(() -> this.submissions.review(verifier, id, true, null));
+		this.submissions.review(reviewer, id, true, null);
+		assertThatExceptionOfType(NotPermittedException.class).isThrownBy(() -> this.submissions.receive(otherCity, id))
+			.withMessageContaining("受理");
+		assertThatExceptionOfType(NotPermittedException.class).isThrownBy(() -> this.submissions.find(otherCity, id));
+		this.submissions.receive(verifier, id);
+
+		assertThatExceptionOfType(NotPermittedException.class).as("a unit cannot verify")
+			.isThrownBy(() -> this.submissions.decide(registrar, id, entry, Decision.VERIFIED, null, null));
+		assertThatExceptionOfType(NotPermittedException.class).as("a department cannot verify")
+			.isThrownBy(() -> this.submissions.decide(reviewer, id, entry, Decision.VERIFIED, null, null));
+		assertThatExceptionOfType(NotPermittedException.class).as("another city's office cannot touch it")
+			.isThrownBy(() -> this.submissions.decide(otherCity, id, entry, Decision.VERIFIED, null, null));
+		assertThatExceptionOfType(NotPermittedException.class).as("nobody verifies their own organisation's entries")
+			.isThrownBy(() -> this.submissions.decide(ownUnitClerk, id, entry, Decision.VERIFIED, null, null))
+			.withMessageContaining("本单位");
+		assertThatExceptionOfType(NotPermittedException.class)
+			.isThrownBy(() -> this.submissions.close(registrar, id, null));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission_entry WHERE decision IS NOT NULL")
+			.query(Long.class)
+			.single()).as("no refused attempt left a decision").isZero();
+		this.submissions.decide(verifier, id, entry, Decision.VERIFIED, null, null);
+		assertThat(this.submissions.reviews(verifier, id).get(0).decision()).isEqualTo(Decision.VERIFIED);
+	}
+
+	@Test
+	void anEntryIsSubmittedOnceAndOnlyByTheBodyThatRegisteredIt() {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		String channel = (String) unit.get("channel");
+		List<Long> entryIds = pendingEntries(unitId, 2);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
+		this.submissions.draft(registrar, List.of(entryIds.get(0)));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.submissions.draft(registrar, List.of(entryIds.get(0))))
+			.withMessageContaining("#" + entryIds.get(0))
+			.withMessageContaining("已在另一报送批次中");
+		long foreign = this.jdbc.sql("SELECT MIN(id) FROM registration_entry WHERE registered_by_id <> :unit")
+			.param("unit", unitId)
+			.query(Long.class)
+			.single();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.submissions.draft(registrar, List.of(foreign)))
+			.withMessageContaining("#" + foreign);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single())
+			.as("a refused draft stores nothing")
+			.isEqualTo(1);
+	}
+
+	private void assertSealsOnlyInAcceptedRows(PrintRunResult overlays, List<Long> accepted, List<Long> rejected)
+			throws Exception {
+		assertThat(overlays.complete()).isTrue();
+		String certificateNo = this.jdbc.sql("""
+				SELECT c.certificate_no FROM certificate c JOIN registration_entry e ON e.person_id = c.person_id
+				WHERE e.id = :id AND c.status = 'VALID'
+				""").param("id", accepted.get(0)).query(String.class).single();
+		PrintRunResult booklet = this.printRuns
+			.run(PrintRequest.certificates(List.of(certificateNo), true, PrintStyle.DEFAULT));
+		Path overlayFile = onlyPdf(overlays.folder(), "seal-overlays-");
+		Path bookletFile = onlyPdf(booklet.folder(), "certificates-");
+		int sealsChecked = 0;
+		try (PDDocument overlay = Loader.loadPDF(overlayFile.toFile());
+				PDDocument full = Loader.loadPDF(bookletFile.toFile())) {
+			List<PDOutlineItem> pages = new ArrayList<>();
+			overlay.getDocumentCatalog().getDocumentOutline().children().forEach(pages::add);
+			for (int i = 0; i < overlay.getNumberOfPages(); i++) {
+				String title = pages.get(i).getTitle();
+				if (!title.startsWith("证书 " + certificateNo)) {
+					continue;
+				}
+				int registrationPage = Integer.parseInt(title.replaceAll(".*登记第 (\\d+) 页.*", "$1"));
+				int bookletIndex = registrationPage + 1;
+				Rectangle2D.Float header = PdfProbe.find(full, bookletIndex + 1, "验证单位").get(0);
+				List<PdfProbe.Seal> onBooklet = PdfProbe.seals(full, bookletIndex);
+				for (PdfProbe.Seal seal : PdfProbe.seals(overlay, i)) {
+					Point2D.Float centre = seal.centre();
+					assertThat(onBooklet).as("the overlay seal lies where the booklet has it").anySatisfy((printed) -> {
+						assertThat(printed.centre().x).isCloseTo(centre.x, within(0.01f));
+						assertThat(printed.centre().y).isCloseTo(centre.y, within(0.01f));
+					});
+					assertThat(centre.x).as("in the 验证单位 column").isCloseTo((float) header.getCenterX(), within(32f));
+					boolean onAcceptedRow = false;
+					for (long id : accepted) {
+						for (Rectangle2D.Float row : PdfProbe.find(full, bookletIndex + 1, project(id))) {
+							onAcceptedRow |= Math.abs(row.getCenterY() - centre.y) < 26;
+						}
+					}
+					assertThat(onAcceptedRow).as("on the row of an accepted entry").isTrue();
+					sealsChecked++;
+				}
+				for (long id : rejected) {
+					for (Rectangle2D.Float row : PdfProbe.find(full, bookletIndex + 1, project(id))) {
+						assertThat(onBooklet).as("no seal on the rejected row")
+							.noneSatisfy((printed) -> assertThat(Math.abs(printed.centre().y - row.getCenterY()))
+								.isLessThan(26f));
+					}
+				}
+			}
+		}
+		long acceptedInBooklet = accepted.stream().filter((id) -> certificateNo.equals(this.jdbc.sql("""
+				SELECT c.certificate_no FROM certificate c JOIN registration_entry e ON e.person_id = c.person_id
+				WHERE e.id = :id AND c.status = 'VALID'
+				""").param("id", id).query(String.class).single())).count();
+		// adjacent rows verified together share one stamp, on their middle row
+		// (SealGroups)
+		assertThat(sealsChecked).as("new seals on the booklet's overlay pages").isBetween(1, (int) acceptedInBooklet);
+	}
+
+	private static Path onlyPdf(Path folder, String prefix) throws IOException {
+		try (var files = Files.list(folder)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith(prefix))
+				.filter((file) -> file.toString().endsWith(".pdf"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no " + prefix + "*.pdf in " + folder));
+		}
+	}
+
+	private static String text(PrintRunResult run) throws IOException {
+		Path file = onlyPdf(run.folder(), "summary-tables-");
+		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+			return new PDFTextStripper().getText(document);
+		}
+	}
+
+	private static int count(String text, String part) {
+		int found = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			found++;
+		}
+		return found;
+	}
+
+	/**
+	 * A base or unit with at least three pending entries whose holders all hold a printed
+	 * booklet.
+	 */
+	private Map<String, Object> bodyWithPendingEntries(String kind) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.channel_code AS channel, o.department_id, COUNT(*) AS n
+				FROM organisation o JOIN registration_entry e ON e.registered_by_id = o.id
+				WHERE o.kind = :kind AND e.status = 'PENDING'
+				GROUP BY o.id, o.channel_code, o.department_id HAVING COUNT(*) >= 3
+				ORDER BY COUNT(*) DESC, o.id
+				""").param("kind", kind).query().listOfRows().get(0);
+	}
+
+	private List<Long> pendingEntries(long bodyId, int count) {
+		return this.jdbc.sql("""
+				SELECT e.id FROM registration_entry e
+				WHERE e.registered_by_id = :body AND e.status = 'PENDING'
+				ORDER BY e.person_id, e.start_date, e.id
+				""").param("body", bodyId).query(Long.class).list().subList(0, count);
+	}
+
+	/**
+	 * Gives each entry a project name of its own, so its row can be found on the page.
+	 */
+	private void nameProjects(List<Long> entryIds) {
+		for (long id : entryIds) {
+			this.jdbc.sql("UPDATE registration_entry SET project_name = :name WHERE id = :id")
+				.param("name", project(id))
+				.param("id", id)
+				.update();
+		}
+	}
+
+	private static String project(long entryId) {
+		return "送审项目" + entryId;
+	}
+
+	private Map<String, Object> entryRow(long id) {
+		return this.jdbc.sql("""
+				SELECT status, verified_by_channel, verified_by_clerk, verified_at, sealed_at, rejection_reason
+				FROM registration_entry WHERE id = :id
+				""").param("id", id).query((rs, row) -> {
+			Map<String, Object> columns = new java.util.HashMap<>();
+			for (String column : List.of("status", "verified_by_channel", "verified_by_clerk", "verified_at",
+					"sealed_at", "rejection_reason")) {
+				columns.put(column, rs.getObject(column));
+			}
+			return columns;
+		}).single();
+	}
+
+	private OfficeUser account(String username, OfficeRole role, String channel, Long organisationId,
+			Long departmentId) {
+		this.users.create(username, "test-" + username, username, role, channel, organisationId, departmentId);
+		return this.users.loadUserByUsername(username);
+	}
+
+}
