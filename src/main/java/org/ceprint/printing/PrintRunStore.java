@@ -258,6 +258,16 @@ class PrintRunStore {
 			.findFirst();
 	}
 
+	List<Path> documentFiles(long runId) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT r.folder, d.file_name FROM print_document d JOIN print_run r ON r.id = d.run_id
+				WHERE d.run_id = :run ORDER BY d.file_name
+				""")
+			.param("run", runId)
+			.query((rs, row) -> this.properties.outputDir().resolve(rs.getString(1)).resolve(rs.getString(2)))
+			.list();
+	}
+
 	int count(PrintSelections.Selection selection) {
 		return selection.count(this.jdbc);
 	}

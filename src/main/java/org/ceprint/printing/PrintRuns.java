@@ -116,6 +116,13 @@ public class PrintRuns {
 		return this.store.progress(runId);
 	}
 
+	/**
+	 * The files a run printed its documents into (not its slips or manifest), by name.
+	 */
+	public List<java.nio.file.Path> documentFiles(long runId) {
+		return this.store.documentFiles(runId);
+	}
+
 	/** The PDF file of the newest print of a certificate, if it was printed. */
 	public Optional<java.nio.file.Path> latestCertificateFile(String certificateNo) {
 		return this.store.latestFile(PrintJob.CERTIFICATES_KIND, certificateNo);

@@ -20,7 +20,7 @@ import org.ceprint.registry.RegistrationEntry;
  * @param yearRequiredHours the year's requirement for the person's title level
  */
 public record EntryReview(int seq, RegistrationEntry entry, String holderName, String idNumber, String unitName,
-		String certificateNo, boolean certificateFull, HoursCheck hours, List<String> duplicates,
+		String title, String certificateNo, boolean certificateFull, HoursCheck hours, List<String> duplicates,
 		BigDecimal yearVerifiedHours, BigDecimal yearRequiredHours, String ruleSet, Decision decision,
 		RejectionReason reason, String reasonNote, String decidedBy, LocalDateTime decidedAt) {
 

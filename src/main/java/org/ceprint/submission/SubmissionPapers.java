@@ -107,9 +107,10 @@ public class SubmissionPapers implements SubmissionTables {
 			List<SummaryTableRow> rows = reviews.stream().map((review) -> {
 				boolean isPublic = review.entry().subjectType() == SubjectType.PUBLIC;
 				return new SummaryTableRow(review.seq(), review.holderName(), review.idNumber(),
-						(review.certificateNo() != null) ? review.certificateNo() : "", review.unitName(), "",
-						review.entry().projectName(), review.entry().form().label(), review.entry().startDate(),
-						review.entry().endDate(), isPublic ? review.entry().hours() : BigDecimal.ZERO,
+						(review.certificateNo() != null) ? review.certificateNo() : "", review.unitName(),
+						review.title(), review.entry().projectName(), review.entry().form().label(),
+						review.entry().startDate(), review.entry().endDate(),
+						isPublic ? review.entry().hours() : BigDecimal.ZERO,
 						isPublic ? BigDecimal.ZERO : review.entry().hours(), review.entry().result());
 			}).toList();
 			LocalDate filledOn = (submission.createdAt() != null) ? submission.createdAt().toLocalDate()

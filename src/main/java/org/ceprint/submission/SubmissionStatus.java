@@ -18,4 +18,18 @@ public enum SubmissionStatus {
 		return this.label;
 	}
 
+	/** A status by its name in any case; null or blank for none. */
+	public static SubmissionStatus parseOrNull(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"状态须为 %s 之一，实为「%s」".formatted(java.util.Arrays.toString(values()), text));
+		}
+	}
+
 }

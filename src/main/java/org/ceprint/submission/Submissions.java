@@ -401,7 +401,10 @@ public class Submissions {
 				.count();
 			String[] decided = decisions.get(entry.id());
 			reviews.add(new EntryReview(reviews.size() + 1, entry, dossier.holder().name(), dossier.holder().idNumber(),
-					dossier.holder().unitName(), dossier.certificateNo(),
+					dossier.holder().unitName(),
+					(dossier.holder().titleName() != null) ? dossier.holder().titleName()
+							: dossier.holder().titleLevel().label(),
+					dossier.certificateNo(),
 					dossier.certificateNo() != null && inCurrentVolume > this.rendering.rowCapacity(), hours,
 					duplicates.getOrDefault(entry.id(), List.of()).stream().map(Submissions::describe).toList(),
 					assessment.countedHours(), assessment.requiredHours(), assessment.ruleSet(),

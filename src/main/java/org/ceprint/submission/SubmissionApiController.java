@@ -1,0 +1,251 @@
+package org.ceprint.submission;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ceprint.accounts.OfficeUser;
+import org.ceprint.printing.PrintRunResult;
+import org.ceprint.printing.PrintRuns;
+import org.ceprint.registry.SubjectType;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The submission workflow as JSON for the provinces' platforms, with an office account
+ * (HTTP Basic or the page's session). Refusals answer 400 (bad input), 403 (outside the
+ * account's role or scope), 404 (no such batch) or 409 (wrong status), with the reason in
+ * Chinese under {@code error}.
+ */
+@RestController
+@RequestMapping("/api/v1/submissions")
+class SubmissionApiController {
+
+	record DraftRequest(List<Long> entryIds) {
+	}
+
+	record NoteRequest(String note) {
+	}
+
+	record ReviewRequest(Boolean approve, String opinion) {
+	}
+
+	record DecisionRequest(String decision, String reason, String note) {
+	}
+
+	record CorrectionRequest(BigDecimal hours, String subjectType) {
+	}
+
+	record CloseRequest(String opinion, Boolean fullReprints) {
+	}
+
+	private final Submissions submissions;
+
+	private final SubmissionPapers papers;
+
+	private final PrintRuns printRuns;
+
+	SubmissionApiController(Submissions submissions, SubmissionPapers papers, PrintRuns printRuns) {
+		this.submissions = submissions;
+		this.papers = papers;
+		this.printRuns = printRuns;
+	}
+
+	@GetMapping
+	List<Submission> queue(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) String status) {
+		return this.submissions.queue(user, SubmissionStatus.parseOrNull(status));
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, Object>> draft(@AuthenticationPrincipal OfficeUser user,
+			@RequestBody(required = false) DraftRequest request) {
+		Submission draft = this.submissions.draft(user, (request != null) ? request.entryIds() : null);
+		return ResponseEntity.created(URI.create("/api/v1/submissions/" + draft.id())).body(detail(user, draft.id()));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> one(@AuthenticationPrincipal OfficeUser user, @PathVariable long id) {
+		return detail(user, id);
+	}
+
+	@GetMapping("/{id}/history")
+	List<SubmissionEvent> history(@AuthenticationPrincipal OfficeUser user, @PathVariable long id) {
+		return this.submissions.history(user, id);
+	}
+
+	@PostMapping("/{id}/submit")
+	Map<String, Object> submit(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@RequestBody(required = false) NoteRequest request) {
+		this.submissions.submit(user, id, (request != null) ? request.note() : null);
+		return detail(user, id);
+	}
+
+	@PostMapping("/{id}/review")
+	Map<String, Object> review(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@RequestBody ReviewRequest request) {
+		if (request.approve() == null) {
+			throw new IllegalArgumentException("审核须给出 approve：true（同意）或 false（退回）");
+		}
+		this.submissions.review(user, id, request.approve(), request.opinion());
+		return detail(user, id);
+	}
+
+	@PostMapping("/{id}/receive")
+	Map<String, Object> receive(@AuthenticationPrincipal OfficeUser user, @PathVariable long id) {
+		this.submissions.receive(user, id);
+		return detail(user, id);
+	}
+
+	@PutMapping("/{id}/entries/{entryId}/decision")
+	Map<String, Object> decide(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@PathVariable long entryId, @RequestBody DecisionRequest request) {
+		Decision decision = Decision.parse(request.decision());
+		RejectionReason reason = (request.reason() != null && !request.reason().isBlank())
+				? RejectionReason.parse(request.reason()) : null;
+		return entry(this.submissions.decide(user, id, entryId, decision, reason, request.note()));
+	}
+
+	@PatchMapping("/{id}/entries/{entryId}")
+	Map<String, Object> correct(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@PathVariable long entryId, @RequestBody CorrectionRequest request) {
+		SubjectType subject;
+		try {
+			subject = SubjectType.valueOf(String.valueOf(request.subjectType()).toUpperCase());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"登记 #%d subjectType 须为 PUBLIC 或 PROFESSIONAL，实为「%s」".formatted(entryId, request.subjectType()));
+		}
+		this.submissions.correctEntry(user, id, entryId, request.hours(), subject);
+		return detail(user, id);
+	}
+
+	@DeleteMapping("/{id}/entries/{entryId}")
+	Map<String, Object> remove(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@PathVariable long entryId) {
+		this.submissions.removeEntry(user, id, entryId);
+		return detail(user, id);
+	}
+
+	@PostMapping("/{id}/close")
+	Map<String, Object> close(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@RequestBody(required = false) CloseRequest request) throws Exception {
+		SubmissionPapers.ClosingPapers closing = this.papers.close(user, id,
+				(request != null) ? request.opinion() : null,
+				request != null && Boolean.TRUE.equals(request.fullReprints()));
+		Map<String, Object> body = detail(user, id);
+		Map<String, Object> runs = new LinkedHashMap<>();
+		closing.runs().forEach((kind, run) -> runs.put(kind, run(run)));
+		body.put("papers", runs);
+		return body;
+	}
+
+	/**
+	 * One of the papers printed at closing (SUMMARY_TABLE, SEAL_OVERLAYS, CERTIFICATES,
+	 * REGISTER_CARDS).
+	 */
+	@GetMapping("/{id}/papers/{kind}")
+	ResponseEntity<byte[]> paper(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@PathVariable String kind) throws IOException {
+		Long runId = this.papers.outputs(user, id).get(kind.toUpperCase());
+		if (runId == null) {
+			return ResponseEntity.notFound().build();
+		}
+		List<Path> files = this.printRuns.documentFiles(runId);
+		if (files.isEmpty() || !Files.exists(files.get(0))) {
+			return ResponseEntity.notFound().build();
+		}
+		// a submission's booklets come from one city, so its run writes a single file
+		Path file = files.get(0);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.getFileName() + "\"")
+			.body(Files.readAllBytes(file));
+	}
+
+	@ExceptionHandler(NotPermittedException.class)
+	ResponseEntity<Map<String, String>> notPermitted(NotPermittedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, String>> badInput(IllegalArgumentException ex) {
+		HttpStatus status = (ex.getMessage() != null && ex.getMessage().startsWith("报送批次 #")
+				&& ex.getMessage().endsWith("不存在")) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+		return ResponseEntity.status(status).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ResponseEntity<Map<String, String>> wrongState(IllegalStateException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", ex.getMessage()));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", "请求内容不是有效的 JSON"));
+	}
+
+	private Map<String, Object> detail(OfficeUser user, long id) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("submission", this.submissions.find(user, id));
+		body.put("entries", this.submissions.reviews(user, id).stream().map(SubmissionApiController::entry).toList());
+		return body;
+	}
+
+	static Map<String, Object> entry(EntryReview review) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("seq", review.seq());
+		entry.put("entryId", review.entry().id());
+		entry.put("holder", review.holderName());
+		entry.put("certificateNo", review.certificateNo());
+		entry.put("projectName", review.entry().projectName());
+		entry.put("form", review.entry().form().name());
+		entry.put("subjectType", review.entry().subjectType().name());
+		entry.put("startDate", review.entry().startDate());
+		entry.put("endDate", review.entry().endDate());
+		entry.put("hours", review.entry().hours());
+		entry.put("allowedHours", review.hours().allowed());
+		entry.put("hoursRule", review.hours().rule());
+		entry.put("yearVerifiedHours", review.yearVerifiedHours());
+		entry.put("yearRequiredHours", review.yearRequiredHours());
+		entry.put("flags", review.flags());
+		entry.put("decision", (review.decision() != null) ? review.decision().name() : null);
+		entry.put("reason", (review.reason() != null) ? review.reason().name() : null);
+		entry.put("reasonNote", review.reasonNote());
+		entry.put("decidedBy", review.decidedBy());
+		entry.put("decidedAt", review.decidedAt());
+		return entry;
+	}
+
+	private static Map<String, Object> run(PrintRunResult run) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("runId", run.runId());
+		body.put("folder", run.folder().toString());
+		body.put("complete", run.complete());
+		body.put("printed", run.printed());
+		body.put("rejected", run.rejected());
+		return body;
+	}
+
+}

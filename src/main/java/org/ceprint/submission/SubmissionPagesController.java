@@ -1,0 +1,143 @@
+package org.ceprint.submission;
+
+import java.util.List;
+
+import org.ceprint.accounts.OfficeRole;
+import org.ceprint.accounts.OfficeUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The submission pages: each account's queue by status, a batch with its checks, opinions
+ * and history, and the entry-by-entry verification screen worked with the keyboard alone.
+ * Refusals come back on the page in Chinese, never as an error page.
+ */
+@Controller
+class SubmissionPagesController {
+
+	private final Submissions submissions;
+
+	private final SubmissionPapers papers;
+
+	SubmissionPagesController(Submissions submissions, SubmissionPapers papers) {
+		this.submissions = submissions;
+		this.papers = papers;
+	}
+
+	@GetMapping("/submissions")
+	String queue(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) String status, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("statuses", SubmissionStatus.values());
+		try {
+			SubmissionStatus filter = SubmissionStatus.parseOrNull(status);
+			model.addAttribute("filter", filter);
+			model.addAttribute("rows", this.submissions.queue(user, filter));
+		}
+		catch (RuntimeException ex) {
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("rows", List.of());
+		}
+		model.addAttribute("registrar",
+				user.role() == OfficeRole.UNIT_REGISTRAR || user.role() == OfficeRole.BASE_REGISTRAR);
+		return "submissions";
+	}
+
+	@PostMapping("/submissions/draft")
+	String draft(@AuthenticationPrincipal OfficeUser user, RedirectAttributes redirect) {
+		try {
+			Submission draft = this.submissions.draft(user, List.of());
+			return "redirect:/submissions/" + draft.id();
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/submissions";
+		}
+	}
+
+	@GetMapping("/submissions/{id}")
+	String one(@AuthenticationPrincipal OfficeUser user, @PathVariable long id, Model model) {
+		return show(user, id, model, "submission");
+	}
+
+	@GetMapping("/submissions/{id}/verify")
+	String verify(@AuthenticationPrincipal OfficeUser user, @PathVariable long id, Model model) {
+		model.addAttribute("reasons", RejectionReason.values());
+		return show(user, id, model, "submission-verify");
+	}
+
+	@PostMapping("/submissions/{id}/submit")
+	String submit(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(redirect, id, () -> this.submissions.submit(user, id, note));
+	}
+
+	@PostMapping("/submissions/{id}/review")
+	String review(@AuthenticationPrincipal OfficeUser user, @PathVariable long id, @RequestParam boolean approve,
+			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+		return act(redirect, id, () -> this.submissions.review(user, id, approve, opinion));
+	}
+
+	@PostMapping("/submissions/{id}/receive")
+	String receive(@AuthenticationPrincipal OfficeUser user, @PathVariable long id, RedirectAttributes redirect) {
+		String target = act(redirect, id, () -> this.submissions.receive(user, id));
+		return redirect.getFlashAttributes().containsKey("problem") ? target
+				: "redirect:/submissions/" + id + "/verify";
+	}
+
+	@PostMapping("/submissions/{id}/close")
+	String close(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
+			@RequestParam(required = false) String opinion, @RequestParam(defaultValue = "false") boolean fullReprints,
+			RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			try {
+				this.papers.close(user, id, opinion, fullReprints);
+			}
+			catch (NotPermittedException | IllegalArgumentException | IllegalStateException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("打印办结材料失败：" + ex.getMessage(), ex);
+			}
+		});
+	}
+
+	private String show(OfficeUser user, long id, Model model, String view) {
+		model.addAttribute("user", user);
+		try {
+			Submission submission = this.submissions.find(user, id);
+			model.addAttribute("s", submission);
+			model.addAttribute("reviews", this.submissions.reviews(user, id));
+			model.addAttribute("history", this.submissions.history(user, id));
+			model.addAttribute("papers", this.papers.outputs(user, id));
+			model.addAttribute("hrss", user.role().hrssOffice());
+			model.addAttribute("reviewer", user.role() == OfficeRole.DEPT_REVIEWER);
+			model.addAttribute("registrar",
+					user.role() == OfficeRole.UNIT_REGISTRAR || user.role() == OfficeRole.BASE_REGISTRAR);
+			return view;
+		}
+		catch (RuntimeException ex) {
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("rows", List.of());
+			model.addAttribute("statuses", SubmissionStatus.values());
+			return "submissions";
+		}
+	}
+
+	private static String act(RedirectAttributes redirect, long id, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (NotPermittedException | IllegalArgumentException | IllegalStateException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/submissions/" + id;
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.ceprint.submission;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.accounts.OfficeRole;
+import org.ceprint.accounts.OfficeUsers;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The submission API as a province's platform calls it, with HTTP Basic and JSON: a
+ * base's batch from draft to the printed summary table, and the refusals with their
+ * status codes.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SubmissionApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoRegistryGenerator generator;
+
+	@Autowired
+	OfficeUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long baseId;
+
+	String channel;
+
+	List<Long> entries;
+
+	@BeforeEach
+	void registry() {
+		this.generator.clearRegistry();
+		this.jdbc.sql("DELETE FROM office_user WHERE username LIKE 'hrss-%'").update();
+		this.generator.generate(35, 80, LocalDate.of(2026, 6, 30));
+		Map<String, Object> base = this.jdbc.sql("""
+				SELECT o.id, o.channel_code AS channel FROM organisation o
+				JOIN registration_entry e ON e.registered_by_id = o.id
+				WHERE o.kind = 'BASE' AND e.status = 'PENDING'
+				GROUP BY o.id, o.channel_code HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, o.id
+				""").query().listOfRows().get(0);
+		this.baseId = ((Number) base.get("id")).longValue();
+		this.channel = (String) base.get("channel");
+		this.entries = this.jdbc.sql("""
+				SELECT id FROM registration_entry WHERE registered_by_id = :base AND status = 'PENDING'
+				ORDER BY person_id, start_date, id
+				""").param("base", this.baseId).query(Long.class).list().subList(0, 2);
+		this.users.create("base-api", "pw-base", "基地接口", OfficeRole.BASE_REGISTRAR, this.channel, this.baseId, null);
+		this.users.create("hrss-api", "pw-hrss", "人社接口", OfficeRole.CLERK, this.channel, null, null);
+		this.users.create("hrss-elsewhere", "pw-else", "外市接口", OfficeRole.CLERK,
+				this.channel.equals("360100") ? "360400" : "360100", null, null);
+	}
+
+	@Test
+	void aPlatformSubmitsAndTheOfficeVerifiesAndClosesOverJson() throws Exception {
+		MvcResult drafted = call(post("/api/v1/submissions"), "base-api:pw-base",
+				"{\"entryIds\": [" + this.entries.get(0) + ", " + this.entries.get(1) + "]}", 201);
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(drafted.getResponse().getContentAsString(),
+				"$.submission.id"))
+			.longValue();
+		assertThat(drafted.getResponse().getHeader("Location")).isEqualTo("/api/v1/submissions/" + id);
+		call(post("/api/v1/submissions/" + id + "/submit"), "base-api:pw-base", null, 200);
+
+		call(post("/api/v1/submissions/" + id + "/receive"), "hrss-elsewhere:pw-else", null, 403);
+		call(get("/api/v1/submissions/" + id), "hrss-elsewhere:pw-else", null, 403);
+		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(0) + "/decision"), "base-api:pw-base",
+				"{\"decision\": \"verified\"}", 403);
+		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(0) + "/decision"), "hrss-api:pw-hrss",
+				"{\"decision\": \"verified\"}", 409);
+		call(post("/api/v1/submissions/" + id + "/receive"), "hrss-api:pw-hrss", null, 200);
+		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(1) + "/decision"), "hrss-api:pw-hrss",
+				"{\"decision\": \"rejected\"}", 400);
+		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(0) + "/decision"), "hrss-api:pw-hrss",
+				"{\"decision\": \"verified\"}", 200);
+		MvcResult decided = call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(1) + "/decision"),
+				"hrss-api:pw-hrss", "{\"decision\": \"rejected\", \"reason\": \"DUPLICATE\", \"note\": \"与2025年登记重复\"}",
+				200);
+		assertThat(decided.getResponse().getContentAsString()).contains("\"reason\":\"DUPLICATE\"");
+		MvcResult closed = call(post("/api/v1/submissions/" + id + "/close"), "hrss-api:pw-hrss", "{}", 200);
+		String body = closed.getResponse().getContentAsString();
+		assertThat(body).contains("\"status\":\"CLOSED\"", "\"SUMMARY_TABLE\"");
+		call(post("/api/v1/submissions/" + id + "/close"), "hrss-api:pw-hrss", "{}", 409);
+
+		MvcResult table = call(get("/api/v1/submissions/" + id + "/papers/SUMMARY_TABLE"), "base-api:pw-base", null,
+				200);
+		assertThat(table.getResponse().getContentType()).isEqualTo("application/pdf");
+		try (PDDocument document = Loader.loadPDF(table.getResponse().getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("继续教育基地直接报送", "序号 2 与已验证的登记重复");
+		}
+		MvcResult history = call(get("/api/v1/submissions/" + id + "/history"), "base-api:pw-base", null, 200);
+		assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(history.getResponse().getContentAsString(),
+				"$[*].action"))
+			.containsExactly("DRAFT", "SUBMIT", "RECEIVE", "DECIDE", "DECIDE", "CLOSE");
+		call(get("/api/v1/submissions/999999"), "hrss-api:pw-hrss", null, 404);
+		call(get("/api/v1/submissions/" + id), null, null, 401);
+	}
+
+	private MvcResult call(MockHttpServletRequestBuilder request, String credentials, String json, int status)
+			throws Exception {
+		if (credentials != null) {
+			String[] parts = credentials.split(":");
+			request.with(httpBasic(parts[0], parts[1]));
+		}
+		if (json != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(json);
+		}
+		MvcResult result = this.mvc.perform(request).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+		return result;
+	}
+
+}
