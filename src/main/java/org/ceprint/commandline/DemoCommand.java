@@ -3,12 +3,14 @@ package org.ceprint.commandline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.accounts.DemoWorkflowAccounts;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
@@ -43,9 +45,12 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 	@Option(names = "--no-print", description = "只生成演示数据，不打印（之后可用 print 命令打印）")
 	boolean noPrint;
 
-	DemoCommand(DemoRegistryGenerator generator, PrintRuns printRuns) {
+	private final DemoWorkflowAccounts workflowAccounts;
+
+	DemoCommand(DemoRegistryGenerator generator, PrintRuns printRuns, DemoWorkflowAccounts workflowAccounts) {
 		this.generator = generator;
 		this.printRuns = printRuns;
+		this.workflowAccounts = workflowAccounts;
 	}
 
 	@Override
@@ -63,6 +68,11 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 		else {
 			System.out.println("生成演示数据：" + this.people + " 人，种子 " + this.seed + " ……");
 			System.out.println(this.generator.generate(this.seed, this.people));
+		}
+		List<String> accounts = this.workflowAccounts.create();
+		if (!accounts.isEmpty()) {
+			System.out.println("报送与验证演示账号（人社窗口用 nanchang / demo-nanchang）：");
+			accounts.forEach((line) -> System.out.println("  " + line));
 		}
 		if (this.noPrint) {
 			return 0;
