@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,9 +24,26 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+	/**
+	 * The submission API: an office account with HTTP Basic (the provinces' platforms) or
+	 * the signed-in page's session (the keyboard verification screen). A chain of its
+	 * own, so that Basic headers elsewhere (the clerk's token pages) stay the admin
+	 * token's and pages still send the anonymous to the sign-in form.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain submissionApiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/v1/submissions/**")
+			.authorizeHttpRequests((paths) -> paths.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((paths) -> paths.requestMatchers("/api/v1/submissions/**", "/submissions/**")
+		http.authorizeHttpRequests((paths) -> paths.requestMatchers("/submissions/**")
 			.authenticated()
 			.requestMatchers("/V/**", "/v/**", "/api/v1/**", "/actuator/health", "/error", "/login", "/admin/**",
 					"/clerk/**")
@@ -37,9 +55,6 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").successHandler(startPageByRole()).permitAll())
-			// the provinces' platforms call the submission API with an account and no
-			// session
-			.httpBasic(Customizer.withDefaults())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// machines (token API), the public look-up form and the JSON API carry no
 			// session

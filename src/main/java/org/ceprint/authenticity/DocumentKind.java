@@ -6,7 +6,7 @@ package org.ceprint.authenticity;
  */
 public enum DocumentKind {
 
-	CERTIFICATE("继续教育证书"), REGISTER_CARD("继续教育登记卡"), SUMMARY_TABLE("继续教育情况登记汇总表");
+	CERTIFICATE("继续教育证书"), REGISTER_CARD("继续教育登记卡"), SUMMARY_TABLE("继续教育情况登记汇总表"), RETURN_SLIP("继续教育登记验证退回单");
 
 	private final String label;
 

@@ -67,8 +67,8 @@ public class DocumentVerifier {
 	}
 
 	private VerificationResult fromSigned(SignedDocument signed) {
-		if (signed.kind() == DocumentKind.SUMMARY_TABLE) {
-			// a summary table is a record of its submission; the signature is its proof
+		if (signed.kind() == DocumentKind.SUMMARY_TABLE || signed.kind() == DocumentKind.RETURN_SLIP) {
+			// a submission's papers are records of it; the signature is their proof
 			return new VerificationResult(true, "VALID", "真实 · " + signed.kind().label(), signed.kind(),
 					signed.documentNo(), "有效", true, null, signed.holderName(), null, null, signed.issueDate(),
 					signed.totalHours(), List.of());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
@@ -22,6 +23,7 @@ import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
+import org.ceprint.submission.Submissions;
 import org.ceprint.rendering.RenderOptions.Stock;
 
 /**
@@ -200,24 +202,34 @@ class PrintCommand {
 
 		private final Organisations organisations;
 
-		SummaryTables(PrintRuns printRuns, Channels channels, Organisations organisations) {
+		private final Submissions submissions;
+
+		SummaryTables(PrintRuns printRuns, Channels channels, Organisations organisations, Submissions submissions) {
 			super(printRuns, channels);
 			this.organisations = organisations;
+			this.submissions = submissions;
 		}
 
 		@Option(names = "--year", paramLabel = "年度", description = "登记年度（默认：最近有登记的年度）")
 		Integer year;
 
-		@Option(names = "--batch", paramLabel = "批次号", description = "只打印这一批次的汇总表：批次号即表上所印的「统一社会信用代码-年度」")
+		@Option(names = "--batch", paramLabel = "批次号",
+				description = "只打印这一批次的汇总表：报送批次号「统一社会信用代码-年度-序号」（含审核、验证意见），或年度表「统一社会信用代码-年度」")
 		String batch;
 
 		@Override
 		PrintRequest request() {
 			if (this.batch != null) {
+				String typed = this.batch.strip().toUpperCase(Locale.ROOT);
+				if (typed.matches("[0-9A-Z]{18}-\\d{4}-\\d{2,}")) {
+					Optional<Long> submission = this.submissions.idOfBatch(typed);
+					return PrintRequest.submissionTable(submission
+						.orElseThrow(() -> new IllegalArgumentException("--batch " + this.batch + "：没有这个报送批次")));
+				}
 				String[] parts = this.batch.strip().toUpperCase(Locale.ROOT).split("-");
 				if (parts.length != 2 || !parts[1].matches("\\d{4}")) {
 					throw new IllegalArgumentException(
-							"--batch " + this.batch + "：批次号应为「统一社会信用代码-年度」，如 91360100MA35XXXXXX-2024");
+							"--batch " + this.batch + "：没有这个报送批次；年度表的批次号应为「统一社会信用代码-年度」，如 91360100MA35XXXXXX-2024");
 				}
 				Organisation body = this.organisations.findByCreditCode(parts[0])
 					.orElseThrow(() -> new IllegalArgumentException(

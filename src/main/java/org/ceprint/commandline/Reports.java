@@ -11,7 +11,7 @@ import org.ceprint.printing.PrintRunResult;
 final class Reports {
 
 	private static final Map<String, String> KIND_LABELS = Map.of("CERTIFICATE", "继续教育证书", "REGISTER_CARD", "继续教育登记卡",
-			"SUMMARY_TABLE", "登记汇总表（一式三份）", "SEAL_OVERLAY", "验证专用章套印页");
+			"SUMMARY_TABLE", "登记汇总表（一式三份）", "SEAL_OVERLAY", "验证专用章套印页", "RETURN_SLIP", "退回单");
 
 	private Reports() {
 	}

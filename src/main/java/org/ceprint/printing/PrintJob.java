@@ -7,7 +7,7 @@ public enum PrintJob {
 
 	CERTIFICATES("certificatePrintJob", "certificates"), REGISTER_CARDS("registerCardPrintJob", "register-cards"),
 	SUMMARY_TABLES("summaryTablePrintJob", "summary-tables"), SEAL_OVERLAYS("sealOverlayPrintJob", "seal-overlays"),
-	ALL("fullPrintJob", "all-documents");
+	RETURN_SLIPS("returnSlipPrintJob", "return-slips"), ALL("fullPrintJob", "all-documents");
 
 	/** The kind recorded for certificates in print_document and print_reject. */
 	static final String CERTIFICATES_KIND = "CERTIFICATE";

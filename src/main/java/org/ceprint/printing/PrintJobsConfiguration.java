@@ -11,6 +11,7 @@ import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.DistributionSlipRenderer;
 import org.ceprint.rendering.RegisterCardView;
 import org.ceprint.rendering.RenderingProperties;
+import org.ceprint.rendering.ReturnSlipView;
 import org.ceprint.rendering.SummaryTableView;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -61,6 +62,35 @@ class PrintJobsConfiguration {
 		return new JobBuilder("summaryTablePrintJob", jobRepository).start(summaryTablesStep)
 			.next(finishRunStep)
 			.build();
+	}
+
+	@Bean
+	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step finishRunStep) {
+		return new JobBuilder("returnSlipPrintJob", jobRepository).start(returnSlipsStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Step returnSlipsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PrintingProperties properties, JdbcPagingItemReader<Long> returnSlipsReader,
+			PrintFileWriter<ReturnSlipView> returnSlipsWriter) {
+		return chunkStep("returnSlipsStep", jobRepository, transactionManager, properties, returnSlipsReader,
+				returnSlipsWriter);
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<Long> returnSlipsReader(DataSource dataSource, PrintRunStore store,
+			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
+		// a submission's run: the one key is the submission
+		return PrintSelections.summaryTables(store.find(runId))
+			.reader("returnSlips", dataSource, properties.documentsPerFile());
+	}
+
+	@Bean
+	@StepScope
+	PrintFileWriter<ReturnSlipView> returnSlipsWriter(ReturnSlipSource source, PrintRunStore store, Clock clock,
+			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
+		return new PrintFileWriter<>(source, store, store.find(runId), null, clock, rendering);
 	}
 
 	@Bean

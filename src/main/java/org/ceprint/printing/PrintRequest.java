@@ -14,7 +14,7 @@ import java.util.List;
  * @param style stock, masking and printer calibration
  * @param certificateNumbers only these certificates (certificates, seal overlays) or
  * their holders (register cards); empty: no such filter
- * @param submissionId the submission whose summary table to print (summary tables only)
+ * @param submissionId the submission whose summary table or return slip to print
  */
 public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integer entryYear, boolean reprint,
 		PrintStyle style, List<String> certificateNumbers, Long submissionId) {
@@ -68,6 +68,12 @@ public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integ
 	 */
 	public static PrintRequest submissionTable(long submissionId) {
 		return new PrintRequest(PrintJob.SUMMARY_TABLES, null, null, null, false, PrintStyle.DEFAULT, List.of(),
+				submissionId);
+	}
+
+	/** The return slip of one closed submission: its rejected entries and why. */
+	public static PrintRequest returnSlip(long submissionId) {
+		return new PrintRequest(PrintJob.RETURN_SLIPS, null, null, null, false, PrintStyle.DEFAULT, List.of(),
 				submissionId);
 	}
 

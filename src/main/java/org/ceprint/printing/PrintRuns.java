@@ -86,8 +86,12 @@ public class PrintRuns {
 				&& request.what() != PrintJob.SEAL_OVERLAYS && request.what() != PrintJob.REGISTER_CARDS) {
 			throw new IllegalArgumentException("只有打印证书、验证章套印页和登记卡时可以按证书编号选择");
 		}
-		if (request.submissionId() != null && request.what() != PrintJob.SUMMARY_TABLES) {
-			throw new IllegalArgumentException("按报送批次只能打印登记汇总表");
+		if (request.submissionId() != null && request.what() != PrintJob.SUMMARY_TABLES
+				&& request.what() != PrintJob.RETURN_SLIPS) {
+			throw new IllegalArgumentException("按报送批次只能打印登记汇总表和退回单");
+		}
+		if (request.submissionId() == null && request.what() == PrintJob.RETURN_SLIPS) {
+			throw new IllegalArgumentException("退回单须指定报送批次");
 		}
 		PrintRequest completed = request;
 		if (request.entryYear() == null && request.submissionId() == null
@@ -181,6 +185,7 @@ public class PrintRuns {
 			case REGISTER_CARDS -> this.store.count(PrintSelections.registerCards(run, null));
 			case SUMMARY_TABLES -> this.store.count(PrintSelections.summaryTables(run));
 			case SEAL_OVERLAYS -> this.store.count(PrintSelections.sealOverlays(run, null));
+			case RETURN_SLIPS -> this.store.count(PrintSelections.summaryTables(run));
 			case ALL -> this.store.count(PrintSelections.certificates(run, null))
 					+ this.store.count(PrintSelections.registerCards(run, null))
 					+ this.store.count(PrintSelections.summaryTables(run));

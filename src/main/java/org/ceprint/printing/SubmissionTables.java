@@ -2,11 +2,13 @@ package org.ceprint.printing;
 
 import java.util.Optional;
 
+import org.ceprint.rendering.ReturnSlipView;
 import org.ceprint.rendering.SummaryTableView;
 
 /**
- * Where a print run finds the summary table of one submission: implemented by the module
- * that owns submissions, so that printing needs to know nothing of their workflow.
+ * Where a print run finds the summary table and the return slip of one submission:
+ * implemented by the module that owns submissions, so that printing needs to know nothing
+ * of their workflow.
  */
 public interface SubmissionTables {
 
@@ -15,5 +17,11 @@ public interface SubmissionTables {
 	 * submission.
 	 */
 	Optional<SummaryTableView> summaryTable(long submissionId);
+
+	/**
+	 * The return slip of a closed submission, or empty when there is no such submission
+	 * or nothing was rejected.
+	 */
+	Optional<ReturnSlipView> returnSlip(long submissionId);
 
 }

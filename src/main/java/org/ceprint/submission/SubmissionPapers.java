@@ -18,6 +18,7 @@ import org.ceprint.printing.PrintRuns;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.printing.SubmissionTables;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.rendering.ReturnSlipView;
 import org.ceprint.rendering.SummaryTableRow;
 import org.ceprint.rendering.SummaryTableView;
 
@@ -72,6 +73,9 @@ public class SubmissionPapers implements SubmissionTables {
 			.toList();
 		Map<String, PrintRunResult> runs = new LinkedHashMap<>();
 		runs.put("SUMMARY_TABLE", record(id, "SUMMARY_TABLE", this.printRuns.run(PrintRequest.submissionTable(id))));
+		if (this.submissions.reviews(id).stream().anyMatch((review) -> review.decision() == Decision.REJECTED)) {
+			runs.put("RETURN_SLIP", record(id, "RETURN_SLIP", this.printRuns.run(PrintRequest.returnSlip(id))));
+		}
 		if (!booklets.isEmpty()) {
 			PrintRequest seals = fullReprints ? PrintRequest.certificates(booklets, true, PrintStyle.DEFAULT)
 					: PrintRequest.sealOverlays(booklets, PrintStyle.DEFAULT);
@@ -128,6 +132,31 @@ public class SubmissionPapers implements SubmissionTables {
 					submission.verificationOpinion(),
 					(submission.closedAt() != null) ? submission.closedAt().toLocalDate() : null);
 		});
+	}
+
+	@Override
+	public Optional<ReturnSlipView> returnSlip(long submissionId) {
+		return this.submissions.findForPrinting(submissionId)
+			.filter((submission) -> submission.status() == SubmissionStatus.CLOSED)
+			.flatMap((submission) -> {
+				List<EntryReview> reviews = this.submissions.reviews(submissionId);
+				List<ReturnSlipView.Line> lines = reviews.stream()
+					.filter((review) -> review.decision() == Decision.REJECTED)
+					.map((review) -> new ReturnSlipView.Line(review.seq(), review.holderName(), review.certificateNo(),
+							review.entry().projectName(), review.entry().startDate(), review.entry().endDate(),
+							review.entry().hours(),
+							review.reason().label() + ((review.reasonNote() != null) ? "：" + review.reasonNote() : "")))
+					.toList();
+				if (lines.isEmpty()) {
+					return Optional.empty();
+				}
+				LocalDate closedOn = submission.closedAt().toLocalDate();
+				return Optional
+					.of(new ReturnSlipView(submission.batchNo(), submission.submitterName(), submission.officeName(),
+							closedOn, reviews.size(), this.codes.qrContent(SignedDocument.of(DocumentKind.RETURN_SLIP,
+									submission.batchNo(), submission.submitterName(), null, closedOn, BigDecimal.ZERO)),
+							lines));
+			});
 	}
 
 	private PrintRunResult record(long id, String kind, PrintRunResult run) {

@@ -416,6 +416,16 @@ public class Submissions {
 	}
 
 	/**
+	 * The id of the submission with this batch number (for the operator's command line).
+	 */
+	public Optional<Long> idOfBatch(String batchNo) {
+		return this.jdbc.sql("SELECT id FROM submission WHERE batch_no = :batch")
+			.param("batch", batchNo)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
 	 * For printing: a submission by id, without an account (the print run checked it was
 	 * closed).
 	 */

@@ -37,7 +37,7 @@ class PrintCommandTests {
 		certificates.numbersFile = empty;
 		assertThatIllegalArgumentException().isThrownBy(certificates::request).withMessageContaining("没有证书编号");
 
-		PrintCommand.SummaryTables tables = new PrintCommand.SummaryTables(null, null, null);
+		PrintCommand.SummaryTables tables = new PrintCommand.SummaryTables(null, null, null, null);
 		tables.batch = "91360100MA35XXXX";
 		assertThatIllegalArgumentException().isThrownBy(tables::request).withMessageContaining("统一社会信用代码-年度");
 	}

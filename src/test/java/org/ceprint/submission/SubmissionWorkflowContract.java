@@ -4,7 +4,6 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,6 +125,8 @@ abstract class SubmissionWorkflowContract {
 		SubmissionPapers.ClosingPapers closing = this.papers.close(verifier, draft.id(), null, false);
 
 		assertThat(closing.submission().status()).isEqualTo(SubmissionStatus.CLOSED);
+		assertThat(this.submissions.idOfBatch(closing.submission().batchNo())).as("print summary-tables --batch")
+			.hasValue(draft.id());
 		for (long id : List.of(accepted1, accepted2)) {
 			Map<String, Object> entry = entryRow(id);
 			assertThat(entry.get("status")).isEqualTo("VERIFIED");
@@ -149,8 +150,13 @@ abstract class SubmissionWorkflowContract {
 				"经验证，本批 3 条登记中 2 条符合规定，予以验证，计", "1 条不予验证：序号 3 缺少证明材料");
 		assertThat(count(table, "经审核，情况属实，同意报送。")).as("one opinion per copy").isEqualTo(3);
 		assertThat(closing.runs().get("REGISTER_CARDS").printed()).isPositive();
-		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys("SUMMARY_TABLE", "SEAL_OVERLAYS",
-				"REGISTER_CARDS");
+		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys("SUMMARY_TABLE", "RETURN_SLIP",
+				"SEAL_OVERLAYS", "REGISTER_CARDS");
+		// cells wrap long reasons onto a second line
+		String slip = text(closing.runs().get("RETURN_SLIP")).replace("\n", "");
+		assertThat(slip).contains("继续教育登记验证退回单", closing.submission().batchNo(), project(rejected), "缺少证明材料：未附结业证书",
+				"其中 1 条不予验证");
+		assertThat(slip).doesNotContain(project(accepted1), project(accepted2));
 	}
 
 	@Test
@@ -271,8 +277,8 @@ abstract class SubmissionWorkflowContract {
 				""").param("id", accepted.get(0)).query(String.class).single();
 		PrintRunResult booklet = this.printRuns
 			.run(PrintRequest.certificates(List.of(certificateNo), true, PrintStyle.DEFAULT));
-		Path overlayFile = onlyPdf(overlays.folder(), "seal-overlays-");
-		Path bookletFile = onlyPdf(booklet.folder(), "certificates-");
+		Path overlayFile = only(overlays);
+		Path bookletFile = only(booklet);
 		int sealsChecked = 0;
 		try (PDDocument overlay = Loader.loadPDF(overlayFile.toFile());
 				PDDocument full = Loader.loadPDF(bookletFile.toFile())) {
@@ -285,7 +291,12 @@ abstract class SubmissionWorkflowContract {
 				}
 				int registrationPage = Integer.parseInt(title.replaceAll(".*登记第 (\\d+) 页.*", "$1"));
 				int bookletIndex = registrationPage + 1;
-				Rectangle2D.Float header = PdfProbe.find(full, bookletIndex + 1, "验证单位").get(0);
+				List<Rectangle2D.Float> headers = PdfProbe.find(full, bookletIndex + 1, "验证单位");
+				assertThat(headers)
+					.as("page %d of %s (%d pages) is registration page %d", bookletIndex + 1, bookletFile,
+							full.getNumberOfPages(), registrationPage)
+					.isNotEmpty();
+				Rectangle2D.Float header = headers.get(0);
 				List<PdfProbe.Seal> onBooklet = PdfProbe.seals(full, bookletIndex);
 				for (PdfProbe.Seal seal : PdfProbe.seals(overlay, i)) {
 					Point2D.Float centre = seal.centre();
@@ -321,18 +332,15 @@ abstract class SubmissionWorkflowContract {
 		assertThat(sealsChecked).as("new seals on the booklet's overlay pages").isBetween(1, (int) acceptedInBooklet);
 	}
 
-	private static Path onlyPdf(Path folder, String prefix) throws IOException {
-		try (var files = Files.list(folder)) {
-			return files.filter((file) -> file.getFileName().toString().startsWith(prefix))
-				.filter((file) -> file.toString().endsWith(".pdf"))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("no " + prefix + "*.pdf in " + folder));
-		}
+	/** The one file a run printed into, as the database records it. */
+	private Path only(PrintRunResult run) {
+		List<Path> files = this.printRuns.documentFiles(run.runId());
+		assertThat(files).as("files of run %d", run.runId()).hasSize(1);
+		return files.get(0);
 	}
 
-	private static String text(PrintRunResult run) throws IOException {
-		Path file = onlyPdf(run.folder(), "summary-tables-");
-		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+	private String text(PrintRunResult run) throws IOException {
+		try (PDDocument document = Loader.loadPDF(only(run).toFile())) {
 			return new PDFTextStripper().getText(document);
 		}
 	}
