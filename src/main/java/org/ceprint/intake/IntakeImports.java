@@ -95,20 +95,28 @@ public class IntakeImports {
 		}
 		List<ParsedRow> rows;
 		String bodyCode;
-		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			Sheet sheet = sheetOf(workbook);
-			bodyCode = normalised(text(cell(sheet.getRow(SummaryTableWorkbooks.CREDIT_CODE_ROW), 1)))
+		if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+			List<List<String>> lines = CsvTables.read(file, MAX_ROWS + SummaryTableWorkbooks.HEADING_ROW + 1);
+			bodyCode = normalised(field(lines, SummaryTableWorkbooks.CREDIT_CODE_ROW, 1))
 				.toUpperCase(java.util.Locale.ROOT);
-			rows = readRows(sheet);
+			rows = csvRows(lines);
 		}
-		catch (Refused ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			// whatever POI refuses (not a workbook, encrypted, a zip bomb, a broken
-			// record)
-			throw new IllegalArgumentException(
-					"无法读取 %s：不是有效的 Excel 登记汇总表（%s）".formatted(file.getFileName(), ex.getMessage()), ex);
+		else {
+			try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+				Sheet sheet = sheetOf(workbook);
+				bodyCode = normalised(text(cell(sheet.getRow(SummaryTableWorkbooks.CREDIT_CODE_ROW), 1)))
+					.toUpperCase(java.util.Locale.ROOT);
+				rows = readRows(sheet);
+			}
+			catch (Refused ex) {
+				throw ex;
+			}
+			catch (IOException | RuntimeException ex) {
+				// whatever POI refuses (not a workbook, encrypted, a zip bomb, a broken
+				// record)
+				throw new IllegalArgumentException(
+						"无法读取 %s：不是有效的 Excel 登记汇总表（%s）".formatted(file.getFileName(), ex.getMessage()), ex);
+			}
 		}
 		Checked code = CreditCodes.check(bodyCode);
 		if (!code.valid() || this.organisations.findByCreditCode(code.value()).isEmpty()) {
@@ -241,6 +249,39 @@ public class IntakeImports {
 			rows.add(new ParsedRow(index + 1, values, problems));
 		}
 		return rows;
+	}
+
+	/** The data lines of a CSV summary table, with the same checks as a sheet's rows. */
+	private static List<ParsedRow> csvRows(List<List<String>> lines) {
+		List<ParsedRow> rows = new ArrayList<>();
+		for (int index = SummaryTableWorkbooks.HEADING_ROW + 1; index < lines.size(); index++) {
+			List<String> values = new ArrayList<>();
+			List<String> problems = new ArrayList<>();
+			for (int column = 0; column < SummaryTableWorkbooks.HEADINGS.size(); column++) {
+				String value = field(lines, index, column);
+				if (value.startsWith("=")) {
+					// a spreadsheet would run it on opening: refused as in a workbook
+					values.add(SummaryTableWorkbooks.neutralised(value));
+					problems.add(problem("第 %d 行".formatted(index + 1), SummaryTableWorkbooks.HEADINGS.get(column),
+							value, "单元格是公式，不予导入（请粘贴为数值）"));
+				}
+				else {
+					values.add(normalised(value));
+				}
+			}
+			if (values.stream().allMatch(String::isEmpty)) {
+				continue;
+			}
+			rows.add(new ParsedRow(index + 1, values, problems));
+		}
+		return rows;
+	}
+
+	private static String field(List<List<String>> lines, int line, int column) {
+		if (line >= lines.size() || column >= lines.get(line).size()) {
+			return "";
+		}
+		return lines.get(line).get(column);
 	}
 
 	private static Sheet sheetOf(Workbook workbook) {

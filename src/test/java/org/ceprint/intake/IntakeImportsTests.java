@@ -3,6 +3,7 @@ package org.ceprint.intake;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -155,6 +156,40 @@ class IntakeImportsTests {
 				(BigDecimal) sums.get("pro"));
 		// 16 public + 24 + 16 professional: 56 counted at most, enough for every level
 		assertThat(year.passed()).isTrue();
+	}
+
+	@Test
+	void aTableSavedAsCsvByExcelInGbkOrUtf8ImportsLikeTheWorkbook() throws Exception {
+		String name = (String) this.people.get(0).get("name");
+		String id = (String) this.people.get(0).get("id_number");
+		String csv = String.join("\r\n", "专业技术人员继续教育情况登记汇总表,,,", "报送单位统一社会信用代码," + this.body,
+				"姓名,身份证件号码,项目名称,学习内容,学习形式,科目类别,开始日期,结束日期,学时,考试考核成绩,继续教育成果",
+				name + "," + id + ",\"研修班，第一期\",\"含\"\"案例\"\"\n教学\",面授培训,专业科目,2026年3月5日,2026/3/6,16,合格,",
+				name + "," + id + ",=HYPERLINK(\"http://x\"),内容,面授培训,专业,2026-03-07,2026-03-07,8,,", ",,,,,,,,,,", "");
+		Path gbk = this.folder.resolve("汇总表-gbk.csv");
+		Files.write(gbk, csv.getBytes(java.nio.charset.Charset.forName("GB18030")));
+		ImportReport report = this.imports.importFile(gbk, this.folder.resolve("gbk-errors.xlsx"));
+		assertThat(report.rows()).isEqualTo(2);
+		assertThat(report.imported()).isEqualTo(1);
+		assertThat(report.rejected()).hasSize(1);
+		assertThat(report.rejected().get(0).rowNumber()).isEqualTo(5);
+		assertThat(report.rejected().get(0).reasons().get(0)).contains("项目名称", "公式");
+		// full-width punctuation is normalised like full-width digits
+		assertThat(this.jdbc.sql("SELECT content FROM registration_entry WHERE project_name = '研修班,第一期'")
+			.query(String.class)
+			.single()).isEqualTo("含\"案例\"\n教学");
+
+		Path utf8 = this.folder.resolve("汇总表-utf8.csv");
+		Files.write(utf8, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+		ImportReport again = this.imports.importFile(utf8, this.folder.resolve("utf8-errors.xlsx"));
+		assertThat(again.imported()).as("the same rows, decoded alike, are not stored twice").isZero();
+		assertThat(again.alreadyImported()).isEqualTo(1);
+
+		Path broken = this.folder.resolve("broken.csv");
+		Files.writeString(broken, csv.substring(0, csv.indexOf("教学")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.imports.importFile(broken, this.folder.resolve("b.xlsx")))
+			.withMessageContaining("引号没有闭合");
 	}
 
 	@Test
