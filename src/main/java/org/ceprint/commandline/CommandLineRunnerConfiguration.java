@@ -31,7 +31,11 @@ class CommandLineRunnerConfiguration {
 		return (args) -> {
 			CommandLine commandLine = CeprintCommand.commandLine(new SpringCommandFactory(beanFactory));
 			int code = commandLine.execute(withoutSpringProperties(args));
-			Object command = commandLine.getParseResult().subcommand().commandSpec().userObject();
+			// after a usage error picocli has printed the usage; there is no command to
+			// ask
+			CommandLine.ParseResult parsed = commandLine.getParseResult();
+			Object command = (parsed != null && parsed.subcommand() != null)
+					? parsed.subcommand().commandSpec().userObject() : null;
 			exitCode.set(code, (command instanceof ServingCommand serving) && serving.keepsServing());
 		};
 	}

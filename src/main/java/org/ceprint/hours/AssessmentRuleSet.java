@@ -38,6 +38,15 @@ public record AssessmentRuleSet(String name, LocalDate effectiveFrom, BigDecimal
 	public static final AssessmentRuleSet JIANGXI_2012 = new AssessmentRuleSet("江西2012", LocalDate.of(2012, 5, 24),
 			BigDecimal.valueOf(40), BigDecimal.valueOf(40), BigDecimal.valueOf(32), BigDecimal.valueOf(32), "1/3");
 
+	/** As stated on exports, e.g. 江西2012：高级 40、中级 40、初级 32、未定级 32 学时，公需科目计入不超过 1/3. */
+	public String describe() {
+		return "%s：高级 %s、中级 %s、初级 %s、未定级 %s 学时，公需科目计入不超过 %s".formatted(this.name,
+				this.seniorHours.stripTrailingZeros().toPlainString(),
+				this.intermediateHours.stripTrailingZeros().toPlainString(),
+				this.juniorHours.stripTrailingZeros().toPlainString(),
+				this.unratedHours.stripTrailingZeros().toPlainString(), this.publicShareCap.strip());
+	}
+
 	BigDecimal required(TitleLevel level) {
 		return switch (level) {
 			case SENIOR -> this.seniorHours;

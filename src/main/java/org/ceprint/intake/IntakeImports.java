@@ -320,9 +320,13 @@ public class IntakeImports {
 	 * stripped.
 	 */
 	static String normalised(String value) {
+		// Chinese text keeps its full-width punctuation (，（）); elsewhere, as in ２４．５
+		// or 2024－03－05, it was typed by accident
+		boolean chinese = value.codePoints()
+			.anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 		StringBuilder text = new StringBuilder(value.length());
 		value.codePoints().forEach((c) -> {
-			if (c >= 0xFF01 && c <= 0xFF5E) {
+			if (c >= 0xFF01 && c <= 0xFF5E && (!chinese || Character.isLetterOrDigit(c - 0xFEE0))) {
 				text.append((char) (c - 0xFEE0));
 			}
 			else if (c == 0x3000 || c == 0xA0) {
@@ -332,7 +336,12 @@ public class IntakeImports {
 				text.appendCodePoint(c);
 			}
 		});
-		return text.toString().strip();
+		String stripped = text.toString().strip();
+		// the apostrophe ceprint's own exports put before = + - @ to keep them text
+		if (stripped.length() > 1 && stripped.charAt(0) == '\'' && "=+-@".indexOf(stripped.charAt(1)) >= 0) {
+			return stripped.substring(1);
+		}
+		return stripped;
 	}
 
 	/** 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305. */

@@ -34,29 +34,39 @@ public final class SummaryTableWorkbooks {
 	/** Writes the empty template a unit or base fills in. */
 	public static void writeTemplate(OutputStream out) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			Sheet sheet = workbook.createSheet(SHEET);
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			Cell title = sheet.createRow(0).createCell(0);
-			title.setCellValue("专业技术人员继续教育情况登记汇总表");
-			title.setCellStyle(bold);
-			Row code = sheet.createRow(CREDIT_CODE_ROW);
-			code.createCell(0).setCellValue("报送单位统一社会信用代码");
-			code.createCell(1).setCellValue("");
-			code.createCell(3)
-				.setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05");
-			Row headings = sheet.createRow(HEADING_ROW);
-			for (int i = 0; i < HEADINGS.size(); i++) {
-				Cell cell = headings.createCell(i);
-				cell.setCellValue(HEADINGS.get(i));
-				cell.setCellStyle(bold);
-				sheet.setColumnWidth(i, ((i == 2 || i == 3) ? 28 : 14) * 256);
-			}
-			sheet.setColumnWidth(1, 22 * 256);
+			layOut(workbook.createSheet(SHEET), bold(workbook), "专业技术人员继续教育情况登记汇总表", "");
 			workbook.write(out);
 		}
+	}
+
+	/**
+	 * Lays out a summary-table sheet: the title, the credit code in B2 and the headings
+	 * in row 3, so that the template and every exported table read back alike.
+	 */
+	static void layOut(Sheet sheet, CellStyle bold, String title, String creditCode) {
+		Cell titleCell = sheet.createRow(0).createCell(0);
+		titleCell.setCellValue(title);
+		titleCell.setCellStyle(bold);
+		Row code = sheet.createRow(CREDIT_CODE_ROW);
+		code.createCell(0).setCellValue("报送单位统一社会信用代码");
+		code.createCell(1).setCellValue(creditCode);
+		code.createCell(3).setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05");
+		Row headings = sheet.createRow(HEADING_ROW);
+		for (int i = 0; i < HEADINGS.size(); i++) {
+			Cell cell = headings.createCell(i);
+			cell.setCellValue(HEADINGS.get(i));
+			cell.setCellStyle(bold);
+			sheet.setColumnWidth(i, ((i == 2 || i == 3) ? 28 : 14) * 256);
+		}
+		sheet.setColumnWidth(1, 22 * 256);
+	}
+
+	static CellStyle bold(Workbook workbook) {
+		CellStyle bold = workbook.createCellStyle();
+		Font font = workbook.createFont();
+		font.setBold(true);
+		bold.setFont(font);
+		return bold;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.ceprint.registry;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Organisations {
 
+	private static final String SELECT = """
+			SELECT o.id, o.kind, o.name, o.credit_code, o.channel_code, ch.office_name, d.name AS department_name,
+			       o.department_id
+			FROM organisation o
+			JOIN channel ch ON ch.code = o.channel_code
+			LEFT JOIN department d ON d.id = o.department_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	Organisations(JdbcClient jdbc) {
@@ -20,19 +29,9 @@ public class Organisations {
 	}
 
 	public Optional<Organisation> findById(long id) {
-		return this.jdbc.sql("""
-				SELECT o.id, o.kind, o.name, o.credit_code, o.channel_code, ch.office_name, d.name AS department_name,
-				       o.department_id
-				FROM organisation o
-				JOIN channel ch ON ch.code = o.channel_code
-				LEFT JOIN department d ON d.id = o.department_id
-				WHERE o.id = :id
-				""")
+		return this.jdbc.sql(SELECT + " WHERE o.id = :id")
 			.param("id", id)
-			.query((rs, row) -> new Organisation(rs.getLong("id"), Organisation.Kind.valueOf(rs.getString("kind")),
-					rs.getString("name"), rs.getString("credit_code"), rs.getString("channel_code"),
-					rs.getString("office_name"), rs.getString("department_name"),
-					rs.getObject("department_id", Long.class)))
+			.query(Organisations::organisation)
 			.optional();
 	}
 
@@ -51,6 +50,20 @@ public class Organisations {
 			.query(Long.class)
 			.optional()
 			.flatMap(this::findById);
+	}
+
+	/** The units and bases registered in a channel, units first, then by id. */
+	public List<Organisation> findByChannel(String channelCode) {
+		return this.jdbc.sql(SELECT + " WHERE o.channel_code = :channel ORDER BY o.kind DESC, o.id")
+			.param("channel", channelCode)
+			.query(Organisations::organisation)
+			.list();
+	}
+
+	private static Organisation organisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Organisation(rs.getLong("id"), Organisation.Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+				rs.getString("credit_code"), rs.getString("channel_code"), rs.getString("office_name"),
+				rs.getString("department_name"), rs.getObject("department_id", Long.class));
 	}
 
 }

@@ -69,4 +69,22 @@ public class PersonDossiers {
 		return names;
 	}
 
+	/**
+	 * The people a unit employs, or every unit of a channel employs, by unit and id: the
+	 * population of a unit's or a city's annual assessment (第十五条).
+	 */
+	public List<Long> personIdsOfUnit(long unitId) {
+		return this.jdbc.sql("SELECT id FROM person WHERE unit_id = :unit ORDER BY id")
+			.param("unit", unitId)
+			.query(Long.class)
+			.list();
+	}
+
+	public List<Long> personIdsOfChannel(String channelCode) {
+		return this.jdbc.sql("""
+				SELECT p.id FROM person p JOIN organisation o ON o.id = p.unit_id
+				WHERE o.channel_code = :channel ORDER BY o.id, p.id
+				""").param("channel", channelCode).query(Long.class).list();
+	}
+
 }

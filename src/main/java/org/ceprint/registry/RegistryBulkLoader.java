@@ -171,6 +171,7 @@ public class RegistryBulkLoader {
 				.query(String.class)
 				.list());
 		}
+		existing.addAll(keysOfUnkeyedTwins(entries, importKeys));
 		List<NewEntry> fresh = new ArrayList<>();
 		List<String> freshKeys = new ArrayList<>();
 		java.util.Set<String> seen = new java.util.HashSet<>(existing);
@@ -184,6 +185,45 @@ public class RegistryBulkLoader {
 			insertEntries(fresh, freshKeys);
 		}
 		return existing;
+	}
+
+	/**
+	 * Entries stored without an import key (generated, or registered before imports had
+	 * keys) that an import repeats, as when a unit fills in the summary table ceprint
+	 * exported for it and sends it back: matched on person, body, project, period and
+	 * hours, the fields the key is made of.
+	 */
+	private java.util.Set<String> keysOfUnkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
+		List<String> idNumbers = entries.stream().map(NewEntry::holderIdNumber).distinct().toList();
+		java.util.Set<String> stored = new java.util.HashSet<>();
+		for (int from = 0; from < idNumbers.size(); from += BATCH) {
+			this.jdbc.sql("""
+					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours
+					FROM registration_entry e
+					JOIN person p ON p.id = e.person_id
+					JOIN organisation o ON o.id = e.registered_by_id
+					WHERE e.import_key IS NULL AND p.id_number IN (:ids)
+					""")
+				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
+				.query((rs, row) -> stored.add(contentOf(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6))))
+				.list();
+		}
+		java.util.Set<String> twins = new java.util.HashSet<>();
+		for (int i = 0; i < entries.size(); i++) {
+			NewEntry e = entries.get(i);
+			if (stored.contains(contentOf(e.holderIdNumber(), e.registeredByCreditCode(), e.projectName(),
+					e.startDate(), e.endDate(), e.hours()))) {
+				twins.add(importKeys.get(i));
+			}
+		}
+		return twins;
+	}
+
+	private static String contentOf(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,
+			java.math.BigDecimal hours) {
+		return String.join("|", idNumber, creditCode, project, start.toString(), end.toString(),
+				hours.stripTrailingZeros().toPlainString());
 	}
 
 	private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {

@@ -94,6 +94,15 @@ class CommandLineIntegrationTests {
 		assertThat(keys.output()).contains("已生成密钥 2");
 		assertThat(this.workDir.resolve("data/keys/ed25519-2.pem")).exists();
 
+		// a city's assessment results, for the last ended year, as a workbook
+		int lastYear = java.time.Year.now().getValue() - 1;
+		Result export = run(List.of("export", "assessments", "--city", first[0].substring(0, 6), "--year",
+				String.valueOf(lastYear), "-o", "结果.xlsx"));
+		assertThat(export.exitCode()).as(export.output()).isZero();
+		assertThat(export.output()).containsPattern("年度考核结果：\\d+ 人，合格 \\d+，不合格 \\d+");
+		assertThat(this.workDir.resolve("结果.xlsx")).isNotEmptyFile();
+		assertThat(this.workDir.resolve("结果.xlsx.part")).doesNotExist();
+
 		Result again = run(List.of("demo", "--no-serve"));
 		assertThat(again.exitCode()).as(again.output()).isZero();
 		assertThat(again.output()).contains("登记库中已有数据");
@@ -140,6 +149,9 @@ class CommandLineIntegrationTests {
 		Result missing = run(List.of("import", "summary.xlsx"));
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(missing.output()).contains("找不到文件：summary.xlsx");
+		Result both = run(List.of("export", "assessments", "--city", "360100", "--unit", "x", "--year", "2025"));
+		assertThat(both.exitCode()).isEqualTo(2);
+		assertThat(both.output()).contains("mutually exclusive").doesNotContain("Exception");
 	}
 
 	private Path onlyRunFolder() throws IOException {

@@ -175,7 +175,7 @@ class IntakeImportsTests {
 		assertThat(report.rejected().get(0).rowNumber()).isEqualTo(5);
 		assertThat(report.rejected().get(0).reasons().get(0)).contains("项目名称", "公式");
 		// full-width punctuation is normalised like full-width digits
-		assertThat(this.jdbc.sql("SELECT content FROM registration_entry WHERE project_name = '研修班,第一期'")
+		assertThat(this.jdbc.sql("SELECT content FROM registration_entry WHERE project_name = '研修班，第一期'")
 			.query(String.class)
 			.single()).isEqualTo("含\"案例\"\n教学");
 
