@@ -1,6 +1,7 @@
 package org.ceprint.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -102,16 +104,17 @@ public class IntakeImports {
 			rows = csvRows(lines);
 		}
 		else {
-			try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-				Sheet sheet = sheetOf(workbook);
-				bodyCode = normalised(text(cell(sheet.getRow(SummaryTableWorkbooks.CREDIT_CODE_ROW), 1)))
+			try {
+				SheetCells sheet = readSheet(file);
+				bodyCode = normalised(sheet.cell(SummaryTableWorkbooks.CREDIT_CODE_ROW, 1).text())
 					.toUpperCase(java.util.Locale.ROOT);
-				rows = readRows(sheet);
+				rows = sheetRows(sheet);
 			}
 			catch (Refused ex) {
 				throw ex;
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException
+					| org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException ex) {
 				// whatever POI refuses (not a workbook, encrypted, a zip bomb, a broken
 				// record)
 				throw new IllegalArgumentException(
@@ -222,32 +225,65 @@ public class IntakeImports {
 				blankToNull(row.value(10)), bodyCode, now, EntryStatus.PENDING, null, null, null, null);
 	}
 
-	private static List<ParsedRow> readRows(Sheet sheet) {
-		List<ParsedRow> rows = new ArrayList<>();
-		int last = sheet.getLastRowNum();
-		if (last - SummaryTableWorkbooks.HEADING_ROW > MAX_ROWS) {
-			throw new Refused("工作表「%s」超过 %d 行，请分成多个文件导入".formatted(sheet.getSheetName(), MAX_ROWS));
+	/**
+	 * An .xlsx (or .xlsm) file is streamed; an old .xls, limited to 65,536 rows, is read
+	 * in memory.
+	 */
+	private static SheetCells readSheet(Path file)
+			throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException, org.xml.sax.SAXException,
+			javax.xml.parsers.ParserConfigurationException {
+		int width = SummaryTableWorkbooks.HEADINGS.size();
+		int maxRow = SummaryTableWorkbooks.HEADING_ROW + MAX_ROWS;
+		String tooManyRows = "工作表超过 %d 行，请分成多个文件导入".formatted(MAX_ROWS);
+		FileMagic magic;
+		try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+			magic = FileMagic.valueOf(in);
 		}
-		for (int index = SummaryTableWorkbooks.HEADING_ROW + 1; index <= last; index++) {
-			Row row = sheet.getRow(index);
+		if (magic == FileMagic.OOXML) {
+			return XlsxSheetReader.read(file, width, SummaryTableWorkbooks.SHEET, maxRow, tooManyRows);
+		}
+		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+			Sheet sheet = sheetOf(workbook);
+			if (sheet.getLastRowNum() > maxRow) {
+				throw new Refused(tooManyRows);
+			}
+			SheetCells cells = new SheetCells(width);
+			for (Row row : sheet) {
+				for (int column = 0; column < width; column++) {
+					Cell cell = row.getCell(column);
+					if (cell != null) {
+						cells.put(row.getRowNum(), column,
+								(cell.getCellType() == CellType.FORMULA)
+										? new SheetCells.RawCell("", cell.getCellFormula())
+										: new SheetCells.RawCell(text(cell), null));
+					}
+				}
+			}
+			return cells;
+		}
+	}
+
+	/** The data rows of the sheet, from row 4, with every formula reported. */
+	private static List<ParsedRow> sheetRows(SheetCells sheet) {
+		List<ParsedRow> rows = new ArrayList<>();
+		sheet.rowsAfter(SummaryTableWorkbooks.HEADING_ROW).forEach((index, cells) -> {
 			List<String> values = new ArrayList<>();
 			List<String> problems = new ArrayList<>();
 			for (int column = 0; column < SummaryTableWorkbooks.HEADINGS.size(); column++) {
-				Cell cell = cell(row, column);
-				if (cell != null && cell.getCellType() == CellType.FORMULA) {
-					values.add(SummaryTableWorkbooks.neutralised("=" + cell.getCellFormula()));
+				SheetCells.RawCell cell = sheet.cell(index, column);
+				if (cell.isFormula()) {
+					values.add(SummaryTableWorkbooks.neutralised("=" + cell.formula()));
 					problems.add(problem("第 %d 行".formatted(index + 1), SummaryTableWorkbooks.HEADINGS.get(column),
-							"=" + cell.getCellFormula(), "单元格是公式，不予导入（请粘贴为数值）"));
+							"=" + cell.formula(), "单元格是公式，不予导入（请粘贴为数值）"));
 				}
 				else {
-					values.add(normalised(text(cell)));
+					values.add(normalised(cell.text()));
 				}
 			}
-			if (values.stream().allMatch(String::isEmpty)) {
-				continue;
+			if (!values.stream().allMatch(String::isEmpty)) {
+				rows.add(new ParsedRow(index + 1, values, problems));
 			}
-			rows.add(new ParsedRow(index + 1, values, problems));
-		}
+		});
 		return rows;
 	}
 
@@ -295,10 +331,6 @@ public class IntakeImports {
 			}
 		}
 		throw new Refused("工作簿中没有可见的工作表");
-	}
-
-	private static Cell cell(Row row, int column) {
-		return (row != null) ? row.getCell(column) : null;
 	}
 
 	private static String text(Cell cell) {
@@ -397,7 +429,7 @@ public class IntakeImports {
 	}
 
 	/** A file refused as a whole, with the reason in Chinese. */
-	private static final class Refused extends IllegalArgumentException {
+	static final class Refused extends IllegalArgumentException {
 
 		Refused(String message) {
 			super(message);

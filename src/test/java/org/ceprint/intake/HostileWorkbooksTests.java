@@ -207,6 +207,7 @@ class HostileWorkbooksTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("filesRefusedAsAWhole")
 	void filesThatAreNoWorkbookAreRefusedAsAWhole(String label, String expected) throws Exception {
+		this.jdbc.sql("DELETE FROM registration_entry WHERE import_key IS NOT NULL").update();
 		Path file = this.folder.resolve(label + ".xlsx");
 		switch (label) {
 			case "zip-bomb" -> zipBomb(file);
@@ -220,17 +221,31 @@ class HostileWorkbooksTests {
 				}
 			}
 			case "csv-named-xlsx" -> Files.writeString(file, "姓名,身份证件号码\n张三,1\n");
+			case "row-beyond-limit" -> {
+				// one row far down: small on disk, refused while streaming, before any
+				// row is
+				// stored
+				try (Workbook workbook = base(new XSSFWorkbook()); OutputStream out = Files.newOutputStream(file)) {
+					workbook.getSheet("登记汇总表")
+						.createRow(SummaryTableWorkbooks.HEADING_ROW + IntakeImports.MAX_ROWS + 1)
+						.createCell(0)
+						.setCellValue(name);
+					workbook.write(out);
+				}
+			}
 			default -> throw new IllegalArgumentException(label);
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.imports.importFile(file, this.folder.resolve("e.xlsx")))
 			.withMessageContaining(expected);
+		assertThat(imported()).isZero();
 	}
 
 	static List<Object[]> filesRefusedAsAWhole() {
 		return List.of(new Object[] { "zip-bomb", "不是有效的 Excel 登记汇总表" },
 				new Object[] { "truncated", "不是有效的 Excel 登记汇总表" }, new Object[] { "oversized", "大于 20 MB" },
-				new Object[] { "csv-named-xlsx", "不是有效的 Excel 登记汇总表" });
+				new Object[] { "csv-named-xlsx", "不是有效的 Excel 登记汇总表" },
+				new Object[] { "row-beyond-limit", "超过 100000 行" });
 	}
 
 	@org.junit.jupiter.api.Test
