@@ -127,11 +127,11 @@ class CounterController {
 			for (AuditLog.Entry entry : rows) {
 				Row row = sheet.createRow(index++);
 				row.createCell(0).setCellValue(time.format(entry.at()));
-				row.createCell(1).setCellValue(entry.clerk());
+				row.createCell(1).setCellValue(asText(entry.clerk()));
 				row.createCell(2).setCellValue(entry.officeChannel());
-				row.createCell(3).setCellValue(entry.action());
-				row.createCell(4).setCellValue(entry.subject());
-				row.createCell(5).setCellValue((entry.detail() != null) ? entry.detail() : "");
+				row.createCell(3).setCellValue(asText(entry.action()));
+				row.createCell(4).setCellValue(asText(entry.subject()));
+				row.createCell(5).setCellValue(asText(entry.detail()));
 			}
 			sheet.setColumnWidth(0, 20 * 256);
 			sheet.setColumnWidth(4, 40 * 256);
@@ -155,6 +155,17 @@ class CounterController {
 
 	private static String blankToNull(String value) {
 		return StringUtils.hasText(value) ? value.strip() : null;
+	}
+
+	/**
+	 * Clerks type the purpose of a look-up: text starting with = + - @ is kept text, so
+	 * opening the audit runs nothing.
+	 */
+	private static String asText(String value) {
+		if (value == null) {
+			return "";
+		}
+		return (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ceprint.accounts.OfficeUser;
@@ -158,6 +159,11 @@ class CounterPagesTests {
 				.contains((String) holder.get("name"));
 		}
 
+		// a typed value that a spreadsheet would run stays text in the export
+		this.jdbc.sql("""
+				INSERT INTO audit_log (at, clerk, office_channel, action, subject, detail)
+				VALUES (TIMESTAMP '2026-01-01 00:00:00', '南昌窗口', '360100', 'LOOKUP', '=1+2', '@SUM(A1)')
+				""").update();
 		String audit = page(get("/office/audit"), this.nanchangLead);
 		assertThat(audit).contains("LOOKUP", "REISSUE", "PRINT", newNumber, "南昌窗口（nanchang）", "事由：持证人咨询");
 		byte[] excel = this.mvc.perform(get("/office/audit.xlsx").with(user(this.nanchangLead)))
@@ -171,7 +177,11 @@ class CounterPagesTests {
 				.query(Long.class)
 				.single();
 			assertThat(sheet.getLastRowNum()).isEqualTo((int) rows).isGreaterThanOrEqualTo(3);
-			assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("PRINT");
+			// newest first: the row inserted above, then the print of the reissue
+			Row inserted = sheet.getRow(1);
+			assertThat(inserted.getCell(4).getStringCellValue()).isEqualTo("'=1+2");
+			assertThat(inserted.getCell(5).getStringCellValue()).isEqualTo("'@SUM(A1)");
+			assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("PRINT");
 		}
 	}
 
