@@ -98,7 +98,9 @@ class CounterPagesTests {
 				{ "GET /office/lookup?number=" + this.number, "302", "200", "200" },
 				{ "GET /office/audit", "302", "403", "200" }, { "GET /office/audit.xlsx", "302", "403", "200" },
 				{ "GET /office/pdf/" + this.number, "302", "404", "404" },
-				{ "POST /office/reissue", "302", "400", "400" } };
+				{ "POST /office/reissue", "302", "400", "400" },
+				{ "GET /office/exports/assessments.xlsx?year=2025", "302", "200", "200" },
+				{ "GET /office/exports/summary-tables.xlsx?year=2025", "302", "200", "200" } };
 		for (String[] expectation : expectations) {
 			assertThat(status(expectation[0], null)).as("%s anonymous", expectation[0]).isEqualTo(expectation[1]);
 			assertThat(status(expectation[0], this.nanchangClerk)).as("%s clerk", expectation[0])
