@@ -42,7 +42,8 @@ SECONDS_IN_JOB=$(grep -o '用时 [0-9.]*' "$WORK/print.log" | awk '{ print $2 }'
 HEAP_MB=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
 # the live set: heap left after the collections that clean the old generation (mixed or full);
 # the peak after young collections above also counts old garbage not yet collected
-LIVE_MB=$(grep -E 'Pause (Young \(Mixed\)|Full)' "$WORK/gc.log" | grep -o -- '->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1)
+# (a short run may have none: then '-')
+LIVE_MB=$(grep -E 'Pause (Young \(Mixed\)|Full)' "$WORK/gc.log" | grep -o -- '->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1 || true)
 
 printf '\nceprint (print certificates on %s, 200 documents per file and chunk, threads %s)\n' "$DB" "${THREADS:-$(nproc)}"
 printf 'N | s (job) | docs/s | pages/s | KB/doc | KB/page | pages | peak RSS MB | peak heap after young GC MB | live heap after mixed/full GC MB | whole JVM s | JVM\n'

@@ -348,8 +348,9 @@ public class IntakeImports {
 	}
 
 	/**
-	 * Full-width letters and digits to half-width, ideographic spaces to spaces,
-	 * stripped.
+	 * Full-width letters and digits to half-width (and full-width punctuation too in text
+	 * without Chinese), ideographic spaces to spaces, stripped; the apostrophe that
+	 * ceprint's exports put before = + - @ removed.
 	 */
 	static String normalised(String value) {
 		// Chinese text keeps its full-width punctuation (，（）); elsewhere, as in ２４．５
@@ -369,7 +370,6 @@ public class IntakeImports {
 			}
 		});
 		String stripped = text.toString().strip();
-		// the apostrophe ceprint's own exports put before = + - @ to keep them text
 		if (stripped.length() > 1 && stripped.charAt(0) == '\'' && "=+-@".indexOf(stripped.charAt(1)) >= 0) {
 			return stripped.substring(1);
 		}

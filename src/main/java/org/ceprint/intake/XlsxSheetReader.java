@@ -53,7 +53,7 @@ final class XlsxSheetReader {
 				chosen = workbook.hidden.indexOf(false);
 			}
 			if (chosen < 0) {
-				throw new IllegalArgumentException("工作簿中没有可见的工作表");
+				throw new IntakeImports.Refused("工作簿中没有可见的工作表");
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 			StylesTable styles = reader.getStylesTable();
@@ -68,7 +68,7 @@ final class XlsxSheetReader {
 					}
 				}
 			}
-			throw new IllegalArgumentException("工作簿中没有可见的工作表");
+			throw new IntakeImports.Refused("工作簿中没有可见的工作表");
 		}
 	}
 

@@ -448,9 +448,17 @@ public class Submissions {
 			.filter((review) -> review.decision() == Decision.REJECTED)
 			.map((review) -> "序号 %d %s".formatted(review.seq(), review.reason().label()))
 			.collect(Collectors.joining("；"));
-		return "经验证，本批 %d 条登记中 %d 条符合规定，予以验证，计 %s 学时%s。".formatted(reviews.size(), verified.size(),
-				hours.stripTrailingZeros().toPlainString(),
-				rejected.isEmpty() ? "" : "；%d 条不予验证：%s".formatted(reviews.size() - verified.size(), rejected));
+		// short lines: the summary table's opinion box breaks anywhere, and a printed
+		// Chinese
+		// line must not start with 。 or ；
+		List<String> parts = new ArrayList<>();
+		if (!verified.isEmpty()) {
+			parts.add("%d 条符合规定，予以验证，计 %s 学时".formatted(verified.size(), hours.stripTrailingZeros().toPlainString()));
+		}
+		if (!rejected.isEmpty()) {
+			parts.add("%d 条不予验证：%s".formatted(reviews.size() - verified.size(), rejected));
+		}
+		return "经验证，本批登记 %d 条：\n%s。".formatted(reviews.size(), String.join("；\n", parts));
 	}
 
 	private Submission transition(OfficeUser actor, Submission submission, SubmissionStatus to, String action,

@@ -147,7 +147,9 @@ abstract class SubmissionWorkflowContract {
 				List.of(rejected));
 		String table = text(closing.runs().get("SUMMARY_TABLE"));
 		assertThat(table).contains("第一联", "第二联", "第三联", closing.submission().batchNo(), "经审核，情况属实，同意报送。",
-				"经验证，本批 3 条登记中 2 条符合规定，予以验证，计", "1 条不予验证：序号 3 缺少证明材料");
+				"经验证，本批登记 3 条：", "2 条符合规定，予以验证，计", "1 条不予验证：序号 3 缺少证明材料。");
+		// each line of the composed opinion starts with a character a line may start with
+		assertThat(table.lines().map(String::strip)).noneMatch((line) -> line.startsWith("。") || line.startsWith("；"));
 		assertThat(count(table, "经审核，情况属实，同意报送。")).as("one opinion per copy").isEqualTo(3);
 		assertThat(closing.runs().get("REGISTER_CARDS").printed()).isPositive();
 		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys("SUMMARY_TABLE", "RETURN_SLIP",
@@ -186,7 +188,7 @@ abstract class SubmissionWorkflowContract {
 			.containsExactly("DRAFT", "SUBMIT", "RECEIVE", "DECIDE", "DECIDE", "CLOSE");
 		assertSealsOnlyInAcceptedRows(closing.runs().get("SEAL_OVERLAYS"), List.of(entryIds.get(0)),
 				List.of(entryIds.get(1)));
-		assertThat(text(closing.runs().get("SUMMARY_TABLE"))).contains("继续教育基地直接报送", "经验证，本批 2 条登记中 1 条符合规定",
+		assertThat(text(closing.runs().get("SUMMARY_TABLE"))).contains("继续教育基地直接报送", "经验证，本批登记 2 条：", "1 条符合规定",
 				"序号 2 学时超过登记标准");
 	}
 

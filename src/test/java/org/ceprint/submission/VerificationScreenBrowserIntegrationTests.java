@@ -130,8 +130,8 @@ class VerificationScreenBrowserIntegrationTests {
 		String href = HeadlessChromium.await(this.browser, Duration.ofSeconds(120), By.id("paper-SEAL_OVERLAYS"))
 			.getAttribute("href");
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
-		assertThat(this.browser.findElement(By.id("verification-opinion")).getText())
-			.startsWith("经验证，本批 3 条登记中 2 条符合规定");
+		assertThat(this.browser.findElement(By.id("verification-opinion")).getText()).startsWith("经验证，本批登记 3 条：")
+			.contains("2 条符合规定");
 		Cookie session = this.browser.manage().getCookieNamed("JSESSIONID");
 		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
