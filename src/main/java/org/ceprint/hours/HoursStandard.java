@@ -46,7 +46,20 @@ public class HoursStandard {
 	 */
 	public HoursCheck check(LearningForm form, LocalDate start, LocalDate end, BigDecimal hours, boolean byBase,
 			BigDecimal sameKindThisYear) {
+		return check(form, null, start, end, hours, byBase, sameKindThisYear);
+	}
+
+	/**
+	 * Checks one entry that names the item of the standard it claims (a conference's
+	 * level, half-time training, a kind of achievement); without an item, or with one of
+	 * another form, by its learning form alone.
+	 */
+	public HoursCheck check(LearningForm form, CreditItem item, LocalDate start, LocalDate end, BigDecimal hours,
+			boolean byBase, BigDecimal sameKindThisYear) {
 		CreditingStandard standard = standardOn(start);
+		if (item != null && item.form() == form && !(form == LearningForm.TRAINING && byBase)) {
+			return checkItem(item, standard, start, end, hours, sameKindThisYear);
+		}
 		long days = ChronoUnit.DAYS.between(start, end) + 1;
 		BigDecimal already = (sameKindThisYear != null) ? sameKindThisYear : BigDecimal.ZERO;
 		return switch (form) {
@@ -76,6 +89,40 @@ public class HoursStandard {
 						standard.name());
 			}
 		};
+	}
+
+	/**
+	 * The hours the standard in force on {@code start} credits for one item, before any
+	 * per-year cap (which depends on what else is verified that year), with the rule in
+	 * words: what an import stores when a row names the item and leaves 学时 blank.
+	 */
+	public HoursCheck credit(CreditItem item, LocalDate start, LocalDate end) {
+		return checkItem(item, standardOn(start), start, end, BigDecimal.ZERO, null);
+	}
+
+	private static HoursCheck checkItem(CreditItem item, CreditingStandard standard, LocalDate start, LocalDate end,
+			BigDecimal hours, BigDecimal sameKindThisYear) {
+		BigDecimal each = standard.itemHours().get(item);
+		long days = ChronoUnit.DAYS.between(start, end) + 1;
+		long units = switch (item.basis()) {
+			case PER_DAY -> days;
+			case PER_STUDY_YEAR -> Math.max(1, (days + 364) / 365);
+			case PER_EVENT, PER_ITEM -> 1;
+		};
+		BigDecimal allowed = each.multiply(BigDecimal.valueOf(units));
+		String rule = switch (item.basis()) {
+			case PER_DAY -> "%s %d 天 × %s 学时".formatted(item.label(), units, plain(each));
+			case PER_STUDY_YEAR -> "%s %d 学年 × %s 学时".formatted(item.label(), units, plain(each));
+			case PER_EVENT, PER_ITEM -> "%s%s %s 学时".formatted(item.label(), item.basis().label(), plain(each));
+		};
+		if (sameKindThisYear != null && item.capGroup() != null) {
+			boolean conference = item.capGroup() == CreditItem.CapGroup.CONFERENCE;
+			BigDecimal cap = conference ? standard.conferenceYearCap() : standard.achievementYearCap();
+			allowed = allowed.min(cap.subtract(sameKindThisYear).max(BigDecimal.ZERO));
+			rule += "（%s全年至多 %s 学时，本年已验证 %s）".formatted(conference ? "学术会议" : "业绩成果折算", plain(cap),
+					plain(sameKindThisYear));
+		}
+		return new HoursCheck(hours, allowed, rule, standard.name());
 	}
 
 	private static HoursCheck perDay(BigDecimal hours, long days, CreditingStandard standard, LearningForm form) {

@@ -22,6 +22,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ceprint.hours.AnnualAssessment;
 import org.ceprint.hours.AnnualAssessments;
+import org.ceprint.hours.CreditItem;
 import org.ceprint.registry.Channel;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
@@ -265,6 +266,8 @@ public class IntakeExports {
 			number(row, 8, entry.hours());
 			text(row, 9, entry.result());
 			text(row, 10, entry.outcome());
+			text(row, SummaryTableWorkbooks.CREDIT_ITEM_COLUMN,
+					CreditItem.find(entry.creditItem()).map(CreditItem::label).orElse(""));
 			text(row, statusColumn, entry.status().label());
 			text(row, statusColumn + 1, switch (entry.status()) {
 				case VERIFIED -> entry.verifiedByOffice() + " " + entry.verifiedAt().toLocalDate();

@@ -28,6 +28,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.ceprint.hours.CreditItem;
+import org.ceprint.hours.HoursCheck;
+import org.ceprint.hours.HoursStandard;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
 import org.ceprint.registry.EntryStatus;
@@ -72,8 +75,11 @@ public class IntakeImports {
 
 	private final TransactionTemplate transaction;
 
+	private final HoursStandard standard;
+
 	IntakeImports(PersonDossiers people, Organisations organisations, RegistryBulkLoader loader, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, HoursStandard standard) {
+		this.standard = standard;
 		this.people = people;
 		this.organisations = organisations;
 		this.loader = loader;
@@ -208,12 +214,31 @@ public class IntakeImports {
 			RegistrationChecks.period(record, start, end, now.toLocalDate())
 				.forEach((problem) -> reasons.add(problem.message()));
 		}
+		CreditItem item = null;
+		String itemText = row.value(SummaryTableWorkbooks.CREDIT_ITEM_COLUMN);
+		if (!itemText.isEmpty()) {
+			item = CreditItem.find(itemText).orElse(null);
+			if (item == null) {
+				reasons.add(problem(record, "折算项目", itemText, "须为学时登记标准中的项目：" + CreditItem.labels()));
+			}
+			else if (form != null && item.form() != form) {
+				reasons.add(problem(record, "折算项目", itemText,
+						"属于「%s」，与学习形式「%s」不符".formatted(item.form().label(), form.label())));
+			}
+		}
 		BigDecimal hours = null;
+		String creditedBy = null;
 		try {
 			hours = row.value(8).isEmpty() ? null : new BigDecimal(row.value(8));
 		}
 		catch (NumberFormatException ex) {
 			reasons.add(problem(record, "学时", row.value(8), "须为数字"));
+		}
+		if (hours == null && row.value(8).isEmpty() && item != null && reasons.isEmpty()) {
+			// 学时 left blank: credited by the standard in force on the start date
+			HoursCheck credited = this.standard.credit(item, start, end);
+			hours = credited.allowed();
+			creditedBy = credited.standard() + "：" + credited.rule();
 		}
 		if (hours != null || row.value(8).isEmpty()) {
 			RegistrationChecks.hours(record, hours).ifPresent((problem) -> reasons.add(problem.message()));
@@ -222,7 +247,8 @@ public class IntakeImports {
 			return null;
 		}
 		return new NewEntry(id.value(), project, content, form, subject, start, end, hours, blankToNull(row.value(9)),
-				blankToNull(row.value(10)), bodyCode, now, EntryStatus.PENDING, null, null, null, null);
+				blankToNull(row.value(10)), bodyCode, now, EntryStatus.PENDING, null, null, null, null,
+				(item != null) ? item.name() : null, creditedBy);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ceprint.hours.CreditItem;
 
 /**
  * The layout of the summary-table workbook (登记汇总表, 第十二条) that units and bases fill in:
@@ -26,7 +27,13 @@ public final class SummaryTableWorkbooks {
 	static final int HEADING_ROW = 2;
 
 	static final List<String> HEADINGS = List.of("姓名", "身份证件号码", "项目名称", "学习内容", "学习形式", "科目类别", "开始日期", "结束日期", "学时",
-			"考试考核成绩", "继续教育成果");
+			"考试考核成绩", "继续教育成果", "折算项目");
+
+	/**
+	 * Optional: the item of the hours-crediting standard the row claims; with 学时 blank,
+	 * the standard credits the hours.
+	 */
+	static final int CREDIT_ITEM_COLUMN = 11;
 
 	private SummaryTableWorkbooks() {
 	}
@@ -50,7 +57,9 @@ public final class SummaryTableWorkbooks {
 		Row code = sheet.createRow(CREDIT_CODE_ROW);
 		code.createCell(0).setCellValue("报送单位统一社会信用代码");
 		code.createCell(1).setCellValue(creditCode);
-		code.createCell(3).setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05");
+		code.createCell(3)
+			.setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05；"
+					+ "折算项目（可不填；填写且学时空白时按学时登记标准折算）：" + CreditItem.labels());
 		Row headings = sheet.createRow(HEADING_ROW);
 		for (int i = 0; i < HEADINGS.size(); i++) {
 			Cell cell = headings.createCell(i);

@@ -34,7 +34,18 @@ public final class NewRecords {
 	public record NewEntry(String holderIdNumber, String projectName, String content, LearningForm form,
 			SubjectType subjectType, LocalDate startDate, LocalDate endDate, BigDecimal hours, String result,
 			String outcome, String registeredByCreditCode, LocalDateTime registeredAt, EntryStatus status,
-			String verifiedByChannel, String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason) {
+			String verifiedByChannel, String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason,
+			String creditItem, String creditedBy) {
+
+		/** An entry that names no item of the crediting standard. */
+		public NewEntry(String holderIdNumber, String projectName, String content, LearningForm form,
+				SubjectType subjectType, LocalDate startDate, LocalDate endDate, BigDecimal hours, String result,
+				String outcome, String registeredByCreditCode, LocalDateTime registeredAt, EntryStatus status,
+				String verifiedByChannel, String verifiedByClerk, LocalDateTime verifiedAt, String rejectionReason) {
+			this(holderIdNumber, projectName, content, form, subjectType, startDate, endDate, hours, result, outcome,
+					registeredByCreditCode, registeredAt, status, verifiedByChannel, verifiedByClerk, verifiedAt,
+					rejectionReason, null, null);
+		}
 
 	}
 

@@ -144,8 +144,9 @@ public class RegistryBulkLoader {
 		batch("""
 				INSERT INTO registration_entry (person_id, certificate_id, project_name, content, learning_form,
 				    subject_type, start_date, end_date, hours, result, outcome, registered_by_id, registered_at, status,
-				    verified_by_channel, verified_by_clerk, verified_at, rejection_reason, import_key)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    verified_by_channel, verified_by_clerk, verified_at, rejection_reason, import_key, credit_item,
+				    credited_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", order, (i) -> {
 			NewEntry e = entries.get(i);
 			long person = required(people, e.holderIdNumber(), "人员");
@@ -153,7 +154,7 @@ public class RegistryBulkLoader {
 					e.subjectType().name(), e.startDate(), e.endDate(), e.hours(), e.result(), e.outcome(),
 					required(bodies, e.registeredByCreditCode(), "登记单位"), e.registeredAt(), e.status().name(),
 					e.verifiedByChannel(), e.verifiedByClerk(), e.verifiedAt(), e.rejectionReason(),
-					(importKeys != null) ? importKeys.get(i) : null };
+					(importKeys != null) ? importKeys.get(i) : null, e.creditItem(), e.creditedBy() };
 		});
 	}
 

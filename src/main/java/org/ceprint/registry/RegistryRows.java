@@ -19,7 +19,7 @@ final class RegistryRows {
 			SELECT e.id, e.person_id, e.project_name, e.content, e.learning_form, e.subject_type, e.start_date,
 			       e.end_date, e.hours, e.result, e.outcome, e.registered_by_id, r.name AS registered_by_name,
 			       e.status, vc.office_name AS verified_by_office, e.verified_by_clerk, e.verified_at,
-			       e.rejection_reason, e.sealed_at, e.certificate_id
+			       e.rejection_reason, e.sealed_at, e.certificate_id, e.credit_item, e.credited_by
 			FROM registration_entry e
 			JOIN organisation r ON r.id = e.registered_by_id
 			LEFT JOIN channel vc ON vc.code = e.verified_by_channel
@@ -44,7 +44,8 @@ final class RegistryRows {
 				EntryStatus.valueOf(rs.getString("status")), rs.getString("verified_by_office"),
 				rs.getString("verified_by_clerk"), localDateTime(rs.getTimestamp("verified_at")),
 				rs.getString("rejection_reason"), localDateTime(rs.getTimestamp("sealed_at")),
-				(Long) rs.getObject("certificate_id", Long.class));
+				(Long) rs.getObject("certificate_id", Long.class), rs.getString("credit_item"),
+				rs.getString("credited_by"));
 	}
 
 	private static LocalDateTime localDateTime(Timestamp timestamp) {

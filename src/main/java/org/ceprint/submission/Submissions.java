@@ -390,8 +390,9 @@ public class Submissions {
 				.filter((other) -> other.form() == entry.form())
 				.map(RegistrationEntry::hours)
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			HoursCheck hours = this.standard.check(entry.form(), entry.startDate(), entry.endDate(), entry.hours(),
-					bases.contains(entry.registeredById()), sameForm);
+			HoursCheck hours = this.standard.check(entry.form(),
+					org.ceprint.hours.CreditItem.find(entry.creditItem()).orElse(null), entry.startDate(),
+					entry.endDate(), entry.hours(), bases.contains(entry.registeredById()), sameForm);
 			AnnualAssessment assessment = this.assessments.assess(dossier.holder().titleLevel(), year,
 					sum(verifiedThisYear, SubjectType.PUBLIC), sum(verifiedThisYear, SubjectType.PROFESSIONAL));
 			long inCurrentVolume = dossier.entries()

@@ -171,11 +171,11 @@ class IntakeExportsTests {
 		Path extended = this.folder.resolve("extended.xlsx");
 		try (InputStream in = Files.newInputStream(again); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			Sheet sheet = workbook.getSheet("登记汇总表");
-			assertThat(sheet.getRow(2).getCell(11).getStringCellValue()).isEqualTo("验证状态");
+			assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).isEqualTo("验证状态");
 			Map<String, String> statusByProject = new HashMap<>();
 			for (int i = 3; i <= sheet.getLastRowNum(); i++) {
 				statusByProject.put(sheet.getRow(i).getCell(2).getStringCellValue(),
-						sheet.getRow(i).getCell(11).getStringCellValue());
+						sheet.getRow(i).getCell(12).getStringCellValue());
 			}
 			assertThat(statusByProject).containsEntry("'=1+1 公需专题", "已验证").containsEntry("未通过的研修", "未通过验证").hasSize(8);
 			fill(sheet, sheet.getLastRowNum() + 1, "UNRATED", "补登的研修", "专业科目", "2024-09-01", "2024-09-01", "8");

@@ -128,7 +128,8 @@ class IntakeImportsTests {
 		try (XSSFWorkbook errors = new XSSFWorkbook(Files.newInputStream(first.errorWorkbook()))) {
 			Sheet sheet = errors.getSheetAt(0);
 			assertThat(sheet.getLastRowNum()).isEqualTo(6);
-			assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).contains("张冒名");
+			assertThat(sheet.getRow(1).getCell(SummaryTableWorkbooks.HEADINGS.size() + 1).getStringCellValue())
+				.contains("张冒名");
 			// a value a spreadsheet would run stays text
 			assertThat(sheet.getRow(6).getCell(4).getStringCellValue()).startsWith("'=HYPERLINK");
 		}
@@ -210,6 +211,54 @@ class IntakeImportsTests {
 
 	private String id(int person) {
 		return (String) this.people.get(person).get("id_number");
+	}
+
+	@Test
+	void aRowNamingAnItemOfTheStandardWithoutHoursIsCreditedByTheStandard() throws Exception {
+		Path file = this.folder.resolve("折算.xlsx");
+		String name = (String) this.people.get(2).get("name");
+		String id = (String) this.people.get(2).get("id_number");
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("登记汇总表");
+			row(sheet, 1, "报送单位统一社会信用代码", this.body);
+			row(sheet, 2, SummaryTableWorkbooks.HEADINGS.toArray(String[]::new));
+			// credited: a provincial conference, three days of half-time training, a
+			// monograph
+			row(sheet, 3, name, id, "全省学术年会", "新进展", "学术会议", "专业科目", "2026-04-01", "2026-04-02", "", "", "", "省级学术会议");
+			row(sheet, 4, name, id, "业务提升班", "实务", "面授培训", "专业科目", "2026-05-11", "2026-05-13", "", "", "", "半脱产培训");
+			row(sheet, 5, name, id, "专著《某某》", "出版", "业绩成果折算", "专业科目", "2026-06-01", "2026-06-01", "", "", "", "专著");
+			// claimed hours stay as claimed (the office checks them against the item)
+			row(sheet, 6, name, id, "全国学术年会", "前沿", "学术会议", "专业科目", "2026-07-01", "2026-07-02", "30", "", "",
+					"国家级学术会议");
+			// refused: an unknown item, an item of another form, no hours and no item
+			row(sheet, 7, name, id, "项目甲", "内容", "学术会议", "专业科目", "2026-08-01", "2026-08-01", "", "", "", "世界级学术会议");
+			row(sheet, 8, name, id, "项目乙", "内容", "面授培训", "专业科目", "2026-08-02", "2026-08-02", "", "", "", "省级学术会议");
+			row(sheet, 9, name, id, "项目丙", "内容", "面授培训", "专业科目", "2026-08-03", "2026-08-03", "");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				workbook.write(out);
+			}
+		}
+		ImportReport report = this.imports.importFile(file, this.folder.resolve("折算-未导入.xlsx"));
+		assertThat(report.imported()).isEqualTo(4);
+		assertThat(report.rejected()).hasSize(3);
+		assertThat(String.join("\n", report.rejected().get(0).reasons())).contains("「折算项目」(世界级学术会议)", "须为学时登记标准中的项目");
+		assertThat(String.join("\n", report.rejected().get(1).reasons())).contains("属于「学术会议」，与学习形式「面授培训」不符");
+		assertThat(String.join("\n", report.rejected().get(2).reasons())).contains("学时");
+
+		Map<String, Map<String, Object>> stored = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"SELECT project_name, hours, credit_item, credited_by FROM registration_entry WHERE import_key IS NOT NULL")
+			.query()
+			.listOfRows()
+			.forEach((row) -> stored.put((String) row.get("project_name"), row));
+		assertThat((BigDecimal) stored.get("全省学术年会").get("hours")).isEqualByComparingTo("16");
+		assertThat(stored.get("全省学术年会").get("credit_item")).isEqualTo("PROVINCIAL_CONFERENCE");
+		assertThat(stored.get("全省学术年会").get("credited_by")).isEqualTo("江西2012学时标准：省级学术会议每次 16 学时");
+		assertThat((BigDecimal) stored.get("业务提升班").get("hours")).isEqualByComparingTo("12");
+		assertThat((BigDecimal) stored.get("专著《某某》").get("hours")).isEqualByComparingTo("40");
+		assertThat((BigDecimal) stored.get("全国学术年会").get("hours")).isEqualByComparingTo("30");
+		assertThat(stored.get("全国学术年会").get("credited_by")).isNull();
+		assertThat(stored.get("全国学术年会").get("credit_item")).isEqualTo("NATIONAL_CONFERENCE");
 	}
 
 	private static Row row(Sheet sheet, int index, String... values) {
