@@ -8,9 +8,12 @@ import java.util.List;
  * imported before, or as rejected with its reasons.
  *
  * @param errorWorkbook the workbook of rejected rows, or null when there are none
+ * @param bodyCode the submitting body's credit code, from the file
+ * @param entryIds the registry's entries for the valid rows, imported now or before, in
+ * the order of the rows
  */
 public record ImportReport(Path file, int rows, int imported, int alreadyImported, List<RejectedRow> rejected,
-		Path errorWorkbook) {
+		Path errorWorkbook, String bodyCode, List<Long> entryIds) {
 
 	/**
 	 * A row that was not imported: its number in the sheet (1-based, as a spreadsheet

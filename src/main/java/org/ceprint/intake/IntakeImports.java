@@ -94,6 +94,15 @@ public class IntakeImports {
 	 * Chinese
 	 */
 	public ImportReport importFile(Path file, Path errorWorkbook) throws IOException {
+		return importFile(file, errorWorkbook, null);
+	}
+
+	/**
+	 * Imports the file only if it is the summary table of the body with
+	 * {@code requiredBodyCode} (a registrar uploading for their own unit or base); a
+	 * table of another body is refused before anything is stored.
+	 */
+	public ImportReport importFile(Path file, Path errorWorkbook, String requiredBodyCode) throws IOException {
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException("找不到文件：" + file);
 		}
@@ -132,6 +141,10 @@ public class IntakeImports {
 			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：%s".formatted(file.getFileName(),
 					bodyCode.isEmpty() ? "（空）" : bodyCode, code.valid() ? "登记库中没有该单位或基地" : code.problem()));
 		}
+		if (requiredBodyCode != null && !requiredBodyCode.equals(code.value())) {
+			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：不是本单位（%s）的登记汇总表"
+				.formatted(file.getFileName(), code.value(), requiredBodyCode));
+		}
 		return store(file, code.value(), rows, errorWorkbook);
 	}
 
@@ -166,7 +179,8 @@ public class IntakeImports {
 				SummaryTableWorkbooks.writeErrors(rejected, out);
 			}
 		}
-		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, errors);
+		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, errors, bodyCode,
+				this.loader.entryIds(entries, keys));
 	}
 
 	private NewEntry entry(ParsedRow row, String bodyCode, Map<String, String> names, LocalDateTime now,

@@ -195,30 +195,52 @@ public class RegistryBulkLoader {
 	 * hours, the fields the key is made of.
 	 */
 	private java.util.Set<String> keysOfUnkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
+		return unkeyedTwins(entries, importKeys).keySet();
+	}
+
+	/** The ids of unkeyed twins, by the import key of the entry they repeat. */
+	private Map<String, Long> unkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
 		List<String> idNumbers = entries.stream().map(NewEntry::holderIdNumber).distinct().toList();
-		java.util.Set<String> stored = new java.util.HashSet<>();
+		Map<String, Long> stored = new HashMap<>();
 		for (int from = 0; from < idNumbers.size(); from += BATCH) {
 			this.jdbc.sql("""
-					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours
+					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours, e.id
 					FROM registration_entry e
 					JOIN person p ON p.id = e.person_id
 					JOIN organisation o ON o.id = e.registered_by_id
 					WHERE e.import_key IS NULL AND p.id_number IN (:ids)
 					""")
 				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
-				.query((rs, row) -> stored.add(contentOf(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6))))
+				.query((rs, row) -> stored.putIfAbsent(contentOf(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)),
+						rs.getLong(7)))
 				.list();
 		}
-		java.util.Set<String> twins = new java.util.HashSet<>();
+		Map<String, Long> twins = new HashMap<>();
 		for (int i = 0; i < entries.size(); i++) {
 			NewEntry e = entries.get(i);
-			if (stored.contains(contentOf(e.holderIdNumber(), e.registeredByCreditCode(), e.projectName(),
-					e.startDate(), e.endDate(), e.hours()))) {
-				twins.add(importKeys.get(i));
+			Long id = stored.get(contentOf(e.holderIdNumber(), e.registeredByCreditCode(), e.projectName(),
+					e.startDate(), e.endDate(), e.hours()));
+			if (id != null) {
+				twins.put(importKeys.get(i), id);
 			}
 		}
 		return twins;
+	}
+
+	/**
+	 * The ids of the stored entries that imported rows stand for, in the rows' order and
+	 * each once: by import key, or for entries stored without one, by their content.
+	 */
+	public List<Long> entryIds(List<NewEntry> entries, List<String> importKeys) {
+		Map<String, Long> byKey = new HashMap<>(unkeyedTwins(entries, importKeys));
+		for (int from = 0; from < importKeys.size(); from += BATCH) {
+			this.jdbc.sql("SELECT import_key, id FROM registration_entry WHERE import_key IN (:keys)")
+				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
+				.query((rs, row) -> byKey.put(rs.getString(1), rs.getLong(2)))
+				.list();
+		}
+		return importKeys.stream().map(byKey::get).filter((id) -> id != null).distinct().toList();
 	}
 
 	private static String contentOf(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,7 +67,11 @@ class SubmissionApiController {
 
 	private final PrintRuns printRuns;
 
-	SubmissionApiController(Submissions submissions, SubmissionPapers papers, PrintRuns printRuns) {
+	private final SubmissionImports imports;
+
+	SubmissionApiController(Submissions submissions, SubmissionPapers papers, PrintRuns printRuns,
+			SubmissionImports imports) {
+		this.imports = imports;
 		this.submissions = submissions;
 		this.papers = papers;
 		this.printRuns = printRuns;
@@ -82,6 +87,37 @@ class SubmissionApiController {
 			@RequestBody(required = false) DraftRequest request) {
 		Submission draft = this.submissions.draft(user, (request != null) ? request.entryIds() : null);
 		return ResponseEntity.created(URI.create("/api/v1/submissions/" + draft.id())).body(detail(user, draft.id()));
+	}
+
+	/**
+	 * A registrar's summary table (multipart {@code file}): imported, and a draft made of
+	 * its entries; 201 with the draft, or 200 without one when no entry could still be
+	 * submitted, with the import's counts and rejected rows either way.
+	 */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> importTable(@AuthenticationPrincipal OfficeUser user,
+			@RequestParam(required = false) MultipartFile file) throws IOException {
+		try (UploadedTable upload = UploadedTable.save(file)) {
+			SubmissionImports.Outcome outcome = this.imports.importAndDraft(user, upload.file(),
+					upload.errorWorkbook());
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("summary", outcome.summary());
+			body.put("rows", outcome.report().rows());
+			body.put("imported", outcome.report().imported());
+			body.put("alreadyImported", outcome.report().alreadyImported());
+			body.put("leftOut", outcome.leftOut());
+			body.put("rejected",
+					outcome.report()
+						.rejected()
+						.stream()
+						.map((row) -> Map.of("row", row.rowNumber(), "reasons", row.reasons()))
+						.toList());
+			if (outcome.draft() == null) {
+				return ResponseEntity.ok(body);
+			}
+			body.put("submission", detail(user, outcome.draft().id()).get("submission"));
+			return ResponseEntity.created(URI.create("/api/v1/submissions/" + outcome.draft().id())).body(body);
+		}
 	}
 
 	@GetMapping("/{id}")

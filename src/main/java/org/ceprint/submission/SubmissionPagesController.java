@@ -1,5 +1,7 @@
 package org.ceprint.submission;
 
+import java.io.IOException;
+
 import java.util.List;
 
 import org.ceprint.accounts.OfficeRole;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -26,9 +29,12 @@ class SubmissionPagesController {
 
 	private final SubmissionPapers papers;
 
-	SubmissionPagesController(Submissions submissions, SubmissionPapers papers) {
+	private final SubmissionImports imports;
+
+	SubmissionPagesController(Submissions submissions, SubmissionPapers papers, SubmissionImports imports) {
 		this.submissions = submissions;
 		this.papers = papers;
+		this.imports = imports;
 	}
 
 	@GetMapping("/submissions")
@@ -56,6 +62,33 @@ class SubmissionPagesController {
 			return "redirect:/submissions/" + draft.id();
 		}
 		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/submissions";
+		}
+	}
+
+	/**
+	 * A registrar uploads the summary table: imported, and a draft made of its entries;
+	 * the rows not imported are listed with their reasons.
+	 */
+	@PostMapping("/submissions/import")
+	String importTable(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
+			RedirectAttributes redirect) {
+		try (UploadedTable upload = UploadedTable.save(file)) {
+			SubmissionImports.Outcome outcome = this.imports.importAndDraft(user, upload.file(),
+					upload.errorWorkbook());
+			redirect.addFlashAttribute("importSummary", outcome.summary());
+			redirect.addFlashAttribute("importProblems",
+					outcome.report()
+						.rejected()
+						.stream()
+						.map((row) -> String.join("；", row.reasons()))
+						.limit(200)
+						.toList());
+			return (outcome.draft() != null) ? "redirect:/submissions/" + outcome.draft().id()
+					: "redirect:/submissions";
+		}
+		catch (IOException | RuntimeException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 			return "redirect:/submissions";
 		}

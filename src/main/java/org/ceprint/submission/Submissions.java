@@ -92,11 +92,7 @@ public class Submissions {
 	 * or every pending entry not yet in a submission when none are given.
 	 */
 	public Submission draft(OfficeUser actor, List<Long> entryIds) {
-		Organisation submitter = registrarsOrganisation(actor);
-		if (submitter.kind() == Organisation.Kind.UNIT && submitter.departmentId() == null) {
-			throw new IllegalStateException("单位「%s」（%s）未登记主管部门（organisation.department_id）：按第十一条，单位须经主管部门审核后报送"
-				.formatted(submitter.name(), submitter.creditCode()));
-		}
+		Organisation submitter = submitterOf(actor);
 		List<Long> chosen = (entryIds == null || entryIds.isEmpty()) ? unsubmittedPending(submitter.id())
 				: List.copyOf(new LinkedHashSet<>(entryIds));
 		if (chosen.isEmpty()) {
@@ -109,6 +105,29 @@ public class Submissions {
 			event(id, actor, "DRAFT", null, SubmissionStatus.DRAFT, "%d 条登记".formatted(chosen.size()), now);
 			return require(id);
 		});
+	}
+
+	/**
+	 * The base or unit the registrar submits for, if it may submit at all.
+	 * @throws NotPermittedException for an account that is no registrar
+	 * @throws IllegalStateException for a unit without its supervising department
+	 */
+	Organisation submitterOf(OfficeUser actor) {
+		Organisation submitter = registrarsOrganisation(actor);
+		if (submitter.kind() == Organisation.Kind.UNIT && submitter.departmentId() == null) {
+			throw new IllegalStateException("单位「%s」（%s）未登记主管部门（organisation.department_id）：按第十一条，单位须经主管部门审核后报送"
+				.formatted(submitter.name(), submitter.creditCode()));
+		}
+		return submitter;
+	}
+
+	/**
+	 * Of these entries, in their order, those a new draft of the body may take: pending,
+	 * registered by it, and in none of its submissions yet.
+	 */
+	List<Long> draftable(long organisationId, List<Long> entryIds) {
+		Set<Long> open = new java.util.HashSet<>(unsubmittedPending(organisationId));
+		return entryIds.stream().filter(open::contains).toList();
 	}
 
 	/** Adds pending entries to a draft or returned submission. */
