@@ -170,7 +170,9 @@ public class IntakeImports {
 			entries.add(entry);
 			keys.add(importKey(entry));
 		}
-		Set<String> already = this.transaction.execute((status) -> this.loader.addImportedEntries(entries, keys));
+		RegistryBulkLoader.ImportedEntries stored = this.transaction
+			.execute((status) -> this.loader.addImportedEntries(entries, keys));
+		Set<String> already = stored.alreadyStored();
 		int inserted = (int) keys.stream().distinct().filter((key) -> !already.contains(key)).count();
 		Path errors = null;
 		if (!rejected.isEmpty()) {
@@ -180,7 +182,7 @@ public class IntakeImports {
 			}
 		}
 		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, errors, bodyCode,
-				this.loader.entryIds(entries, keys));
+				stored.entryIds());
 	}
 
 	private NewEntry entry(ParsedRow row, String bodyCode, Map<String, String> names, LocalDateTime now,

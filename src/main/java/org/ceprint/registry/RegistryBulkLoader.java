@@ -159,20 +159,23 @@ public class RegistryBulkLoader {
 	}
 
 	/**
-	 * Adds imported entries, each with its import key; entries whose key is already
-	 * stored are left out. Joins the caller's transaction.
-	 * @return the keys that were already stored
+	 * What an import stored: the keys of rows whose entry was already there, and the ids
+	 * of the entries every row stands for, in the rows' order and each once.
+	 */
+	public record ImportedEntries(java.util.Set<String> alreadyStored, List<Long> entryIds) {
+
+	}
+
+	/**
+	 * Adds imported entries, each with its import key; an entry already stored (with the
+	 * same key, or without a key but with the same content) is left out. Joins the
+	 * caller's transaction.
 	 */
 	@org.springframework.transaction.annotation.Transactional
-	public java.util.Set<String> addImportedEntries(List<NewEntry> entries, List<String> importKeys) {
-		java.util.Set<String> existing = new java.util.HashSet<>();
-		for (int from = 0; from < importKeys.size(); from += BATCH) {
-			existing.addAll(this.jdbc.sql("SELECT import_key FROM registration_entry WHERE import_key IN (:keys)")
-				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
-				.query(String.class)
-				.list());
-		}
-		existing.addAll(keysOfUnkeyedTwins(entries, importKeys));
+	public ImportedEntries addImportedEntries(List<NewEntry> entries, List<String> importKeys) {
+		Map<String, Long> ids = keyedIds(importKeys);
+		unkeyedTwins(entries, importKeys).forEach(ids::putIfAbsent);
+		java.util.Set<String> existing = new java.util.HashSet<>(ids.keySet());
 		List<NewEntry> fresh = new ArrayList<>();
 		List<String> freshKeys = new ArrayList<>();
 		java.util.Set<String> seen = new java.util.HashSet<>(existing);
@@ -184,32 +187,42 @@ public class RegistryBulkLoader {
 		}
 		if (!fresh.isEmpty()) {
 			insertEntries(fresh, freshKeys);
+			ids.putAll(keyedIds(freshKeys));
 		}
-		return existing;
+		return new ImportedEntries(existing,
+				importKeys.stream().map(ids::get).filter((id) -> id != null).distinct().toList());
+	}
+
+	private Map<String, Long> keyedIds(List<String> importKeys) {
+		Map<String, Long> ids = new HashMap<>();
+		for (int from = 0; from < importKeys.size(); from += BATCH) {
+			this.jdbc.sql("SELECT import_key, id FROM registration_entry WHERE import_key IN (:keys)")
+				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
+				.query((rs, row) -> ids.put(rs.getString(1), rs.getLong(2)))
+				.list();
+		}
+		return ids;
 	}
 
 	/**
 	 * Entries stored without an import key (generated, or registered before imports had
 	 * keys) that an import repeats, as when a unit fills in the summary table ceprint
 	 * exported for it and sends it back: matched on person, body, project, period and
-	 * hours, the fields the key is made of.
+	 * hours, the fields the key is made of. Their ids, by the key of the row they repeat.
 	 */
-	private java.util.Set<String> keysOfUnkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
-		return unkeyedTwins(entries, importKeys).keySet();
-	}
-
-	/** The ids of unkeyed twins, by the import key of the entry they repeat. */
 	private Map<String, Long> unkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
 		List<String> idNumbers = entries.stream().map(NewEntry::holderIdNumber).distinct().toList();
+		List<String> bodies = entries.stream().map(NewEntry::registeredByCreditCode).distinct().toList();
 		Map<String, Long> stored = new HashMap<>();
-		for (int from = 0; from < idNumbers.size(); from += BATCH) {
+		for (int from = 0; from < idNumbers.size() && !bodies.isEmpty(); from += BATCH) {
 			this.jdbc.sql("""
 					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours, e.id
 					FROM registration_entry e
 					JOIN person p ON p.id = e.person_id
 					JOIN organisation o ON o.id = e.registered_by_id
-					WHERE e.import_key IS NULL AND p.id_number IN (:ids)
+					WHERE e.import_key IS NULL AND o.credit_code IN (:bodies) AND p.id_number IN (:ids)
 					""")
+				.param("bodies", bodies)
 				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
 				.query((rs, row) -> stored.putIfAbsent(contentOf(rs.getString(1), rs.getString(2), rs.getString(3),
 						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)),
@@ -226,21 +239,6 @@ public class RegistryBulkLoader {
 			}
 		}
 		return twins;
-	}
-
-	/**
-	 * The ids of the stored entries that imported rows stand for, in the rows' order and
-	 * each once: by import key, or for entries stored without one, by their content.
-	 */
-	public List<Long> entryIds(List<NewEntry> entries, List<String> importKeys) {
-		Map<String, Long> byKey = new HashMap<>(unkeyedTwins(entries, importKeys));
-		for (int from = 0; from < importKeys.size(); from += BATCH) {
-			this.jdbc.sql("SELECT import_key, id FROM registration_entry WHERE import_key IN (:keys)")
-				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
-				.query((rs, row) -> byKey.put(rs.getString(1), rs.getLong(2)))
-				.list();
-		}
-		return importKeys.stream().map(byKey::get).filter((id) -> id != null).distinct().toList();
 	}
 
 	private static String contentOf(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,
