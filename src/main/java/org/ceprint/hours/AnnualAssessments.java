@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.registry.SubjectType;
 import org.ceprint.registry.TitleLevel;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,6 +40,26 @@ public class AnnualAssessments {
 			}
 		}
 		return inForce;
+	}
+
+	/**
+	 * Assesses a person's year from their entries: those verified and starting in the
+	 * year count, by subject type.
+	 */
+	public AnnualAssessment assess(TitleLevel level, int year, List<RegistrationEntry> entries) {
+		BigDecimal publicHours = BigDecimal.ZERO;
+		BigDecimal professionalHours = BigDecimal.ZERO;
+		for (RegistrationEntry entry : entries) {
+			if (entry.verified() && entry.startDate().getYear() == year) {
+				if (entry.subjectType() == SubjectType.PUBLIC) {
+					publicHours = publicHours.add(entry.hours());
+				}
+				else {
+					professionalHours = professionalHours.add(entry.hours());
+				}
+			}
+		}
+		return assess(level, year, publicHours, professionalHours);
 	}
 
 	public AnnualAssessment assess(TitleLevel level, int year, BigDecimal publicHours, BigDecimal professionalHours) {

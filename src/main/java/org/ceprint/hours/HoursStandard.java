@@ -77,7 +77,7 @@ public class HoursStandard {
 			case EXAM -> new HoursCheck(hours, standard.examPerPass(),
 					"考试合格每次 %s 学时".formatted(plain(standard.examPerPass())), standard.name());
 			case DEGREE -> {
-				long years = Math.max(1, (days + 364) / 365);
+				long years = studyYears(days);
 				yield new HoursCheck(hours, standard.degreePerYear().multiply(BigDecimal.valueOf(years)),
 						"学历学位教育 %d 学年 × %s 学时".formatted(years, plain(standard.degreePerYear())), standard.name());
 			}
@@ -106,7 +106,7 @@ public class HoursStandard {
 		long days = ChronoUnit.DAYS.between(start, end) + 1;
 		long units = switch (item.basis()) {
 			case PER_DAY -> days;
-			case PER_STUDY_YEAR -> Math.max(1, (days + 364) / 365);
+			case PER_STUDY_YEAR -> studyYears(days);
 			case PER_EVENT, PER_ITEM -> 1;
 		};
 		BigDecimal allowed = each.multiply(BigDecimal.valueOf(units));
@@ -123,6 +123,11 @@ public class HoursStandard {
 					plain(sameKindThisYear));
 		}
 		return new HoursCheck(hours, allowed, rule, standard.name());
+	}
+
+	/** Years of study begun in a period: a part year counts as one. */
+	private static long studyYears(long days) {
+		return Math.max(1, (days + 364) / 365);
 	}
 
 	private static HoursCheck perDay(BigDecimal hours, long days, CreditingStandard standard, LearningForm form) {

@@ -24,8 +24,26 @@ final class CsvTables {
 	private CsvTables() {
 	}
 
+	/**
+	 * The file's fields as the cells of a sheet, line by line; a field starting with = is
+	 * taken as the formula a spreadsheet would run on opening, and refused as one.
+	 */
+	static SheetCells read(Path file, int width, int maxLines) throws IOException {
+		SheetCells cells = new SheetCells(width);
+		List<List<String>> lines = lines(file, maxLines);
+		for (int row = 0; row < lines.size(); row++) {
+			List<String> fields = lines.get(row);
+			for (int column = 0; column < fields.size(); column++) {
+				String value = fields.get(column);
+				cells.put(row, column, value.startsWith("=") ? new SheetCells.RawCell("", value.substring(1))
+						: new SheetCells.RawCell(value, null));
+			}
+		}
+		return cells;
+	}
+
 	/** The lines of the file, each a list of fields. */
-	static List<List<String>> read(Path file, int maxLines) throws IOException {
+	private static List<List<String>> lines(Path file, int maxLines) throws IOException {
 		String text = decode(Files.readAllBytes(file));
 		List<List<String>> lines = new ArrayList<>();
 		List<String> fields = new ArrayList<>();

@@ -35,7 +35,6 @@ import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
-import org.ceprint.registry.SubjectType;
 
 import org.springframework.stereotype.Service;
 
@@ -158,13 +157,11 @@ public class IntakeExports {
 				for (PersonDossier dossier : this.people
 					.findByPersonIds(ids.subList(from, Math.min(ids.size(), from + CHUNK)), true)) {
 					Holder holder = dossier.holder();
-					List<RegistrationEntry> ofYear = dossier.entries()
+					AnnualAssessment result = this.assessments.assess(holder.titleLevel(), year, dossier.entries());
+					long pending = dossier.entries()
 						.stream()
-						.filter((entry) -> entry.startDate().getYear() == year)
-						.toList();
-					AnnualAssessment result = this.assessments.assess(holder.titleLevel(), year,
-							verifiedHours(ofYear, SubjectType.PUBLIC), verifiedHours(ofYear, SubjectType.PROFESSIONAL));
-					long pending = ofYear.stream().filter((entry) -> entry.status() == EntryStatus.PENDING).count();
+						.filter((entry) -> entry.startDate().getYear() == year && entry.status() == EntryStatus.PENDING)
+						.count();
 					Row row = sheet.createRow(index);
 					row.createCell(0).setCellValue(index - 2);
 					text(row, 1, holder.unitName());
@@ -303,13 +300,6 @@ public class IntakeExports {
 		if (year < 2000 || year > current) {
 			throw new IllegalArgumentException("年份 %d：须在 2000 至 %d 年之间".formatted(year, current));
 		}
-	}
-
-	private static BigDecimal verifiedHours(List<RegistrationEntry> entries, SubjectType type) {
-		return entries.stream()
-			.filter((entry) -> entry.verified() && entry.subjectType() == type)
-			.map(RegistrationEntry::hours)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	/** A sheet name Excel accepts (31 characters, no []:*?/\), unique in the workbook. */

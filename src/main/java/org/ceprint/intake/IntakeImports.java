@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,20 +106,14 @@ public class IntakeImports {
 			throw new IllegalArgumentException(
 					"文件 %s 大于 %d MB，请分成多个文件导入".formatted(file.getFileName(), MAX_FILE_BYTES / 1024 / 1024));
 		}
-		List<ParsedRow> rows;
-		String bodyCode;
+		SheetCells sheet;
 		if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-			List<List<String>> lines = CsvTables.read(file, MAX_ROWS + SummaryTableWorkbooks.HEADING_ROW + 1);
-			bodyCode = normalised(field(lines, SummaryTableWorkbooks.CREDIT_CODE_ROW, 1))
-				.toUpperCase(java.util.Locale.ROOT);
-			rows = csvRows(lines);
+			sheet = CsvTables.read(file, SummaryTableWorkbooks.HEADINGS.size(),
+					MAX_ROWS + SummaryTableWorkbooks.HEADING_ROW + 1);
 		}
 		else {
 			try {
-				SheetCells sheet = readSheet(file);
-				bodyCode = normalised(sheet.cell(SummaryTableWorkbooks.CREDIT_CODE_ROW, 1).text())
-					.toUpperCase(java.util.Locale.ROOT);
-				rows = sheetRows(sheet);
+				sheet = readSheet(file);
 			}
 			catch (Refused ex) {
 				throw ex;
@@ -136,6 +126,9 @@ public class IntakeImports {
 						"无法读取 %s：不是有效的 Excel 登记汇总表（%s）".formatted(file.getFileName(), ex.getMessage()), ex);
 			}
 		}
+		String bodyCode = normalised(sheet.cell(SummaryTableWorkbooks.CREDIT_CODE_ROW, 1).text())
+			.toUpperCase(java.util.Locale.ROOT);
+		List<ParsedRow> rows = sheetRows(sheet);
 		Checked code = CreditCodes.check(bodyCode);
 		if (!code.valid() || this.organisations.findByCreditCode(code.value()).isEmpty()) {
 			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：%s".formatted(file.getFileName(),
@@ -168,7 +161,7 @@ public class IntakeImports {
 				continue;
 			}
 			entries.add(entry);
-			keys.add(importKey(entry));
+			keys.add(RegistryBulkLoader.importKey(entry));
 		}
 		RegistryBulkLoader.ImportedEntries stored = this.transaction
 			.execute((status) -> this.loader.addImportedEntries(entries, keys));
@@ -329,39 +322,6 @@ public class IntakeImports {
 		return rows;
 	}
 
-	/** The data lines of a CSV summary table, with the same checks as a sheet's rows. */
-	private static List<ParsedRow> csvRows(List<List<String>> lines) {
-		List<ParsedRow> rows = new ArrayList<>();
-		for (int index = SummaryTableWorkbooks.HEADING_ROW + 1; index < lines.size(); index++) {
-			List<String> values = new ArrayList<>();
-			List<String> problems = new ArrayList<>();
-			for (int column = 0; column < SummaryTableWorkbooks.HEADINGS.size(); column++) {
-				String value = field(lines, index, column);
-				if (value.startsWith("=")) {
-					// a spreadsheet would run it on opening: refused as in a workbook
-					values.add(SummaryTableWorkbooks.neutralised(value));
-					problems.add(problem("第 %d 行".formatted(index + 1), SummaryTableWorkbooks.HEADINGS.get(column),
-							value, "单元格是公式，不予导入（请粘贴为数值）"));
-				}
-				else {
-					values.add(normalised(value));
-				}
-			}
-			if (values.stream().allMatch(String::isEmpty)) {
-				continue;
-			}
-			rows.add(new ParsedRow(index + 1, values, problems));
-		}
-		return rows;
-	}
-
-	private static String field(List<List<String>> lines, int line, int column) {
-		if (line >= lines.size() || column >= lines.get(line).size()) {
-			return "";
-		}
-		return lines.get(line).get(column);
-	}
-
 	private static Sheet sheetOf(Workbook workbook) {
 		Sheet named = workbook.getSheet(SummaryTableWorkbooks.SHEET);
 		if (named != null) {
@@ -447,19 +407,6 @@ public class IntakeImports {
 			}
 		}
 		return null;
-	}
-
-	private static String importKey(NewEntry entry) {
-		String content = String.join("|", entry.holderIdNumber(), entry.registeredByCreditCode(), entry.projectName(),
-				entry.startDate().toString(), entry.endDate().toString(),
-				entry.hours().stripTrailingZeros().toPlainString());
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String problem(String record, String field, String value, String reason) {

@@ -42,8 +42,8 @@ class OfficeExportsController {
 		try {
 			scope = (unit == null || unit.isBlank()) ? this.exports.city(user.officeChannel())
 					: this.exports.unit(unit);
-			if (!scope.code().equals(user.officeChannel())
-					&& (scope.unit() == null || !scope.unit().channelCode().equals(user.officeChannel()))) {
+			String channel = (scope.unit() != null) ? scope.unit().channelCode() : scope.code();
+			if (!channel.equals(user.officeChannel())) {
 				return plain(HttpStatus.FORBIDDEN, "「%s」不属于本机关（%s）".formatted(scope.name(), user.officeChannel()));
 			}
 			if (kind.equals("assessments")) {

@@ -224,27 +224,42 @@ public class RegistryBulkLoader {
 					""")
 				.param("bodies", bodies)
 				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
-				.query((rs, row) -> stored.putIfAbsent(contentOf(rs.getString(1), rs.getString(2), rs.getString(3),
+				.query((rs, row) -> stored.putIfAbsent(importKey(rs.getString(1), rs.getString(2), rs.getString(3),
 						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)),
 						rs.getLong(7)))
 				.list();
 		}
 		Map<String, Long> twins = new HashMap<>();
-		for (int i = 0; i < entries.size(); i++) {
-			NewEntry e = entries.get(i);
-			Long id = stored.get(contentOf(e.holderIdNumber(), e.registeredByCreditCode(), e.projectName(),
-					e.startDate(), e.endDate(), e.hours()));
+		for (String key : importKeys) {
+			Long id = stored.get(key);
 			if (id != null) {
-				twins.put(importKeys.get(i), id);
+				twins.put(key, id);
 			}
 		}
 		return twins;
 	}
 
-	private static String contentOf(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,
+	/**
+	 * The key an imported entry is stored under, so that importing it again stores
+	 * nothing: SHA-256 over person, body, project, period and hours.
+	 */
+	public static String importKey(NewEntry entry) {
+		return importKey(entry.holderIdNumber(), entry.registeredByCreditCode(), entry.projectName(), entry.startDate(),
+				entry.endDate(), entry.hours());
+	}
+
+	private static String importKey(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,
 			java.math.BigDecimal hours) {
-		return String.join("|", idNumber, creditCode, project, start.toString(), end.toString(),
+		String content = String.join("|", idNumber, creditCode, project, start.toString(), end.toString(),
 				hours.stripTrailingZeros().toPlainString());
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {
