@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,6 +33,7 @@ import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.registry.UniqueRows;
 
 import org.springframework.stereotype.Service;
 
@@ -243,11 +242,12 @@ public class IntakeExports {
 		sheet.setColumnWidth(statusColumn, 10 * 256);
 		sheet.setColumnWidth(statusColumn + 1, 40 * 256);
 		sheet.createFreezePane(0, SummaryTableWorkbooks.HEADING_ROW + 1);
-		Map<Long, Holder> holders = this.people
-			.findByPersonIds(ofYear.stream().map(RegistrationEntry::personId).distinct().toList(), false)
-			.stream()
-			.map(PersonDossier::holder)
-			.collect(Collectors.toMap(Holder::personId, Function.identity()));
+		Map<Long, Holder> holders = UniqueRows.byKey(
+				this.people.findByPersonIds(ofYear.stream().map(RegistrationEntry::personId).distinct().toList(), false)
+					.stream()
+					.map(PersonDossier::holder)
+					.toList(),
+				Holder::personId, "人员");
 		int index = SummaryTableWorkbooks.HEADING_ROW + 1;
 		for (RegistrationEntry entry : ofYear) {
 			Holder holder = holders.get(entry.personId());

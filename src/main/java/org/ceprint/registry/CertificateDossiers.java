@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,14 +44,12 @@ public class CertificateDossiers {
 		if (certificateIds.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, CertificateDossier> found = this.jdbc.sql(SELECT + " WHERE c.id IN (:ids)")
+		Map<Long, CertificateDossier> found = UniqueRows.byKey(this.jdbc.sql(SELECT + " WHERE c.id IN (:ids)")
 			.param("ids", certificateIds)
 			.query((rs, row) -> new CertificateDossier(rs.getLong("id"), rs.getString("certificate_no"),
 					rs.getString("channel_code"), rs.getString("office_name"), rs.getDate("issue_date").toLocalDate(),
 					CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of(), List.of()))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(CertificateDossier::certificateId, (dossier) -> dossier));
+			.list(), CertificateDossier::certificateId, "证书");
 		Map<Long, List<RegistrationEntry>> entriesByPerson = this.entries
 			.findByPersonIds(found.values().stream().map((dossier) -> dossier.holder().personId()).toList());
 		return certificateIds.stream().map(found::get).filter((dossier) -> dossier != null).map((dossier) -> {

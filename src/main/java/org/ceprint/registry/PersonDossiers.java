@@ -3,7 +3,6 @@ package org.ceprint.registry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,12 +39,10 @@ public class PersonDossiers {
 		if (personIds.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, PersonDossier> found = this.jdbc.sql(SELECT)
+		Map<Long, PersonDossier> found = UniqueRows.byKey(this.jdbc.sql(SELECT)
 			.param("ids", personIds)
 			.query((rs, row) -> new PersonDossier(RegistryRows.holder(rs), rs.getString("certificate_no"), List.of()))
-			.list()
-			.stream()
-			.collect(Collectors.toMap((dossier) -> dossier.holder().personId(), (dossier) -> dossier));
+			.list(), (dossier) -> dossier.holder().personId(), "人员");
 		Map<Long, List<RegistrationEntry>> entriesByPerson = withEntries ? this.entries.findByPersonIds(found.keySet())
 				: Map.of();
 		return personIds.stream()

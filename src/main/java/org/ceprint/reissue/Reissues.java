@@ -132,7 +132,8 @@ public class Reissues {
 					"证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice()));
 		}
 		if (old.status() != CertificateStatus.VALID) {
-			throw new IllegalStateException("证书 %s 已%s，不能再换发".formatted(old.certificateNo(), old.status().label()));
+			throw new IllegalStateException(
+					"证书 %s 的状态为「%s」，不能再换发".formatted(old.certificateNo(), old.status().label()));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		Replaced replaced;

@@ -27,6 +27,7 @@ import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.RenderingProperties;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -386,10 +387,9 @@ public class Submissions {
 			return null;
 		}).list();
 		List<RegistrationEntry> members = this.entries.findByIds(decisions.keySet());
-		Map<Long, PersonDossier> dossiers = this.people
-			.findByPersonIds(members.stream().map(RegistrationEntry::personId).distinct().toList(), true)
-			.stream()
-			.collect(Collectors.toMap((dossier) -> dossier.holder().personId(), (dossier) -> dossier));
+		Map<Long, PersonDossier> dossiers = UniqueRows.byKey(this.people
+			.findByPersonIds(members.stream().map(RegistrationEntry::personId).distinct().toList(), true),
+				(dossier) -> dossier.holder().personId(), "人员");
 		Map<Long, List<RegistrationEntry>> duplicates = this.entries.possibleDuplicates(decisions.keySet());
 		Set<Long> bases = new java.util.HashSet<>();
 		for (long registeredBy : members.stream().map(RegistrationEntry::registeredById).distinct().toList()) {
@@ -628,9 +628,8 @@ public class Submissions {
 	}
 
 	private void attach(long id, Organisation submitter, List<Long> entryIds) {
-		Map<Long, RegistrationEntry> found = this.entries.findByIds(entryIds)
-			.stream()
-			.collect(Collectors.toMap(RegistrationEntry::id, (entry) -> entry));
+		Map<Long, RegistrationEntry> found = UniqueRows.byKey(this.entries.findByIds(entryIds), RegistrationEntry::id,
+				"登记记录");
 		for (long entryId : entryIds) {
 			RegistrationEntry entry = found.get(entryId);
 			if (entry == null) {
@@ -641,7 +640,8 @@ public class Submissions {
 						entry.registeredByName(), submitter.name()));
 			}
 			if (entry.status() != org.ceprint.registry.EntryStatus.PENDING) {
-				throw new IllegalArgumentException("登记记录 #%d 已%s，不能再报送".formatted(entryId, entry.status().label()));
+				throw new IllegalArgumentException(
+						"登记记录 #%d 的状态为「%s」，不能再报送".formatted(entryId, entry.status().label()));
 			}
 			try {
 				this.jdbc.sql("INSERT INTO submission_entry (entry_id, submission_id) VALUES (:entry, :id)")
