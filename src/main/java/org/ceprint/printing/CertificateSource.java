@@ -6,17 +6,17 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
+import org.ceprint.registry.CertificateStatus;
 import org.ceprint.registry.Holder;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.CertificateRenderer;
 import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.RegistrationRow;
@@ -65,13 +65,19 @@ class CertificateSource implements DocumentSource<CertificateView> {
 	 */
 	static List<Printable<CertificateView>> loadEach(CertificateDossiers dossiers, List<Long> keys,
 			BiFunction<Long, CertificateDossier, Printable<CertificateView>> printable) {
-		Map<Long, CertificateDossier> found = dossiers.findByIds(keys)
-			.stream()
-			.collect(Collectors.toMap(CertificateDossier::certificateId, Function.identity()));
+		Map<Long, CertificateDossier> found = UniqueRows.byKey(dossiers.findByIds(keys),
+				CertificateDossier::certificateId, "证书");
 		return keys.stream().map((key) -> {
 			CertificateDossier dossier = found.get(key);
-			return (dossier != null) ? printable.apply(key, dossier)
-					: Printable.<CertificateView>rejected(key, "证书#" + key, "证书记录已不存在");
+			if (dossier == null) {
+				return Printable.<CertificateView>rejected(key, "证书#" + key, "证书记录已不存在");
+			}
+			// replaced or voided after the run claimed it (a reissue at the counter)
+			if (dossier.status() != CertificateStatus.VALID) {
+				return Printable.<CertificateView>rejected(key, dossier.certificateNo(),
+						"证书在本批次选定后状态变为「%s」，不再打印".formatted(dossier.status().label()));
+			}
+			return printable.apply(key, dossier);
 		}).toList();
 	}
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -89,8 +90,14 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 	@Override
 	public void write(Chunk<? extends Long> chunk) throws IOException {
 		LocalDateTime now = LocalDateTime.now(this.clock);
+		List<Long> keys = new ArrayList<>(chunk.getItems());
+		// the reader pages over the run's claims, whose key is unique: a key twice would
+		// print a document twice, so the chunk fails instead
+		if (new HashSet<>(keys).size() != keys.size()) {
+			throw new IllegalStateException("%s 的一个文件中同一记录出现两次：读取结果有重复，已停止，以免重复打印".formatted(this.filePrefix));
+		}
 		List<Printable<V>> printable = new ArrayList<>();
-		for (Printable<V> candidate : this.source.load(new ArrayList<>(chunk.getItems()), this.run)) {
+		for (Printable<V> candidate : this.source.load(keys, this.run)) {
 			if (candidate.rejection() != null) {
 				reject(candidate.documentNo(), candidate.rejection(), now);
 			}

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.DistributionSlipRenderer;
 import org.ceprint.rendering.RegisterCardView;
@@ -29,7 +27,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -79,11 +76,11 @@ class PrintJobsConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> returnSlipsReader(DataSource dataSource, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
+	JdbcPagingItemReader<Long> returnSlipsReader(PrintClaims claims, PrintRunStore store, PrintingProperties properties,
+			@Value("#{jobParameters['runId']}") Long runId) throws Exception {
 		// a submission's run: the one key is the submission
-		return PrintSelections.summaryTables(store.find(runId))
-			.reader("returnSlips", dataSource, properties.documentsPerFile());
+		return claims.reader(runId, PrintSelections.returnSlips(store.find(runId)).claimKind(),
+				PrintSelections.WHOLE_RUN, properties.documentsPerFile());
 	}
 
 	@Bean
@@ -160,23 +157,23 @@ class PrintJobsConfiguration {
 
 	@Bean
 	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			DistributionSlipRenderer slips, Clock clock) {
+			PrintClaims claims, DistributionSlipRenderer slips, Clock clock) {
 		return new StepBuilder("finishRunStep", jobRepository)
-			.tasklet(new RunFolderFinisher(store, new DistributionSlips(store, slips), clock), transactionManager)
+			.tasklet(new RunFolderFinisher(store, claims, new DistributionSlips(store, slips), clock),
+					transactionManager)
 			.build();
 	}
 
 	/**
-	 * One partition per city of the run's scope, in code order; a partition with nothing
-	 * to print ends at once.
+	 * One partition per city the run holds claims in, in code order; a partition with
+	 * nothing of a step's kind to print ends at once. The claims do not change while the
+	 * run lasts, so a restart finds the same partitions.
 	 */
 	@Bean
 	@StepScope
-	Partitioner cityPartitioner(JdbcClient jdbc, PrintRunStore store, @Value("#{jobParameters['runId']}") Long runId) {
-		PrintRunRecord run = store.find(runId);
+	Partitioner cityPartitioner(PrintClaims claims, @Value("#{jobParameters['runId']}") Long runId) {
 		return (gridSize) -> {
-			List<String> cities = (run.channelCode() != null) ? List.of(run.channelCode())
-					: jdbc.sql("SELECT code FROM channel ORDER BY code").query(String.class).list();
+			List<String> cities = claims.partitions(runId);
 			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 			for (String city : cities) {
 				ExecutionContext context = new ExecutionContext();
@@ -189,37 +186,37 @@ class PrintJobsConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> certificatesReader(DataSource dataSource, PrintRunStore store,
+	JdbcPagingItemReader<Long> certificatesReader(PrintClaims claims, PrintRunStore store,
 			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return PrintSelections.certificates(store.find(runId), city)
-			.reader("certificates", dataSource, properties.documentsPerFile());
+		return claims.reader(runId, PrintSelections.certificates(store.find(runId)).claimKind(), city,
+				properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> registerCardsReader(DataSource dataSource, PrintRunStore store,
+	JdbcPagingItemReader<Long> registerCardsReader(PrintClaims claims, PrintRunStore store,
 			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return PrintSelections.registerCards(store.find(runId), city)
-			.reader("registerCards", dataSource, properties.documentsPerFile());
+		return claims.reader(runId, PrintSelections.registerCards(store.find(runId)).claimKind(), city,
+				properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> sealOverlaysReader(DataSource dataSource, PrintRunStore store,
+	JdbcPagingItemReader<Long> sealOverlaysReader(PrintClaims claims, PrintRunStore store,
 			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return PrintSelections.sealOverlays(store.find(runId), city)
-			.reader("sealOverlays", dataSource, properties.documentsPerFile());
+		return claims.reader(runId, PrintSelections.sealOverlays(store.find(runId)).claimKind(), city,
+				properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> summaryTablesReader(DataSource dataSource, PrintRunStore store,
+	JdbcPagingItemReader<Long> summaryTablesReader(PrintClaims claims, PrintRunStore store,
 			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		return PrintSelections.summaryTables(store.find(runId))
-			.reader("summaryTables", dataSource, properties.documentsPerFile());
+		return claims.reader(runId, PrintSelections.summaryTables(store.find(runId)).claimKind(),
+				PrintSelections.WHOLE_RUN, properties.documentsPerFile());
 	}
 
 	@Bean

@@ -136,10 +136,18 @@ class PrintRunStore {
 	}
 
 	void addReject(long runId, String kind, String documentNo, String reason, LocalDateTime now) {
+		addReject(runId, kind, documentNo, reason, null, now);
+	}
+
+	/**
+	 * @param heldByRun the unfinished run that holds the document, or null
+	 */
+	void addReject(long runId, String kind, String documentNo, String reason, Long heldByRun, LocalDateTime now) {
 		this.jdbc.sql("""
-				INSERT INTO print_reject (run_id, document_kind, document_no, reason, rejected_at)
-				VALUES (:run, :kind, :no, :reason, :now)
+				INSERT INTO print_reject (run_id, document_kind, document_no, reason, rejected_at, held_by_run)
+				VALUES (:run, :kind, :no, :reason, :now, :heldBy)
 				""")
+			.param("heldBy", heldByRun)
 			.param("run", runId)
 			.param("kind", kind)
 			.param("no", documentNo)
@@ -154,6 +162,16 @@ class PrintRunStore {
 			.param("run", runId)
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.list();
+	}
+
+	/** Records set aside because other unfinished runs hold them: how many, by run. */
+	Map<Long, Integer> heldByOtherRuns(long runId) {
+		Map<Long, Integer> held = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				SELECT held_by_run, COUNT(*) FROM print_reject WHERE run_id = :run AND held_by_run IS NOT NULL
+				GROUP BY held_by_run
+				""").param("run", runId).query((rs, row) -> held.put(rs.getLong(1), rs.getInt(2))).list();
+		return held;
 	}
 
 	int countRejects(long runId) {
@@ -178,16 +196,21 @@ class PrintRunStore {
 			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			// GROUP BY returns each kind once; a second row for a kind would be a
+			// database fault
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> {
+				throw new IllegalStateException("打印批次 %d 的文件统计中同一种类出现两次".formatted(runId));
+			}));
 	}
 
 	Optional<PrintRunRecord> lookup(long runId) {
 		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).optional();
 	}
 
-	/** The newest run that has not completed, if any. */
+	/** The newest run that has neither completed nor been abandoned, if any. */
 	Optional<PrintRunRecord> latestUnfinished() {
-		return this.jdbc.sql("SELECT * FROM print_run WHERE completed_at IS NULL ORDER BY id DESC")
+		return this.jdbc
+			.sql("SELECT * FROM print_run WHERE completed_at IS NULL AND abandoned_at IS NULL ORDER BY id DESC")
 			.query(this::run)
 			.stream()
 			.findFirst();
@@ -198,6 +221,20 @@ class PrintRunStore {
 			.param("now", now)
 			.param("id", runId)
 			.update();
+	}
+
+	void abandon(long runId, LocalDateTime now) {
+		this.jdbc.sql("UPDATE print_run SET abandoned_at = :now WHERE id = :id")
+			.param("now", now)
+			.param("id", runId)
+			.update();
+	}
+
+	boolean isAbandoned(long runId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM print_run WHERE id = :id AND abandoned_at IS NOT NULL")
+			.param("id", runId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private PrintRunRecord run(ResultSet rs, int row) throws SQLException {
@@ -266,10 +303,6 @@ class PrintRunStore {
 			.param("run", runId)
 			.query((rs, row) -> this.properties.outputDir().resolve(rs.getString(1)).resolve(rs.getString(2)))
 			.list();
-	}
-
-	int count(PrintSelections.Selection selection) {
-		return selection.count(this.jdbc);
 	}
 
 	/** Status, printed state and city of the certificates with these numbers. */

@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
+import org.ceprint.printing.PrintClaims.Claimed;
+import org.ceprint.printing.PrintClaims.HeldElsewhere;
 import org.ceprint.printing.PrintRunStore.CertificateState;
+import org.ceprint.printing.PrintSelections.Selection;
+import org.ceprint.registry.CertificateStatus;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.rendering.RenderingProperties;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,6 +27,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts print runs: records the run, starts its Spring Batch job through the
@@ -43,8 +52,19 @@ public class PrintRuns {
 
 	private final JobRepository jobRepository;
 
-	PrintRuns(PrintRunStore store, JobOperator jobOperator, Map<String, Job> jobs, RegistrationEntries entries,
-			Clock clock, RenderingProperties rendering, JobRepository jobRepository) {
+	private final PrintClaims claims;
+
+	/**
+	 * Records runs: read committed, so claiming reads the selection without locking it.
+	 */
+	private final TransactionTemplate recording;
+
+	PrintRuns(PrintRunStore store, PrintClaims claims, JobOperator jobOperator, Map<String, Job> jobs,
+			RegistrationEntries entries, Clock clock, RenderingProperties rendering, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager) {
+		this.claims = claims;
+		this.recording = new TransactionTemplate(transactionManager);
+		this.recording.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.rendering = rendering;
 		this.jobRepository = jobRepository;
 		this.store = store;
@@ -74,8 +94,10 @@ public class PrintRuns {
 	}
 
 	/**
-	 * Records a run without starting it: checks the request, selects the listed numbers
-	 * (setting aside each one that cannot be printed) and counts what the run will print.
+	 * Records a run without starting it, in one transaction: checks the request, selects
+	 * the listed numbers (setting aside each one that cannot be printed) and claims every
+	 * document the run will print. A document another unfinished run holds is not claimed
+	 * but set aside with that run's number, so no document is printed by two runs.
 	 * @return the run's id
 	 * @throws IllegalArgumentException when the request is refused, in Chinese
 	 */
@@ -93,26 +115,39 @@ public class PrintRuns {
 		if (request.submissionId() == null && request.what() == PrintJob.RETURN_SLIPS) {
 			throw new IllegalArgumentException("退回单须指定报送批次");
 		}
-		PrintRequest completed = request;
-		if (request.entryYear() == null && request.submissionId() == null
-				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL)) {
-			completed = request
-				.withEntryYear(this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear()));
-		}
-		LocalDateTime now = LocalDateTime.now(this.clock);
-		PrintRunRecord run = this.store.create(completed, now);
-		int setAside = selectNumbers(run, completed, now);
-		this.store.plan(run.id(), setAside + planned(run));
-		return run.id();
+		PrintRequest completed = (request.entryYear() == null && request.submissionId() == null
+				&& (request.what() == PrintJob.SUMMARY_TABLES || request.what() == PrintJob.ALL))
+						? request.withEntryYear(
+								this.entries.latestYear().orElse(LocalDateTime.now(this.clock).getYear()))
+						: request;
+		return this.recording.execute((status) -> {
+			LocalDateTime now = LocalDateTime.now(this.clock);
+			this.claims.lockClaiming(now);
+			PrintRunRecord run = this.store.create(completed, now);
+			int setAside = selectNumbers(run, completed, now);
+			int claimed = 0;
+			for (Selection selection : PrintSelections.of(run)) {
+				Claimed claim = this.claims.claim(run.id(), selection, now);
+				claimed += claim.claimed();
+				for (HeldElsewhere held : claim.heldElsewhere()) {
+					this.store.addReject(run.id(), selection.documentKind(), held.documentNo(),
+							"正由打印批次 %d 打印（该批次尚未完成），本批次不重复打印；该批次完成后不必再打，或 print abandon %d 放弃它后再打印"
+								.formatted(held.runId(), held.runId()),
+							held.runId(), now);
+					setAside++;
+				}
+			}
+			this.store.plan(run.id(), claimed + setAside);
+			return run.id();
+		});
 	}
 
 	/** Runs a recorded run's job to its end in the calling thread. */
 	public PrintRunResult execute(long runId) throws Exception {
 		PrintRunRecord run = this.store.find(runId);
-		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
 		long started = System.nanoTime();
-		JobExecution execution = this.jobOperator.start(this.jobs.get(run.job().jobName()), parameters);
-		return result(run, execution, Duration.ofNanos(System.nanoTime() - started));
+		JobExecution execution = this.jobOperator.start(this.jobs.get(run.job().jobName()), parameters(run));
+		return result(run, execution, Duration.ofNanos(System.nanoTime() - started), Map.of(), 0, false);
 	}
 
 	/** The run's progress so far, read from the database. */
@@ -155,7 +190,7 @@ public class PrintRuns {
 			if (state == null) {
 				reason = "证书编号不存在";
 			}
-			else if (!"VALID".equals(state.status())) {
+			else if (!CertificateStatus.VALID.name().equals(state.status())) {
 				reason = "证书已不是有效证书（状态：%s），不能打印".formatted(state.statusLabel());
 			}
 			else if (request.what() == PrintJob.CERTIFICATES && state.printed() && !request.reprint()) {
@@ -179,19 +214,6 @@ public class PrintRuns {
 		return setAside;
 	}
 
-	private int planned(PrintRunRecord run) {
-		return switch (run.job()) {
-			case CERTIFICATES -> this.store.count(PrintSelections.certificates(run, null));
-			case REGISTER_CARDS -> this.store.count(PrintSelections.registerCards(run, null));
-			case SUMMARY_TABLES -> this.store.count(PrintSelections.summaryTables(run));
-			case SEAL_OVERLAYS -> this.store.count(PrintSelections.sealOverlays(run, null));
-			case RETURN_SLIPS -> this.store.count(PrintSelections.summaryTables(run));
-			case ALL -> this.store.count(PrintSelections.certificates(run, null))
-					+ this.store.count(PrintSelections.registerCards(run, null))
-					+ this.store.count(PrintSelections.summaryTables(run));
-		};
-	}
-
 	/**
 	 * Finishes a run that a crash or a kill interrupted: its job execution, left STARTED
 	 * in the job repository by a process that is gone, is recovered and restarted from
@@ -212,32 +234,80 @@ public class PrintRuns {
 	 * restarts.
 	 */
 	public PrintRunResult resume(Long runId, boolean force, java.util.function.LongConsumer onFound) throws Exception {
-		PrintRunRecord run = (runId != null)
-				? this.store.lookup(runId).orElseThrow(() -> new IllegalArgumentException("没有打印批次 " + runId))
-				: this.store.latestUnfinished().orElseThrow(() -> new IllegalArgumentException("没有未完成的打印批次"));
-		if (Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER))) {
-			throw new IllegalArgumentException("打印批次 %d 已完成：%s".formatted(run.id(), run.folder()));
-		}
+		PrintRunRecord run = unfinished(runId);
 		Job job = this.jobs.get(run.job().jobName());
-		JobParameters parameters = new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
+		JobParameters parameters = parameters(run);
 		onFound.accept(run.id());
 		JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+		Map<String, Integer> before = this.store.printedByKind(run.id());
+		int rejectedBefore = this.store.countRejects(run.id());
 		long started = System.nanoTime();
 		if (last == null) {
 			// the run was recorded but its job never started
-			return result(run, this.jobOperator.start(job, parameters), Duration.ofNanos(System.nanoTime() - started));
+			return result(run, this.jobOperator.start(job, parameters), Duration.ofNanos(System.nanoTime() - started),
+					before, rejectedBefore, true);
 		}
 		if (last.getStatus().isRunning()) {
-			LocalDateTime lastProgress = lastProgress(last);
-			if (!force && lastProgress != null
-					&& lastProgress.isAfter(LocalDateTime.now().minus(STILL_RUNNING_WITHIN))) {
-				throw new IllegalArgumentException(
-						"打印批次 %d 在一分钟内仍有进度（%s），可能仍在运行；确认原进程已退出后加 --force 重试".formatted(run.id(), lastProgress));
-			}
+			refuseIfStillRunning(run, last, force);
 			last = this.jobOperator.recover(last);
 		}
 		JobExecution execution = this.jobOperator.restart(last);
-		return result(run, execution, Duration.ofNanos(System.nanoTime() - started));
+		return result(run, execution, Duration.ofNanos(System.nanoTime() - started), before, rejectedBefore, true);
+	}
+
+	/**
+	 * Gives up an unfinished run: its job is marked abandoned, the documents it claimed
+	 * but did not print are released for other runs, and its folder gets an
+	 * {@code _ABANDONED} note instead of {@code _COMPLETE}. What it printed stays
+	 * printed.
+	 * @param force abandon even if the run made progress within the last minute
+	 * @return how many claimed documents were released
+	 * @throws IllegalArgumentException when the run cannot be abandoned, in Chinese
+	 */
+	public int abandon(long runId, boolean force) throws Exception {
+		PrintRunRecord run = unfinished(runId);
+		JobExecution last = this.jobRepository.getLastJobExecution(run.job().jobName(), parameters(run));
+		if (last != null && last.getStatus().isRunning()) {
+			refuseIfStillRunning(run, last, force);
+			last = this.jobOperator.recover(last);
+		}
+		if (last != null && last.getStatus() != BatchStatus.ABANDONED) {
+			this.jobOperator.abandon(last);
+		}
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		int released = this.recording.execute((status) -> {
+			this.store.abandon(run.id(), now);
+			return this.claims.release(run.id());
+		});
+		RunFolderFinisher.writeAbandonedNote(run.folder(), now, this.store.printedByKind(run.id()), released);
+		return released;
+	}
+
+	private PrintRunRecord unfinished(Long runId) {
+		PrintRunRecord run = (runId != null)
+				? this.store.lookup(runId).orElseThrow(() -> new IllegalArgumentException("没有打印批次 " + runId))
+				: this.store.latestUnfinished().orElseThrow(() -> new IllegalArgumentException("没有未完成的打印批次"));
+		if (this.store.isAbandoned(run.id())) {
+			throw new IllegalArgumentException("打印批次 %d 已放弃，不能续打；请新建打印批次".formatted(run.id()));
+		}
+		if (Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER))) {
+			// a crash between the marker and the finishing commit leaves claims behind
+			this.recording.executeWithoutResult((status) -> {
+				if (this.claims.release(run.id()) > 0) {
+					this.store.complete(run.id(), LocalDateTime.now(this.clock));
+				}
+			});
+			throw new IllegalArgumentException("打印批次 %d 已完成：%s".formatted(run.id(), run.folder()));
+		}
+		return run;
+	}
+
+	private static void refuseIfStillRunning(PrintRunRecord run, JobExecution last, boolean force) {
+		LocalDateTime lastProgress = lastProgress(last);
+		if (!force && lastProgress != null && lastProgress.isAfter(LocalDateTime.now().minus(STILL_RUNNING_WITHIN))) {
+			throw new IllegalArgumentException(
+					"打印批次 %d 在一分钟内仍有进度（%s），可能仍在运行；确认原进程已退出后加 --force 重试".formatted(run.id(), lastProgress.withNano(0)));
+		}
 	}
 
 	/** How recently a run must have committed a chunk to count as still running. */
@@ -253,13 +323,30 @@ public class PrintRuns {
 		return last;
 	}
 
-	private PrintRunResult result(PrintRunRecord run, JobExecution execution, Duration elapsed) {
-		Map<String, Integer> printed = this.store.printedByKind(run.id());
-		int rejected = this.store.countRejects(run.id());
+	private static JobParameters parameters(PrintRunRecord run) {
+		return new JobParametersBuilder().addLong("runId", run.id()).toJobParameters();
+	}
+
+	/**
+	 * What this start or resumption did: the counts since {@code before} and, when the
+	 * run did not complete, why.
+	 */
+	private PrintRunResult result(PrintRunRecord run, JobExecution execution, Duration elapsed,
+			Map<String, Integer> before, int rejectedBefore, boolean resumed) {
+		Map<String, Integer> total = this.store.printedByKind(run.id());
+		Map<String, Integer> thisGo = new TreeMap<>();
+		total.forEach((kind, count) -> {
+			int printed = count - before.getOrDefault(kind, 0);
+			if (printed > 0) {
+				thisGo.put(kind, printed);
+			}
+		});
+		int rejected = this.store.countRejects(run.id()) - rejectedBefore;
 		String firstCertificate = this.store.firstDocumentNo(run.id(), "CERTIFICATE");
 		boolean complete = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
-		return new PrintRunResult(run.id(), run.folder(), execution.getStatus().name(), complete, printed, rejected,
-				firstCertificate, elapsed);
+		return new PrintRunResult(run.id(), run.job(), run.folder(), execution.getStatus().name(), complete, thisGo,
+				new TreeMap<>(total), rejected, resumed ? Map.of() : this.store.heldByOtherRuns(run.id()), resumed,
+				complete ? null : PrintRunFailures.describe(execution), firstCertificate, elapsed);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.ceprint.printing;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ class PrintRunsController {
 
 	private final Channels channels;
 
-	PrintRunsController(PrintRuns printRuns, PrintRunLauncher launcher, Channels channels) {
+	private final Clock clock;
+
+	PrintRunsController(PrintRuns printRuns, PrintRunLauncher launcher, Channels channels, Clock clock) {
+		this.clock = clock;
 		this.printRuns = printRuns;
 		this.launcher = launcher;
 		this.channels = channels;
@@ -90,7 +94,8 @@ class PrintRunsController {
 
 	private Map<String, Object> view(PrintProgress progress) {
 		long runId = progress.runId();
-		LocalDateTime now = LocalDateTime.now();
+		// the same clock that stamped the run's start
+		LocalDateTime now = LocalDateTime.now(this.clock);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("runId", progress.runId());
 		view.put("job", progress.job().toLowerCase(Locale.ROOT));

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.ceprint.authenticity.AuthenticityCodes;
@@ -23,6 +22,7 @@ import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.RegisterCardRenderer;
 import org.ceprint.rendering.RegisterCardView;
 import org.ceprint.rendering.RegisterCardYear;
@@ -69,9 +69,8 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 
 	@Override
 	public List<Printable<RegisterCardView>> load(List<Long> keys, PrintRunRecord run) {
-		Map<Long, PersonDossier> found = this.dossiers.findByPersonIds(keys, true)
-			.stream()
-			.collect(Collectors.toMap((dossier) -> dossier.holder().personId(), Function.identity()));
+		Map<Long, PersonDossier> found = UniqueRows.byKey(this.dossiers.findByPersonIds(keys, true),
+				(dossier) -> dossier.holder().personId(), "人员");
 		return keys.stream().map((key) -> {
 			PersonDossier dossier = found.get(key);
 			if (dossier == null) {

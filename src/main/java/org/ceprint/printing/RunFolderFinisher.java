@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -31,14 +32,19 @@ class RunFolderFinisher implements Tasklet {
 
 	static final String COMPLETE_MARKER = "_COMPLETE";
 
+	static final String ABANDONED_MARKER = "_ABANDONED";
+
 	private final PrintRunStore store;
+
+	private final PrintClaims claims;
 
 	private final DistributionSlips slips;
 
 	private final Clock clock;
 
-	RunFolderFinisher(PrintRunStore store, DistributionSlips slips, Clock clock) {
+	RunFolderFinisher(PrintRunStore store, PrintClaims claims, DistributionSlips slips, Clock clock) {
 		this.store = store;
+		this.claims = claims;
 		this.slips = slips;
 		this.clock = clock;
 	}
@@ -52,13 +58,15 @@ class RunFolderFinisher implements Tasklet {
 		this.slips.write(run, now.toLocalDate());
 		List<String[]> rejects = this.store.rejects(runId);
 		int[] documents = { 0 };
+		// a document printed again on request says so, for the print office's records
+		String status = run.reprint() ? "REPRINTED" : "PRINTED";
 		writeAtomically(run.folder().resolve(MANIFEST), (out) -> {
 			out.write("document_no,kind,file,first_page,last_page,content_sha256,status\n");
 			this.store.forEachManifestLine(runId, (line) -> {
 				try {
 					out.write(String.join(",", csv(line.documentNo()), line.kind(), csv(line.fileName()),
 							String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),
-							"PRINTED") + "\n");
+							status) + "\n");
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -74,8 +82,28 @@ class RunFolderFinisher implements Tasklet {
 		});
 		writeAtomically(run.folder().resolve(COMPLETE_MARKER), (out) -> out
 			.write("completed_at=%s\ndocuments=%d\nrejected=%d\n".formatted(now, documents[0], rejects.size())));
+		// the marker is written before the claims go: the commit below releases them and
+		// records the completion together, and a crash before it finishes again on resume
+		this.claims.release(runId);
 		this.store.complete(runId, now);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The note left in the folder of an abandoned run, instead of the completion marker.
+	 */
+	static void writeAbandonedNote(Path folder, LocalDateTime now, Map<String, Integer> printedByKind, int released)
+			throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		writeAtomically(folder.resolve(ABANDONED_MARKER), (out) -> {
+			out.write("abandoned_at=%s\n".formatted(now));
+			out.write("printed=%s\n".formatted(printedByKind));
+			out.write("released=%d\n".formatted(released));
+			out.write("本批次已放弃（print abandon）：目录中已写完的 PDF 文件所含证书在登记库中记为已打印；"
+					+ "其余 %d 份已释放，可由新的打印批次打印。\n".formatted(released));
+		});
 	}
 
 	static String csv(String value) {

@@ -31,10 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * A whole print run over a small demo province, checked against the database and the
  * files: every selected certificate exactly once, manifest hashes equal to the pages, the
- * QR leading to the certificate's verification page, and nothing printed twice. Runs on
- * H2 and on MariaDB.
+ * QR leading to the certificate's verification page, and nothing printed twice, also when
+ * a second run is recorded while the first still holds its documents. Runs on H2 and on
+ * MariaDB.
  */
-@SpringBootTest(properties = { "ceprint.printing.documents-per-file=16",
+// three documents a file: a city of the demo spans several files, so every partition
+// pages
+@SpringBootTest(properties = { "ceprint.printing.documents-per-file=4",
 		"ceprint.rendering.printers.counter-1.right-mm=1.5", "ceprint.rendering.printers.counter-1.down-mm=-0.5" })
 abstract class PrintRunContract {
 
@@ -92,6 +95,19 @@ abstract class PrintRunContract {
 			.single();
 		assertThat(numbersOf(manifest, "SUMMARY_TABLE")).hasSize((int) bodies).doesNotHaveDuplicates();
 		assertThat(result.printedByKind()).containsEntry("CERTIFICATE", PEOPLE);
+		// the largest city's cards fill several files: its partition paged through its
+		// claims
+		assertThat(manifest.stream()
+			.filter((line) -> line[1].equals("REGISTER_CARD"))
+			.map((line) -> line[2])
+			.distinct()
+			.collect(java.util.stream.Collectors.groupingBy(
+					(file) -> file.substring(0, "register-cards-360100".length()),
+					java.util.stream.Collectors.counting()))
+			.values()).anyMatch((files) -> files >= 2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM print_claim").query(Long.class).single())
+			.as("a completed run holds nothing")
+			.isZero();
 
 		for (String[] line : manifest) {
 			assertThat(pageContentHash(folder.resolve(line[2]), Integer.parseInt(line[3]), Integer.parseInt(line[4])))
@@ -132,6 +148,62 @@ abstract class PrintRunContract {
 
 		PrintRunResult reprint = this.printRuns.run(new PrintRequest(PrintJob.CERTIFICATES, null, null, null, true));
 		assertThat(reprint.printed()).isEqualTo(PEOPLE);
+		assertThat(manifest(reprint.folder())).extracting((line) -> line[6]).containsOnly("REPRINTED");
+	}
+
+	@Test
+	void aRunRecordedWhileAnotherHoldsTheSameDocumentsSkipsThemAndNamesTheOtherRun() throws Exception {
+		long holder = this.printRuns.create(PrintRequest.all(PrintJob.ALL));
+
+		PrintRunResult certificates = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+		PrintRunResult cards = this.printRuns.run(PrintRequest.all(PrintJob.REGISTER_CARDS));
+
+		for (PrintRunResult skipped : List.of(certificates, cards)) {
+			assertThat(skipped.complete()).isTrue();
+			assertThat(skipped.printed()).isZero();
+			assertThat(skipped.heldByOtherRuns()).containsExactly(java.util.Map.entry(holder, PEOPLE));
+			assertThat(manifest(skipped.folder())).isEmpty();
+			List<String> rejects = Files.readAllLines(skipped.folder().resolve("rejects.csv"));
+			assertThat(rejects).hasSize(PEOPLE + 1);
+			assertThat(rejects.subList(1, rejects.size()))
+				.allMatch((line) -> line.contains("正由打印批次 " + holder + " 打印"));
+		}
+
+		PrintRunResult held = this.printRuns.execute(holder);
+		assertThat(held.complete()).isTrue();
+		assertThat(held.printedByKind()).containsEntry("CERTIFICATE", PEOPLE).containsEntry("REGISTER_CARD", PEOPLE);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM print_claim").query(Long.class).single()).isZero();
+		// released: certificates are printed now, register cards print again on request
+		assertThat(this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES)).printed()).isZero();
+		assertThat(this.printRuns.run(PrintRequest.all(PrintJob.REGISTER_CARDS)).printed()).isEqualTo(PEOPLE);
+	}
+
+	@Test
+	void abandoningAnUnfinishedRunReleasesItsDocumentsForTheNextRun() throws Exception {
+		long abandoned = this.printRuns.create(PrintRequest.all(PrintJob.CERTIFICATES));
+
+		assertThat(this.printRuns.abandon(abandoned, false)).isEqualTo(PEOPLE);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.printRuns.resume(abandoned, false))
+			.withMessageContaining("已放弃");
+		PrintRunResult next = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+		assertThat(next.printedByKind()).containsEntry("CERTIFICATE", PEOPLE);
+		assertThat(next.heldByOtherRuns()).isEmpty();
+	}
+
+	@Test
+	void aCertificateVoidedAfterTheRunClaimedItIsSetAsideNotPrinted() throws Exception {
+		long run = this.printRuns.create(PrintRequest.all(PrintJob.CERTIFICATES));
+		String number = this.jdbc.sql("SELECT MIN(certificate_no) FROM certificate").query(String.class).single();
+		this.jdbc.sql("UPDATE certificate SET status = 'VOID', current_holder_id = NULL WHERE certificate_no = :no")
+			.param("no", number)
+			.update();
+
+		PrintRunResult result = this.printRuns.execute(run);
+
+		assertThat(result.complete()).isTrue();
+		assertThat(numbersOf(manifest(result.folder()), "CERTIFICATE")).hasSize(PEOPLE - 1).doesNotContain(number);
+		assertThat(Files.readString(result.folder().resolve("rejects.csv"))).contains(number + ",CERTIFICATE,", "已作废");
 	}
 
 	@Test

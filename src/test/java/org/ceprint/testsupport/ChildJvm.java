@@ -27,7 +27,11 @@ public final class ChildJvm {
 	}
 
 	public static Result run(Path workDir, List<String> args) throws Exception {
-		Process process = start(workDir, args);
+		return finish(start(workDir, args), args);
+	}
+
+	/** Reads a started child's output to its end and waits for its exit. */
+	public static Result finish(Process process, List<String> args) throws Exception {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(TIME_LIMIT_MINUTES + 1, TimeUnit.MINUTES)) {
 			throw new IllegalStateException("child JVM did not end: " + args);
@@ -36,12 +40,20 @@ public final class ChildJvm {
 	}
 
 	public static Process start(Path workDir, List<String> args) throws IOException {
+		return start(workDir, workDir.resolve("data"), workDir.resolve("print-batches"), args);
+	}
+
+	/**
+	 * Starts the jar with its database, keys and logs in {@code dataDir} and its print
+	 * batches in {@code outputDir}, e.g. those of the test's own application context.
+	 */
+	public static Process start(Path workDir, Path dataDir, Path outputDir, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
 						JAR.toString()));
 		command.addAll(args);
-		command.add("--ceprint.data-dir=" + workDir.resolve("data"));
-		command.add("--ceprint.printing.output-dir=" + workDir.resolve("print-batches"));
+		command.add("--ceprint.data-dir=" + dataDir);
+		command.add("--ceprint.printing.output-dir=" + outputDir);
 		Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
 		// a hung child would block the caller's reads for ever: kill it, and the test
 		// fails on its output

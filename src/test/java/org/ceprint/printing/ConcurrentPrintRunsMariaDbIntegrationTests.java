@@ -1,0 +1,45 @@
+package org.ceprint.printing;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ceprint.testsupport.MariaDbTest;
+import org.ceprint.testsupport.TestFolders;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@link ConcurrentPrintRunsContract} on a real MariaDB server, the children connecting
+ * to the same database as the test.
+ */
+@MariaDbTest
+class ConcurrentPrintRunsMariaDbIntegrationTests extends ConcurrentPrintRunsContract {
+
+	private static final Path WORK = TestFolders.fresh("concurrent-runs-mariadb");
+
+	@Autowired
+	Environment environment;
+
+	@DynamicPropertySource
+	static void sharedFolders(DynamicPropertyRegistry registry) {
+		registry.add("ceprint.data-dir", () -> WORK.resolve("data").toString());
+		registry.add("ceprint.printing.output-dir", () -> WORK.resolve("print-batches").toString());
+	}
+
+	@Override
+	Path dataDir() {
+		return WORK.resolve("data");
+	}
+
+	@Override
+	List<String> databaseArguments() {
+		return List.of("--spring.profiles.active=mariadb",
+				"--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
+				"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
+				"--ceprint.authenticity.generate-key-if-missing=true");
+	}
+
+}
