@@ -41,7 +41,10 @@ public final class CeprintCommandLine {
 		// unless asked for
 		application
 			.setDefaultProperties(Map.of(CommandLineRunnerConfiguration.ENABLED_PROPERTY, "true", "logging.level.root",
-					"WARN", "logging.level.org.ceprint", "INFO", "spring.main.log-startup-info", "false"));
+					"WARN", "logging.level.org.ceprint", "INFO", "spring.main.log-startup-info", "false",
+					// the console shows one line a message; the file keeps the details
+					// (logback-spring.xml)
+					"logging.file.name", "${ceprint.data-dir}/logs/ceprint.log"));
 		ConfigurableApplicationContext context = application.run(args);
 		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
 		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {

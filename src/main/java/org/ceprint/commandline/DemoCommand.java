@@ -82,6 +82,10 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 			result = this.printRuns.start(PrintRequest.all(PrintJob.ALL), bar::watch);
 		}
 		System.out.println(Reports.printRun(result));
+		if (!result.complete()) {
+			// the command exits: no page is served, so none is announced
+			return 1;
+		}
 		String sampleUrl = firstCertificateQr(result.folder());
 		if (sampleUrl != null) {
 			System.out.println("示例查验页面（第一本证书二维码的内容）：" + sampleUrl);
@@ -89,7 +93,7 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 		if (keepsServing()) {
 			System.out.println("查验页面运行中，按 Ctrl+C 停止。");
 		}
-		return result.complete() ? 0 : 1;
+		return 0;
 	}
 
 	/**

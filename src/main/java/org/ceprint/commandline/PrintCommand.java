@@ -32,7 +32,7 @@ import org.ceprint.rendering.RenderOptions.Stock;
 @Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
 		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
 				PrintCommand.SummaryTables.class, PrintCommand.SealOverlays.class, PrintCommand.All.class,
-				PrintCommand.Resume.class })
+				PrintCommand.Resume.class, PrintCommand.Abandon.class })
 class PrintCommand {
 
 	/**
@@ -260,6 +260,36 @@ class PrintCommand {
 		@Override
 		public Integer call() throws Exception {
 			return report(this.printRuns, (onRunKnown) -> this.printRuns.resume(this.runId, this.force, onRunKnown));
+		}
+
+	}
+
+	@Command(name = "abandon", mixinStandardHelpOptions = true, description = "放弃一个未完成的打印批次：已打印的保持已打印，其余所选记录释放给新的打印批次")
+	static class Abandon implements Callable<Integer> {
+
+		private final PrintRuns printRuns;
+
+		@Parameters(paramLabel = "批次号", description = "要放弃的打印批次号")
+		long runId;
+
+		@Option(names = "--force", description = "批次一分钟内仍有进度时也放弃（须确认原进程已退出）")
+		boolean force;
+
+		Abandon(PrintRuns printRuns) {
+			this.printRuns = printRuns;
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			try {
+				int released = this.printRuns.abandon(this.runId, this.force);
+				System.out.println("已放弃打印批次 %d：释放 %d 份未打印的记录，可由新的打印批次打印".formatted(this.runId, released));
+				return 0;
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
 		}
 
 	}

@@ -2,7 +2,6 @@ package org.ceprint.commandline;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,8 @@ final class ProgressBar implements AutoCloseable {
 
 	private volatile long runId = -1;
 
+	private long watchedSince = -1;
+
 	private long firstSeenAt = -1;
 
 	private int firstSeenDone;
@@ -54,6 +55,7 @@ final class ProgressBar implements AutoCloseable {
 	/** Starts watching the run; called once its id is known. */
 	void watch(long runId) {
 		this.runId = runId;
+		this.watchedSince = System.nanoTime();
 		long period = this.terminal ? 1 : 10;
 		this.ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
 	}
@@ -69,7 +71,8 @@ final class ProgressBar implements AutoCloseable {
 	}
 
 	synchronized void draw(PrintProgress progress, long nowNanos) {
-		if (this.firstSeenAt < 0) {
+		// the rate counts from the first finished file, not from the set-up before it
+		if (this.firstSeenAt < 0 && progress.done() > 0) {
 			this.firstSeenAt = nowNanos;
 			this.firstSeenDone = progress.done();
 		}
@@ -79,9 +82,15 @@ final class ProgressBar implements AutoCloseable {
 	}
 
 	String line(PrintProgress progress, long nowNanos) {
+		if (this.firstSeenAt < 0) {
+			long since = (this.watchedSince >= 0) ? this.watchedSince : nowNanos;
+			return "打印批次 %d 准备中：载入模板和字体，生成第一个文件……  共 %s 份  已用 %s".formatted(progress.runId(),
+					(progress.planned() != null) ? progress.planned() : "?",
+					clock(Duration.ofNanos(Math.max(0, nowNanos - since))));
+		}
 		double seconds = (nowNanos - this.firstSeenAt) / 1e9;
-		double rate = (seconds > 0.5) ? (progress.done() - this.firstSeenDone) / seconds
-				: progress.rate(LocalDateTime.now());
+		// no rate until this bar has watched files being written for a moment
+		double rate = (seconds > 0.5) ? (progress.done() - this.firstSeenDone) / seconds : 0;
 		Integer planned = progress.planned();
 		StringBuilder line = new StringBuilder("打印批次 ").append(progress.runId()).append(' ');
 		if (planned != null && planned > 0) {
@@ -92,7 +101,9 @@ final class ProgressBar implements AutoCloseable {
 		else {
 			line.append(progress.done());
 		}
-		line.append("  %.1f 份/秒".formatted(rate));
+		if (rate > 0) {
+			line.append("  %.1f 份/秒".formatted(rate));
+		}
 		if (planned != null && rate > 0) {
 			long left = Math.round(Math.max(0, planned - progress.done()) / rate);
 			line.append("  剩余 ").append(clock(Duration.ofSeconds(left)));

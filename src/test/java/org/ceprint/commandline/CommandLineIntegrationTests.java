@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,6 +150,34 @@ class CommandLineIntegrationTests {
 		Result both = run(List.of("export", "assessments", "--city", "360100", "--unit", "x", "--year", "2025"));
 		assertThat(both.exitCode()).isEqualTo(2);
 		assertThat(both.output()).contains("mutually exclusive").doesNotContain("Exception");
+	}
+
+	@Test
+	void aRunThatFailsSaysWhyInOneLineWithoutAStackTraceAndResumesWhenTheCauseIsGone() throws Exception {
+		Result demo = run(List.of("demo", "--people", "12", "--no-print"));
+		assertThat(demo.exitCode()).as(demo.output()).isZero();
+		// the output folder is a file: no run folder can be made in it
+		Path blocked = Files.writeString(this.workDir.resolve("not-a-folder"), "x");
+		Path data = this.workDir.resolve("data");
+
+		Result failed = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("print", "certificates")),
+				List.of());
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		assertThat(failed.output()).containsPattern("打印批次未完成（批次 1）：打印「继续教育证书」（36\\d{4}）第 1 个文件时出错：读写文件出错")
+			.contains("print resume 1", "ceprint.log")
+			.doesNotContain("Exception", "\tat ", "org.springframework", "java.");
+		Result served = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("demo", "--server.port=0")),
+				List.of());
+		assertThat(served.exitCode()).as(served.output()).isEqualTo(1);
+		assertThat(served.output()).contains("打印批次未完成（批次 2）").doesNotContain("查验页面", "Exception");
+		// the details, stack trace included, are in the log file
+		assertThat(Files.readString(data.resolve("logs/ceprint.log"))).contains("not-a-folder", "\tat ");
+
+		Files.delete(blocked);
+		Result resumed = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("print", "resume", "1")),
+				List.of());
+		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+		assertThat(resumed.output()).contains("打印批次已完成（批次 1，续打）", "本次续打：继续教育证书 12 份");
 	}
 
 	private Path onlyRunFolder() throws IOException {
