@@ -1,5 +1,9 @@
 package org.ceprint.printing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,13 +62,39 @@ class PrintRunStore {
 			.param("now", now)
 			.update(key, "id");
 		long id = key.getKey().longValue();
-		String folder = "%s-%s-%s-%d".formatted(LocalDate.from(now), request.what().folderLabel(), request.scopeLabel(),
-				id);
+		String folder = reserveFolder(
+				"%s-%s-%s-%d".formatted(LocalDate.from(now), request.what().folderLabel(), request.scopeLabel(), id));
 		this.jdbc.sql("UPDATE print_run SET folder = :folder WHERE id = :id")
 			.param("folder", folder)
 			.param("id", id)
 			.update();
 		return find(id);
+	}
+
+	/**
+	 * Creates the run's folder under a name no folder has yet. Run ids restart in every
+	 * database, so another database writing to the same output folder (the embedded one
+	 * and a MariaDB server, say) may have used the name: its folder, and its
+	 * {@code _COMPLETE}, must never pass for this run's.
+	 */
+	private String reserveFolder(String name) {
+		Path outputDir = this.properties.outputDir();
+		try {
+			Files.createDirectories(outputDir);
+			for (int attempt = 1;; attempt++) {
+				String candidate = (attempt == 1) ? name : name + "-" + attempt;
+				try {
+					Files.createDirectory(outputDir.resolve(candidate));
+					return candidate;
+				}
+				catch (FileAlreadyExistsException ex) {
+					// taken by a run of another database: try the next name
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法创建打印批次目录 " + outputDir.resolve(name), ex);
+		}
 	}
 
 	void addNumbers(long runId, Collection<String> numbers) {
@@ -228,6 +258,13 @@ class PrintRunStore {
 			.param("now", now)
 			.param("id", runId)
 			.update();
+	}
+
+	boolean isCompleted(long runId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM print_run WHERE id = :id AND completed_at IS NOT NULL")
+			.param("id", runId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	boolean isAbandoned(long runId) {

@@ -290,13 +290,18 @@ public class PrintRuns {
 		if (this.store.isAbandoned(run.id())) {
 			throw new IllegalArgumentException("打印批次 %d 已放弃，不能续打；请新建打印批次".formatted(run.id()));
 		}
-		if (Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER))) {
-			// a crash between the marker and the finishing commit leaves claims behind
-			this.recording.executeWithoutResult((status) -> {
-				if (this.claims.release(run.id()) > 0) {
-					this.store.complete(run.id(), LocalDateTime.now(this.clock));
-				}
-			});
+		boolean marked = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
+		if (this.store.isCompleted(run.id()) || marked) {
+			if (marked) {
+				// a crash between the marker and the finishing commit leaves claims
+				// behind
+				this.recording.executeWithoutResult((status) -> {
+					if (!this.store.isCompleted(run.id())) {
+						this.claims.release(run.id());
+						this.store.complete(run.id(), LocalDateTime.now(this.clock));
+					}
+				});
+			}
 			throw new IllegalArgumentException("打印批次 %d 已完成：%s".formatted(run.id(), run.folder()));
 		}
 		return run;
@@ -343,7 +348,10 @@ public class PrintRuns {
 		});
 		int rejected = this.store.countRejects(run.id()) - rejectedBefore;
 		String firstCertificate = this.store.firstDocumentNo(run.id(), "CERTIFICATE");
-		boolean complete = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
+		// this run's marker in its own folder, and its completion recorded in this
+		// database
+		boolean complete = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER))
+				&& this.store.isCompleted(run.id());
 		return new PrintRunResult(run.id(), run.job(), run.folder(), execution.getStatus().name(), complete, thisGo,
 				new TreeMap<>(total), rejected, resumed ? Map.of() : this.store.heldByOtherRuns(run.id()), resumed,
 				complete ? null : PrintRunFailures.describe(execution), firstCertificate, elapsed);
