@@ -154,30 +154,65 @@ class CommandLineIntegrationTests {
 
 	@Test
 	void aRunThatFailsSaysWhyInOneLineWithoutAStackTraceAndResumesWhenTheCauseIsGone() throws Exception {
-		Result demo = run(List.of("demo", "--people", "12", "--no-print"));
+		Result demo = run(List.of("demo", "--people", "60", "--no-print"));
 		assertThat(demo.exitCode()).as(demo.output()).isZero();
-		// the output folder is a file: no run folder can be made in it
-		Path blocked = Files.writeString(this.workDir.resolve("not-a-folder"), "x");
 		Path data = this.workDir.resolve("data");
 
-		Result failed = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("print", "certificates")),
+		// an output folder that is a file: refused before a run exists, and no page is
+		// served
+		Path blocked = Files.writeString(this.workDir.resolve("not-a-folder"), "x");
+		Result refused = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("print", "certificates")),
 				List.of());
-		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
-		assertThat(failed.output()).containsPattern("打印批次未完成（批次 1）：打印「继续教育证书」（36\\d{4}）第 1 个文件时出错：读写文件出错")
-			.contains("print resume 1", "ceprint.log")
-			.doesNotContain("Exception", "\tat ", "org.springframework", "java.");
+		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+		assertThat(refused.output()).contains("无法创建打印批次目录").doesNotContain("Exception", "\tat ");
 		Result served = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("demo", "--server.port=0")),
 				List.of());
 		assertThat(served.exitCode()).as(served.output()).isEqualTo(1);
-		assertThat(served.output()).contains("打印批次未完成（批次 2）").doesNotContain("查验页面", "Exception");
-		// the details, stack trace included, are in the log file
-		assertThat(Files.readString(data.resolve("logs/ceprint.log"))).contains("not-a-folder", "\tat ");
+		assertThat(served.output()).doesNotContain("查验页面", "Exception");
 
-		Files.delete(blocked);
-		Result resumed = ChildJvm.finish(ChildJvm.start(this.workDir, data, blocked, List.of("print", "resume", "1")),
-				List.of());
+		// the run's folder taken away while it prints: the run fails, and says why
+		Process printing = start(List.of("print", "certificates", "--ceprint.printing.documents-per-file=2"));
+		Path folder = awaitFirstCertificateFile();
+		Path away = folder.resolveSibling(folder.getFileName() + ".away");
+		Files.move(folder, away);
+		Files.writeString(folder, "not a folder");
+		Result failed = ChildJvm.finish(printing, List.of());
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		Matcher line = Pattern.compile("打印批次未完成（批次 (\\d+)）：打印「继续教育证书」（36\\d{4}）第 \\d+ 个文件时出错：读写文件出错")
+			.matcher(failed.output());
+		assertThat(line.find()).as(failed.output()).isTrue();
+		assertThat(failed.output()).contains("print resume " + line.group(1), "ceprint.log")
+			.doesNotContain("Exception", "\tat ", "org.springframework", "java.");
+		// the details, stack trace included, are in the log file
+		assertThat(Files.readString(data.resolve("logs/ceprint.log"))).contains("\tat ");
+
+		Files.delete(folder);
+		Files.move(away, folder);
+		Result resumed = run(List.of("print", "resume", line.group(1)));
 		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-		assertThat(resumed.output()).contains("打印批次已完成（批次 1，续打）", "本次续打：继续教育证书 12 份");
+		assertThat(resumed.output()).contains("打印批次已完成（批次 " + line.group(1) + "，续打）", "本次续打：继续教育证书 ",
+				"整个批次：继续教育证书 60 份");
+	}
+
+	private Path awaitFirstCertificateFile() throws Exception {
+		long deadline = System.nanoTime() + 180_000_000_000L;
+		Path batches = this.workDir.resolve("print-batches");
+		while (System.nanoTime() < deadline) {
+			if (Files.isDirectory(batches)) {
+				try (Stream<Path> folders = Files.list(batches)) {
+					for (Path folder : folders.filter(Files::isDirectory).toList()) {
+						try (Stream<Path> files = Files.list(folder)) {
+							if (files
+								.anyMatch((file) -> file.getFileName().toString().matches("certificates-.*\\.pdf"))) {
+								return folder;
+							}
+						}
+					}
+				}
+			}
+			Thread.sleep(5);
+		}
+		throw new AssertionError("no certificate file in three minutes");
 	}
 
 	private Path onlyRunFolder() throws IOException {
