@@ -27,7 +27,7 @@ final class HolderParameters {
 		parameters.put("title", title(titleName, titleLevel));
 		parameters.put("specialty", Formats.text(specialty));
 		parameters.put("certificateNo", certificateNo);
-		parameters.put("qrImage", QrCodes.png(qrContent));
+		parameters.put("qrImage", QrCodes.symbol(qrContent));
 		return parameters;
 	}
 

@@ -37,7 +37,7 @@ public class ReturnSlipRenderer extends JasperRenderer<ReturnSlipView> {
 		parameters.put("closedOn", Formats.date(view.closedOn()));
 		parameters.put("summary",
 				"本批次共 %d 条登记，其中 %d 条不予验证，列明如下（序号为登记汇总表上的序号）。".formatted(view.entryCount(), view.lines().size()));
-		parameters.put("qrImage", QrCodes.png(view.qrContent()));
+		parameters.put("qrImage", QrCodes.symbol(view.qrContent()));
 		return parameters;
 	}
 

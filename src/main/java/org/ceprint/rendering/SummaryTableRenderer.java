@@ -57,7 +57,7 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 		parameters.put("entryCount", String.valueOf(view.rows().size()));
 		parameters.put("publicTotal", zeroIfBlank(Formats.hours(publicTotal)));
 		parameters.put("professionalTotal", zeroIfBlank(Formats.hours(professionalTotal)));
-		parameters.put("qrImage", QrCodes.png(view.qrContent()));
+		parameters.put("qrImage", QrCodes.symbol(view.qrContent()));
 		parameters.put("reviewOpinion", Formats.text(view.reviewOpinion()));
 		parameters.put("reviewDate", (view.reviewedOn() != null) ? Formats.date(view.reviewedOn()) : "年　　月　　日");
 		parameters.put("verificationOpinion", Formats.text(view.verificationOpinion()));

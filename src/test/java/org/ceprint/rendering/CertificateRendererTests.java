@@ -49,7 +49,7 @@ class CertificateRendererTests {
 	}
 
 	@Test
-	void qrModulesAreAtLeastFourTenthsOfAMillimetreOnPaperAndNothingCoversItsQuietZone() throws IOException {
+	void qrModulesAreAtLeastHalfAMillimetreOnPaperAndNothingCoversItsQuietZone() throws IOException {
 		// the longest signed URL: a provincial host and the token of a summary table with
 		// a
 		// 23-character batch number and a 10-character body name (134 bytes, 215 in
@@ -61,19 +61,30 @@ class CertificateRendererTests {
 				"certificate-long-qr.pdf");
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			List<PdfProbe.Image> images = PdfProbe.images(document, 0);
-			assertThat(images).hasSize(1);
-			PdfProbe.Image qr = images.get(0);
-			double modules = (double) qr.pixelWidth() / QrCodes.PIXELS_PER_MODULE;
-			double moduleMm = qr.box().width / modules * 25.4 / 72;
-			assertThat(moduleMm).as("module size in mm").isGreaterThanOrEqualTo(0.4);
-			// version 9 (53 modules and the 8 of the quiet zone) at error correction M
-			assertThat(modules).isEqualTo(61);
+			// the symbol is drawn as vector squares on a white square holding the quiet
+			// zone: no raster image to be resampled
+			assertThat(PdfProbe.images(document, 0)).isEmpty();
+			List<PdfProbe.Fill> fills = PdfProbe.fills(document, 0);
+			PdfProbe.Fill square = fills.stream()
+				.filter((fill) -> fill.white() && Math.abs(fill.box().getWidth() - fill.box().getHeight()) < 0.01)
+				.filter((fill) -> fill.box().getWidth() > 60 && fill.box().getWidth() < 100)
+				.findFirst()
+				.orElseThrow();
+			Rectangle2D modules = fills.stream()
+				.filter((fill) -> fill.black() && square.box().contains(fill.box()))
+				.map(PdfProbe.Fill::box)
+				.reduce(Rectangle2D::createUnion)
+				.orElseThrow();
+			// version 9 (53 modules) at error correction M, with the 4 of the quiet zone
+			// each side
+			double module = modules.getWidth() / 53;
+			assertThat(module * 25.4 / 72).as("module size in mm").isGreaterThanOrEqualTo(0.5);
+			assertThat(square.box().getWidth() / module).isCloseTo(61, within(0.01));
+			assertThat(modules.getCenterX()).isCloseTo(square.box().getCenterX(), within(0.01));
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue(longest);
-			// the quiet zone is inside the image: nothing else may be drawn over the
-			// image
-			assertThat(PdfProbe.glyphs(document, 1)).noneMatch((glyph) -> glyph.intersects(qr.box()));
+			// nothing else may be drawn over the symbol or its quiet zone
+			assertThat(PdfProbe.glyphs(document, 1)).noneMatch((glyph) -> glyph.intersects(square.box()));
 			assertThat(PdfProbe.seals(document, 0)).isEmpty();
 		}
 	}

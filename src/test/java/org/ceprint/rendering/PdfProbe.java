@@ -1,11 +1,13 @@
 package org.ceprint.rendering;
 
+import java.awt.geom.GeneralPath;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.state.Concatenate;
@@ -19,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.optionalcontent.PDOptionalContentGroup;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -44,6 +47,96 @@ public final class PdfProbe {
 	/** An image drawn on a page: its size on paper and in pixels. */
 	record Image(Rectangle2D.Float box, int pixelWidth) {
 
+	}
+
+	/** A filled path on a page: its bounds and whether it was filled black or white. */
+	record Fill(Rectangle2D box, boolean black, boolean white) {
+
+	}
+
+	/** Every filled path of a page, forms included, in drawing order. */
+	static List<Fill> fills(PDDocument document, int pageIndex) throws IOException {
+		PDPage page = document.getPage(pageIndex);
+		float height = page.getMediaBox().getHeight();
+		List<Fill> fills = new ArrayList<>();
+		PDFGraphicsStreamEngine engine = new PDFGraphicsStreamEngine(page) {
+
+			private final GeneralPath path = new GeneralPath();
+
+			@Override
+			public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+				this.path.moveTo(p0.getX(), p0.getY());
+				this.path.lineTo(p1.getX(), p1.getY());
+				this.path.lineTo(p2.getX(), p2.getY());
+				this.path.lineTo(p3.getX(), p3.getY());
+				this.path.closePath();
+			}
+
+			@Override
+			public void moveTo(float x, float y) {
+				this.path.moveTo(x, y);
+			}
+
+			@Override
+			public void lineTo(float x, float y) {
+				this.path.lineTo(x, y);
+			}
+
+			@Override
+			public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+				this.path.curveTo(x1, y1, x2, y2, x3, y3);
+			}
+
+			@Override
+			public Point2D getCurrentPoint() {
+				return this.path.getCurrentPoint();
+			}
+
+			@Override
+			public void closePath() {
+				this.path.closePath();
+			}
+
+			@Override
+			public void endPath() {
+				this.path.reset();
+			}
+
+			@Override
+			public void fillPath(int windingRule) throws IOException {
+				Rectangle2D bounds = this.path.getBounds2D();
+				float[] rgb = getGraphicsState().getNonStrokingColor().getComponents();
+				int value = getGraphicsState().getNonStrokingColor().toRGB();
+				fills.add(new Fill(new Rectangle2D.Double(bounds.getX(), height - bounds.getMaxY(), bounds.getWidth(),
+						bounds.getHeight()), value == 0 && rgb.length > 0, value == 0xFFFFFF));
+				this.path.reset();
+			}
+
+			@Override
+			public void fillAndStrokePath(int windingRule) throws IOException {
+				fillPath(windingRule);
+			}
+
+			@Override
+			public void strokePath() {
+				this.path.reset();
+			}
+
+			@Override
+			public void shadingFill(COSName shadingName) {
+			}
+
+			@Override
+			public void drawImage(PDImage image) {
+			}
+
+			@Override
+			public void clip(int windingRule) {
+			}
+
+		};
+		engine.processPage(page);
+		return fills;
 	}
 
 	public static List<Seal> seals(PDDocument document, int pageIndex) throws IOException {
