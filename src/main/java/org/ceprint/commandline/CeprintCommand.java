@@ -63,7 +63,7 @@ class CeprintCommand implements Runnable {
 	 * Builds commands without their services: for their help texts, and for the commands
 	 * that need none.
 	 */
-	private static final class ServicelessFactory implements CommandLine.IFactory {
+	static final class ServicelessFactory implements CommandLine.IFactory {
 
 		private final Objenesis objenesis = new ObjenesisStd();
 

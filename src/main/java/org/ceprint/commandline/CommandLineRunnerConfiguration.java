@@ -1,6 +1,7 @@
 package org.ceprint.commandline;
 
 import java.util.Arrays;
+import java.util.List;
 
 import picocli.CommandLine;
 
@@ -40,12 +41,25 @@ class CommandLineRunnerConfiguration {
 		};
 	}
 
+	/** The prefixes of the Spring properties a command line may set. */
+	static final List<String> SPRING_PROPERTY_PREFIXES = List.of("--spring.", "--ceprint.", "--server.",
+			"--management.", "--logging.", "--debug", "--trace");
+
 	/**
-	 * Spring reads {@code --name.with.dots=value} arguments as properties; picocli must
-	 * not see them, or it would reject them as unknown options.
+	 * Spring reads {@code --spring.…}, {@code --ceprint.…}, {@code --server.…},
+	 * {@code --management.…} and {@code --logging.…} arguments as properties; picocli
+	 * must not see them, or it would reject them as unknown options. They are recognised
+	 * by name only: a command's own {@code --errors=out.xlsx} or {@code --keys=./keys}
+	 * goes to the command whatever its value holds.
 	 */
 	static String[] withoutSpringProperties(String[] args) {
-		return Arrays.stream(args).filter((arg) -> !(arg.startsWith("--") && arg.contains("."))).toArray(String[]::new);
+		return Arrays.stream(args).filter((arg) -> !isSpringProperty(arg)).toArray(String[]::new);
+	}
+
+	static boolean isSpringProperty(String arg) {
+		return SPRING_PROPERTY_PREFIXES.stream()
+			.anyMatch((prefix) -> prefix.endsWith(".") ? arg.startsWith(prefix)
+					: (arg.equals(prefix) || arg.startsWith(prefix + "=")));
 	}
 
 	private record SpringCommandFactory(AutowireCapableBeanFactory beanFactory) implements CommandLine.IFactory {
