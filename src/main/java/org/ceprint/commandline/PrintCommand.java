@@ -1,7 +1,6 @@
 package org.ceprint.commandline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,10 @@ import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
 import org.ceprint.printing.PrintStyle;
+import org.ceprint.registry.CertificateNumbers;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
+import org.ceprint.registry.CsvFiles;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
 import org.ceprint.submission.Submissions;
@@ -138,15 +139,7 @@ class PrintCommand {
 			List<String> selected = new ArrayList<>();
 			this.numbers.forEach((number) -> addNumber(number, selected));
 			if (this.numbersFile != null) {
-				try {
-					for (String line : Files.readAllLines(this.numbersFile)) {
-						addNumber(line.split("[,\t]", 2)[0], selected);
-					}
-				}
-				catch (IOException ex) {
-					throw new IllegalArgumentException(
-							"无法读取 --numbers-file " + this.numbersFile + "：" + ex.getMessage());
-				}
+				selected.addAll(numbersIn(this.numbersFile));
 				if (selected.isEmpty()) {
 					throw new IllegalArgumentException("--numbers-file " + this.numbersFile + " 中没有证书编号");
 				}
@@ -154,10 +147,34 @@ class PrintCommand {
 			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint, style(), selected);
 		}
 
+		/**
+		 * The first field of each record of a list typed by hand or exported from Excel
+		 * (UTF-8 or GB18030, comma- or tab-separated). Lines without a digit before the
+		 * first number are its title and headings; every other line reaches the run,
+		 * which sets aside and reports what is not a printable certificate.
+		 */
+		private static List<String> numbersIn(Path file) {
+			List<String> listed = new ArrayList<>();
+			try {
+				CsvFiles.read(file, Long.MAX_VALUE, (record, fields) -> {
+					String first = fields.get(0).split("\t", 2)[0];
+					if (!listed.isEmpty() || first.chars().anyMatch(Character::isDigit)) {
+						addNumber(first, listed);
+					}
+				});
+			}
+			catch (IOException ex) {
+				// the JDK's text names its own classes: say it in Chinese, the cause in
+				// the log
+				throw new IllegalArgumentException("无法读取 --numbers-file " + file + "：文件不存在、无权读取或已损坏", ex);
+			}
+			return listed;
+		}
+
 		private static void addNumber(String raw, List<String> selected) {
 			String number = raw.replace("\uFEFF", "").replace("\"", "").strip().toUpperCase(Locale.ROOT);
 			// a header row or comment of an exported list is not a number
-			if (!number.isEmpty() && !number.startsWith("#") && !number.equals("证书编号")
+			if (!number.isEmpty() && !number.startsWith("#") && !number.equals(CertificateNumbers.FIELD)
 					&& !number.equals("DOCUMENT_NO")) {
 				selected.add(number);
 			}

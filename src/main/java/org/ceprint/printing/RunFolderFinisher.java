@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.ceprint.registry.CsvFiles;
+
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -22,7 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * rejects.csv from the database, then the {@code _COMPLETE} marker. Each file is written
  * under a temporary name and renamed, so a folder holding {@code _COMPLETE} always holds
  * a whole manifest. CSV files carry a UTF-8 byte order mark so that Excel and WPS open
- * the Chinese text correctly.
+ * the Chinese text correctly, and no value they would run as a formula (a certificate
+ * number typed into {@code --numbers-file} reaches rejects.csv as typed).
  */
 class RunFolderFinisher implements Tasklet {
 
@@ -61,12 +64,13 @@ class RunFolderFinisher implements Tasklet {
 		// a document printed again on request says so, for the print office's records
 		String status = run.reprint() ? "REPRINTED" : "PRINTED";
 		writeAtomically(run.folder().resolve(MANIFEST), (out) -> {
-			out.write("document_no,kind,file,first_page,last_page,content_sha256,status\n");
+			CsvFiles.writeRecord(out, "document_no", "kind", "file", "first_page", "last_page", "content_sha256",
+					"status");
 			this.store.forEachManifestLine(runId, (line) -> {
 				try {
-					out.write(String.join(",", csv(line.documentNo()), line.kind(), csv(line.fileName()),
+					CsvFiles.writeRecord(out, line.documentNo(), line.kind(), line.fileName(),
 							String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),
-							status) + "\n");
+							status);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -75,9 +79,9 @@ class RunFolderFinisher implements Tasklet {
 			});
 		});
 		writeAtomically(run.folder().resolve(REJECTS), (out) -> {
-			out.write("document_no,kind,reason\n");
+			CsvFiles.writeRecord(out, "document_no", "kind", "reason");
 			for (String[] reject : rejects) {
-				out.write(csv(reject[0]) + "," + reject[1] + "," + csv(reject[2]) + "\n");
+				CsvFiles.writeRecord(out, reject);
 			}
 		});
 		writeAtomically(run.folder().resolve(COMPLETE_MARKER), (out) -> out
@@ -104,16 +108,6 @@ class RunFolderFinisher implements Tasklet {
 			out.write("本批次已放弃（print abandon）：目录中已写完的 PDF 文件所含证书在登记库中记为已打印；"
 					+ "其余 %d 份已释放，可由新的打印批次打印。\n".formatted(released));
 		});
-	}
-
-	static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
 	private static void writeAtomically(Path target, Content content) throws IOException {

@@ -1,5 +1,6 @@
 package org.ceprint.commandline;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,17 @@ class PrintCommandTests {
 
 		assertThat(command.request().certificateNumbers()).containsExactly("36010020240000043", "36010020240000019",
 				"36010020240000027", "3601002024000003X");
+	}
+
+	@Test
+	void readsAListSavedByExcelOnAChineseWindows(@TempDir Path folder) throws Exception {
+		Path exported = folder.resolve("补打名单.csv");
+		String list = "证书编号,姓名,备注\r\n\"36010020240000019\",张三,\"单位更名，\r\n需补打\"\r\n36010020240000027,李四,\r\n";
+		Files.write(exported, list.getBytes(Charset.forName("GB18030")));
+		PrintCommand.Certificates command = new PrintCommand.Certificates(null, null);
+		command.numbersFile = exported;
+
+		assertThat(command.request().certificateNumbers()).containsExactly("36010020240000019", "36010020240000027");
 	}
 
 	@Test
