@@ -3,6 +3,7 @@ package org.ceprint.printing;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ceprint.testsupport.ChildDatabases;
 import org.ceprint.testsupport.TestFolders;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,10 +23,7 @@ class ConcurrentPrintRunsIntegrationTests extends ConcurrentPrintRunsContract {
 		registry.add("ceprint.data-dir", () -> WORK.resolve("data").toString());
 		registry.add("ceprint.printing.output-dir", () -> WORK.resolve("print-batches").toString());
 		// the URL of application.yml, which the children use, on the same folder
-		registry.add("spring.datasource.url",
-				() -> "jdbc:h2:file:" + WORK.resolve("data").resolve("ceprint")
-						+ ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
-						+ ";AUTO_COMPACT_FILL_RATE=0;LOCK_TIMEOUT=20000");
+		registry.add("spring.datasource.url", () -> ChildDatabases.sharedH2Url(WORK.resolve("data")));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.ceprint.printing;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ceprint.testsupport.ChildDatabases;
 import org.ceprint.testsupport.MariaDbTest;
 import org.ceprint.testsupport.TestFolders;
 
@@ -36,10 +37,7 @@ class ConcurrentPrintRunsMariaDbIntegrationTests extends ConcurrentPrintRunsCont
 
 	@Override
 	List<String> databaseArguments() {
-		return List.of("--spring.profiles.active=mariadb",
-				"--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
-				"--ceprint.authenticity.generate-key-if-missing=true");
+		return ChildDatabases.mariaDbArguments(this.environment);
 	}
 
 }
