@@ -54,7 +54,7 @@ class ImportCommand implements Callable<Integer> {
 				: this.file.toAbsolutePath().resolveSibling(name + "-未导入.xlsx");
 		ImportReport report;
 		try {
-			report = this.imports.importFile(this.file, errorWorkbook);
+			report = this.imports.importFile(this.file, errorWorkbook, null, System.out::println);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -62,12 +62,17 @@ class ImportCommand implements Callable<Integer> {
 		}
 		System.out.println("%s：共 %d 行，导入 %d 条（待验证），已导入过 %d 条，未导入 %d 行".formatted(this.file.getFileName(), report.rows(),
 				report.imported(), report.alreadyImported(), report.rejected().size()));
+		for (String warning : report.warnings()) {
+			System.out.println("注意：" + warning);
+		}
 		for (ImportReport.RejectedRow row : report.rejected()) {
 			System.out.println("  " + String.join("；", row.reasons()));
 		}
 		if (report.errorWorkbook() != null) {
 			System.out.println("未导入的行及原因：" + report.errorWorkbook());
 		}
+		// 0: every row stored (or stored before); 1: the valid rows stored, the others
+		// reported; 2 (above): the file refused, nothing stored
 		return report.rejected().isEmpty() ? 0 : 1;
 	}
 

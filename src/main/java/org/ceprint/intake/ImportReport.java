@@ -11,9 +11,11 @@ import java.util.List;
  * @param bodyCode the submitting body's credit code, from the file
  * @param entryIds the registry's entries for the valid rows, imported now or before, in
  * the order of the rows
+ * @param warnings what the file holds that was not imported or may be overlooked (hidden
+ * sheets, rows and columns, macros, external links), in Chinese
  */
 public record ImportReport(Path file, int rows, int imported, int alreadyImported, List<RejectedRow> rejected,
-		Path errorWorkbook, String bodyCode, List<Long> entryIds) {
+		Path errorWorkbook, String bodyCode, List<Long> entryIds, List<String> warnings) {
 
 	/**
 	 * A row that was not imported: its number in the sheet (1-based, as a spreadsheet

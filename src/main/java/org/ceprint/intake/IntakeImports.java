@@ -2,7 +2,6 @@ package org.ceprint.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Consumer;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -28,6 +31,7 @@ import org.ceprint.hours.CreditItem;
 import org.ceprint.hours.HoursCheck;
 import org.ceprint.hours.HoursStandard;
 import org.ceprint.registry.Checked;
+import org.ceprint.registry.FieldLengths;
 import org.ceprint.registry.CreditCodes;
 import org.ceprint.registry.EntryStatus;
 import org.ceprint.registry.FieldProblem;
@@ -39,6 +43,9 @@ import org.ceprint.registry.RegistrationChecks;
 import org.ceprint.registry.RegistryBulkLoader;
 import org.ceprint.registry.ResidentIdNumbers;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.rendering.GlyphCoverage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,6 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class IntakeImports {
+
+	private static final Logger logger = LoggerFactory.getLogger(IntakeImports.class);
 
 	/** Larger files are refused before they are opened. */
 	static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
@@ -73,9 +82,12 @@ public class IntakeImports {
 
 	private final HoursStandard standard;
 
+	private final PrintableText printable;
+
 	IntakeImports(PersonDossiers people, Organisations organisations, RegistryBulkLoader loader, Clock clock,
-			PlatformTransactionManager transactionManager, HoursStandard standard) {
+			PlatformTransactionManager transactionManager, HoursStandard standard, GlyphCoverage coverage) {
 		this.standard = standard;
+		this.printable = new PrintableText(coverage);
 		this.people = people;
 		this.organisations = organisations;
 		this.loader = loader;
@@ -99,6 +111,16 @@ public class IntakeImports {
 	 * table of another body is refused before anything is stored.
 	 */
 	public ImportReport importFile(Path file, Path errorWorkbook, String requiredBodyCode) throws IOException {
+		return importFile(file, errorWorkbook, requiredBodyCode, (line) -> {
+		});
+	}
+
+	/**
+	 * As {@link #importFile(Path, Path, String)}, telling {@code progress} (a command
+	 * line's output) when the rows are checked and about to be written.
+	 */
+	public ImportReport importFile(Path file, Path errorWorkbook, String requiredBodyCode, Consumer<String> progress)
+			throws IOException {
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException("找不到文件：" + file);
 		}
@@ -116,20 +138,30 @@ public class IntakeImports {
 				sheet = readSheet(file);
 			}
 			catch (Refused ex) {
-				throw ex;
+				throw new Refused("无法导入 %s：%s".formatted(file.getFileName(), ex.getMessage()));
 			}
 			catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException
 					| org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException ex) {
-				// whatever POI refuses (not a workbook, encrypted, a zip bomb, a broken
-				// record)
-				throw new IllegalArgumentException(
-						"无法读取 %s：不是有效的 Excel 登记汇总表（%s）".formatted(file.getFileName(), ex.getMessage()), ex);
+				// whatever POI refuses: its text is English and names its own classes,
+				// so the user is told what kind of file this is not
+				logger.info("Workbook refused: {}", ex.getClass().getName());
+				throw new Refused("无法读取 %s：%s。请用 Excel 或 WPS 打开该文件，另存为「Excel 工作簿 (.xlsx)」后重新导入"
+					.formatted(file.getFileName(), unreadable(ex)));
 			}
 		}
+		checkLayout(file, sheet);
 		String bodyCode = normalised(sheet.cell(SummaryTableWorkbooks.CREDIT_CODE_ROW, 1).text())
 			.toUpperCase(java.util.Locale.ROOT);
 		List<ParsedRow> rows = sheetRows(sheet);
 		Checked code = CreditCodes.check(bodyCode);
+		if (sheet.cell(SummaryTableWorkbooks.CREDIT_CODE_ROW, 1).numeric()) {
+			throw new Refused("%s 第 2 行「报送单位统一社会信用代码」(%s)：单元格是数字格式，代码可能已被 Excel 改动。请把 B2 设为「文本」格式后重新输入代码"
+				.formatted(file.getFileName(), bodyCode));
+		}
+		if (!code.valid() && ResidentIdNumbers.check(bodyCode, LocalDate.now(this.clock)).valid()) {
+			throw new Refused("%s 第 2 行「报送单位统一社会信用代码」(%s)：这是居民身份证号码，不是统一社会信用代码。B2 应填报送单位（单位或基地）的 18 位统一社会信用代码"
+				.formatted(file.getFileName(), bodyCode));
+		}
 		if (!code.valid() || this.organisations.findByCreditCode(code.value()).isEmpty()) {
 			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：%s".formatted(file.getFileName(),
 					bodyCode.isEmpty() ? "（空）" : bodyCode, code.valid() ? "登记库中没有该单位或基地" : code.problem()));
@@ -138,11 +170,76 @@ public class IntakeImports {
 			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：不是本单位（%s）的登记汇总表"
 				.formatted(file.getFileName(), code.value(), requiredBodyCode));
 		}
-		return store(file, code.value(), rows, errorWorkbook);
+		return store(file, code.value(), rows, errorWorkbook, warnings(sheet), progress);
 	}
 
-	private ImportReport store(Path file, String bodyCode, List<ParsedRow> rows, Path errorWorkbook)
-			throws IOException {
+	/**
+	 * The heading row must be the template's, column by column, before any row is read:
+	 * with columns moved, every row would be checked against the wrong heading.
+	 */
+	private static void checkLayout(Path file, SheetCells sheet) {
+		List<String> wrong = new ArrayList<>();
+		for (int column = 0; column < SummaryTableWorkbooks.HEADINGS.size(); column++) {
+			String expected = SummaryTableWorkbooks.HEADINGS.get(column);
+			String found = normalised(sheet.cell(SummaryTableWorkbooks.HEADING_ROW, column).text()).replace(" ", "");
+			// the optional last columns may be left out of an older template, as long as
+			// no row fills them
+			boolean leftOut = found.isEmpty() && column >= SummaryTableWorkbooks.FIRST_OPTIONAL_COLUMN
+					&& isEmptyColumn(sheet, column);
+			if (!found.equals(expected) && !leftOut) {
+				wrong.add("%s 列应为「%s」，实为「%s」".formatted(CellReference.convertNumToColString(column), expected,
+						found.isEmpty() ? "（空）" : FieldProblem.visible(found)));
+			}
+		}
+		if (!wrong.isEmpty()) {
+			throw new Refused("%s 第 %d 行的表头与登记汇总表模板不同：%s。没有导入任何行；请用 import --template 生成的模板填写，不要增删或调换列"
+				.formatted(file.getFileName(), SummaryTableWorkbooks.HEADING_ROW + 1, String.join("；", wrong)));
+		}
+	}
+
+	private static boolean isEmptyColumn(SheetCells sheet, int column) {
+		return sheet.rowsAfter(SummaryTableWorkbooks.HEADING_ROW)
+			.keySet()
+			.stream()
+			.allMatch((row) -> sheet.cell(row, column).text().isBlank() && !sheet.cell(row, column).isFormula());
+	}
+
+	private static List<String> warnings(SheetCells sheet) {
+		List<String> warnings = new ArrayList<>(sheet.warnings());
+		SortedSet<Integer> hidden = sheet.hiddenRowsWithCells();
+		hidden.removeIf((row) -> row <= SummaryTableWorkbooks.HEADING_ROW);
+		if (!hidden.isEmpty()) {
+			warnings.add("第 %s 行被隐藏：隐藏行照常检查、导入，请核对"
+				.formatted(String.join("、", hidden.stream().map((row) -> String.valueOf(row + 1)).toList())));
+		}
+		return warnings;
+	}
+
+	/** What kind of file this is not, in Chinese, from what POI threw. */
+	private static String unreadable(Exception ex) {
+		if (ex instanceof org.apache.poi.EmptyFileException) {
+			return "文件是空的";
+		}
+		if (ex instanceof org.apache.poi.EncryptedDocumentException) {
+			return "工作簿设有密码或已加密，请先取消密码保护";
+		}
+		if (ex instanceof org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+				|| ex instanceof org.apache.poi.poifs.filesystem.NotOLE2FileException
+				|| ex instanceof org.apache.poi.poifs.filesystem.OfficeXmlFileException
+				|| ex instanceof org.apache.poi.UnsupportedFileFormatException) {
+			return "不是 Excel 工作簿（.xlsx 或 .xls）";
+		}
+		if (ex instanceof IOException && ex.getMessage() != null && ex.getMessage().contains("Zip bomb")) {
+			return "压缩内容异常：解压后的大小远超文件本身，可能是恶意文件，拒绝打开";
+		}
+		if (ex instanceof org.xml.sax.SAXException) {
+			return "工作簿内部的数据格式无效（XML 损坏或含有不允许的声明）";
+		}
+		return "文件不完整或已损坏，不是有效的 Excel 工作簿";
+	}
+
+	private ImportReport store(Path file, String bodyCode, List<ParsedRow> rows, Path errorWorkbook,
+			List<String> warnings, Consumer<String> progress) {
 		Map<String, String> names = this.people.namesByIdNumbers(rows.stream()
 			.map((row) -> ResidentIdNumbers.check(row.value(1), LocalDate.now(this.clock)))
 			.filter(Checked::valid)
@@ -163,19 +260,28 @@ public class IntakeImports {
 			entries.add(entry);
 			keys.add(RegistryBulkLoader.importKey(entry));
 		}
-		RegistryBulkLoader.ImportedEntries stored = this.transaction
-			.execute((status) -> this.loader.addImportedEntries(entries, keys));
+		progress.accept("%s：已检查 %d 行，正在写入登记库…".formatted(file.getFileName(), rows.size()));
+		// the report of the rows not imported is on disk before the rows imported are
+		// committed; if it cannot be written, nothing is stored
+		Path[] report = { null };
+		RegistryBulkLoader.ImportedEntries stored;
+		try {
+			stored = this.transaction.execute((status) -> {
+				RegistryBulkLoader.ImportedEntries added = this.loader.addImportedEntries(entries, keys);
+				if (!rejected.isEmpty()) {
+					report[0] = ImportReports.write(rejected, errorWorkbook);
+				}
+				return added;
+			});
+		}
+		catch (ImportReports.NotWritten ex) {
+			throw new Refused(
+					"%s：%s，本次没有导入任何行。请确认该位置可写（或用 --errors 指定别的文件）后重新导入".formatted(file.getFileName(), ex.getMessage()));
+		}
 		Set<String> already = stored.alreadyStored();
 		int inserted = (int) keys.stream().distinct().filter((key) -> !already.contains(key)).count();
-		Path errors = null;
-		if (!rejected.isEmpty()) {
-			errors = errorWorkbook;
-			try (OutputStream out = Files.newOutputStream(errorWorkbook)) {
-				SummaryTableWorkbooks.writeErrors(rejected, out);
-			}
-		}
-		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, errors, bodyCode,
-				stored.entryIds());
+		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, report[0], bodyCode,
+				stored.entryIds(), warnings);
 	}
 
 	private NewEntry entry(ParsedRow row, String bodyCode, Map<String, String> names, LocalDateTime now,
@@ -186,8 +292,12 @@ public class IntakeImports {
 		if (name.isEmpty()) {
 			reasons.add(problem(record, "姓名", name, "须填写"));
 		}
+		else {
+			this.printable.problem(name).ifPresent((problem) -> reasons.add(problem(record, "姓名", name, problem)));
+		}
 		if (!id.valid()) {
-			reasons.add(problem(record, "身份证件号码", row.value(1), id.problem()));
+			reasons.add(problem(record, "身份证件号码", row.value(1),
+					CreditCodes.check(row.value(1)).valid() ? "这是统一社会信用代码，不是身份证件号码（列是否填错？）" : id.problem()));
 		}
 		else if (!names.containsKey(id.value())) {
 			reasons.add(problem(record, "身份证件号码", id.value(), "登记库中没有此人，请先办理继续教育证书"));
@@ -197,12 +307,10 @@ public class IntakeImports {
 		}
 		String project = row.value(2);
 		String content = row.value(3);
-		if (project.isEmpty() || project.length() > 100) {
-			reasons.add(problem(record, "项目名称", project, project.isEmpty() ? "须填写" : "不能超过 100 字"));
-		}
-		if (content.isEmpty() || content.length() > 200) {
-			reasons.add(problem(record, "学习内容", content, content.isEmpty() ? "须填写" : "不能超过 200 字"));
-		}
+		text(record, "项目名称", project, FieldLengths.PROJECT_NAME, true, reasons);
+		text(record, "学习内容", content, FieldLengths.CONTENT, true, reasons);
+		text(record, "考试考核成绩", row.value(9), FieldLengths.RESULT, false, reasons);
+		text(record, "继续教育成果", row.value(10), FieldLengths.OUTCOME, false, reasons);
 		LearningForm form = byLabel(LearningForm.values(), row.value(4), LearningForm::label);
 		if (form == null) {
 			reasons.add(problem(record, "学习形式", row.value(4), "须为面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育或业绩成果折算"));
@@ -270,27 +378,52 @@ public class IntakeImports {
 		int width = SummaryTableWorkbooks.HEADINGS.size();
 		int maxRow = SummaryTableWorkbooks.HEADING_ROW + MAX_ROWS;
 		String tooManyRows = "工作表超过 %d 行，请分成多个文件导入".formatted(MAX_ROWS);
+		if (Files.size(file) == 0) {
+			throw new Refused("文件是空的");
+		}
 		FileMagic magic;
 		try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
 			magic = FileMagic.valueOf(in);
+		}
+		if (magic != FileMagic.OOXML && magic != FileMagic.OLE2) {
+			throw new Refused("不是 Excel 工作簿（.xlsx 或 .xls）；若是另存的 CSV 文件，请把文件名改为 .csv 后导入");
 		}
 		if (magic == FileMagic.OOXML) {
 			return XlsxSheetReader.read(file, width, SummaryTableWorkbooks.SHEET, maxRow, tooManyRows);
 		}
 		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			Sheet sheet = sheetOf(workbook);
+			int chosen = sheetOf(workbook);
+			Sheet sheet = workbook.getSheetAt(chosen);
 			if (sheet.getLastRowNum() > maxRow) {
 				throw new Refused(tooManyRows);
 			}
 			SheetCells cells = new SheetCells(width);
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+					cells.warn(
+							"工作表「%s」被隐藏，其内容没有导入（只导入工作表「%s」）".formatted(workbook.getSheetName(i), sheet.getSheetName()));
+				}
+			}
+			List<String> hiddenColumns = new ArrayList<>();
+			for (int column = 0; column < width; column++) {
+				if (sheet.isColumnHidden(column)) {
+					hiddenColumns.add(CellReference.convertNumToColString(column));
+				}
+			}
+			if (!hiddenColumns.isEmpty()) {
+				cells.warn("第 %s 列被隐藏：隐藏列中的内容照常检查、导入，请核对".formatted(String.join("、", hiddenColumns)));
+			}
 			for (Row row : sheet) {
+				if (row.getZeroHeight()) {
+					cells.hideRow(row.getRowNum());
+				}
 				for (int column = 0; column < width; column++) {
 					Cell cell = row.getCell(column);
 					if (cell != null) {
-						cells.put(row.getRowNum(), column,
-								(cell.getCellType() == CellType.FORMULA)
-										? new SheetCells.RawCell("", cell.getCellFormula())
-										: new SheetCells.RawCell(text(cell), null));
+						cells.put(row.getRowNum(), column, (cell.getCellType() == CellType.FORMULA)
+								? new SheetCells.RawCell("", cell.getCellFormula())
+								: new SheetCells.RawCell(text(cell), null,
+										cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)));
 					}
 				}
 			}
@@ -313,6 +446,10 @@ public class IntakeImports {
 				}
 				else {
 					values.add(normalised(cell.text()));
+					if (cell.numeric() && column == 1) {
+						problems.add(problem("第 %d 行".formatted(index + 1), SummaryTableWorkbooks.HEADINGS.get(column),
+								cell.text(), "单元格是数字格式：Excel 把 18 位号码存成只有 15 位有效数字的数，末几位已经丢失。请把该列设为「文本」格式后重新输入号码"));
+					}
 				}
 			}
 			if (!values.stream().allMatch(String::isEmpty)) {
@@ -322,14 +459,19 @@ public class IntakeImports {
 		return rows;
 	}
 
-	private static Sheet sheetOf(Workbook workbook) {
-		Sheet named = workbook.getSheet(SummaryTableWorkbooks.SHEET);
-		if (named != null) {
+	/** The index of the template's sheet, or else of the first visible one. */
+	private static int sheetOf(Workbook workbook) {
+		int named = workbook.getSheetIndex(SummaryTableWorkbooks.SHEET);
+		if (named >= 0) {
+			if (workbook.isSheetHidden(named) || workbook.isSheetVeryHidden(named)) {
+				throw new Refused(("工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入")
+					.formatted(SummaryTableWorkbooks.SHEET));
+			}
 			return named;
 		}
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-				return workbook.getSheetAt(i);
+				return i;
 			}
 		}
 		throw new Refused("工作簿中没有可见的工作表");
@@ -351,8 +493,8 @@ public class IntakeImports {
 
 	/**
 	 * Full-width letters and digits to half-width (and full-width punctuation too in text
-	 * without Chinese), ideographic spaces to spaces, stripped; the apostrophe that
-	 * ceprint's exports put before = + - @ removed.
+	 * without Chinese); ideographic spaces, tabs, line breaks and other spaces to one
+	 * space; stripped; the apostrophe that ceprint's exports put before = + - @ removed.
 	 */
 	static String normalised(String value) {
 		// Chinese text keeps its full-width punctuation (，（）); elsewhere, as in ２４．５
@@ -364,14 +506,17 @@ public class IntakeImports {
 			if (c >= 0xFF01 && c <= 0xFF5E && (!chinese || Character.isLetterOrDigit(c - 0xFEE0))) {
 				text.append((char) (c - 0xFEE0));
 			}
-			else if (c == 0x3000 || c == 0xA0) {
+			else if (c == 0x3000 || c == 0xA0 || c == '\t' || c == '\n' || c == '\r'
+					|| Character.getType(c) == Character.SPACE_SEPARATOR) {
+				// line breaks typed with Alt+Enter and other spaces: one space (runs are
+				// collapsed below)
 				text.append(' ');
 			}
 			else {
 				text.appendCodePoint(c);
 			}
 		});
-		String stripped = text.toString().strip();
+		String stripped = text.toString().replaceAll(" {2,}", " ").strip();
 		if (stripped.length() > 1 && stripped.charAt(0) == '\'' && "=+-@".indexOf(stripped.charAt(1)) >= 0) {
 			return stripped.substring(1);
 		}
@@ -397,6 +542,27 @@ public class IntakeImports {
 		}
 		catch (DateTimeParseException ex) {
 			return null;
+		}
+	}
+
+	/**
+	 * A text field that will be printed: required or not, no longer than its column, and
+	 * only characters that print (see {@link PrintableText}).
+	 */
+	private void text(String record, String field, String value, int maxLength, boolean required,
+			List<String> reasons) {
+		if (value.isEmpty()) {
+			if (required) {
+				reasons.add(problem(record, field, value, "须填写"));
+			}
+			return;
+		}
+		Optional<String> unprintable = this.printable.problem(value);
+		if (unprintable.isPresent()) {
+			reasons.add(problem(record, field, value, unprintable.get()));
+		}
+		else if (value.length() > maxLength) {
+			reasons.add(problem(record, field, value, "不能超过 %d 字（现有 %d 字）".formatted(maxLength, value.length())));
 		}
 	}
 

@@ -10,8 +10,10 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ceprint.hours.CreditItem;
+import org.ceprint.registry.FieldLengths;
 
 /**
  * The layout of the summary-table workbook (登记汇总表, 第十二条) that units and bases fill in:
@@ -35,13 +37,22 @@ public final class SummaryTableWorkbooks {
 	 */
 	static final int CREDIT_ITEM_COLUMN = 11;
 
+	/** 考试考核成绩, 继续教育成果 and 折算项目 may be blank, or left out of an older template. */
+	static final int FIRST_OPTIONAL_COLUMN = 9;
+
 	private SummaryTableWorkbooks() {
 	}
 
 	/** Writes the empty template a unit or base fills in. */
 	public static void writeTemplate(OutputStream out) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			layOut(workbook.createSheet(SHEET), bold(workbook), "专业技术人员继续教育情况登记汇总表", "");
+			Sheet sheet = workbook.createSheet(SHEET);
+			layOut(sheet, bold(workbook), "专业技术人员继续教育情况登记汇总表", "");
+			// ID numbers and codes typed into a number cell lose their last digits
+			CellStyle text = workbook.createCellStyle();
+			text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+			sheet.setDefaultColumnStyle(1, text);
+			sheet.getRow(CREDIT_CODE_ROW).getCell(1).setCellStyle(text);
 			workbook.write(out);
 		}
 	}
@@ -59,7 +70,10 @@ public final class SummaryTableWorkbooks {
 		code.createCell(1).setCellValue(creditCode);
 		code.createCell(3)
 			.setCellValue("学习形式：面授培训、学术会议、资格考试、进修、自学、学历学位教育、远程教育、业绩成果折算；科目类别：公需科目或专业科目；日期如 2024-03-05；"
-					+ "折算项目（可不填；填写且学时空白时按学时登记标准折算）：" + CreditItem.labels());
+					+ "折算项目（可不填；填写且学时空白时按学时登记标准折算）：" + CreditItem.labels()
+					+ "；项目名称不超过 %d 字，学习内容不超过 %d 字，考试考核成绩不超过 %d 字，继续教育成果不超过 %d 字；身份证件号码列须为文本格式；不能含表情符号、控制字符等无法打印的字符"
+						.formatted(FieldLengths.PROJECT_NAME, FieldLengths.CONTENT, FieldLengths.RESULT,
+								FieldLengths.OUTCOME));
 		Row headings = sheet.createRow(HEADING_ROW);
 		for (int i = 0; i < HEADINGS.size(); i++) {
 			Cell cell = headings.createCell(i);
@@ -84,7 +98,9 @@ public final class SummaryTableWorkbooks {
 	 * formula are written as text with a leading apostrophe.
 	 */
 	static void writeErrors(List<ImportReport.RejectedRow> rejected, OutputStream out) throws IOException {
-		try (Workbook workbook = new XSSFWorkbook()) {
+		// streamed: a file of 100,000 refused rows is written in constant memory
+		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+		try {
 			Sheet sheet = workbook.createSheet("未导入的行");
 			Row headings = sheet.createRow(0);
 			headings.createCell(0).setCellValue("原行号");
@@ -97,13 +113,35 @@ public final class SummaryTableWorkbooks {
 				Row out2 = sheet.createRow(index++);
 				out2.createCell(0).setCellValue(row.rowNumber());
 				for (int i = 0; i < row.values().size() && i < HEADINGS.size(); i++) {
-					out2.createCell(i + 1).setCellValue(neutralised(row.values().get(i)));
+					out2.createCell(i + 1).setCellValue(cellText(neutralised(row.values().get(i))));
 				}
-				out2.createCell(HEADINGS.size() + 1).setCellValue(String.join("；", row.reasons()));
+				out2.createCell(HEADINGS.size() + 1).setCellValue(cellText(String.join("；", row.reasons())));
 			}
 			sheet.setColumnWidth(HEADINGS.size() + 1, 80 * 256);
 			workbook.write(out);
 		}
+		finally {
+			workbook.close();
+		}
+	}
+
+	/** Excel's limit for the text of one cell. */
+	static final int MAX_CELL_TEXT = 32_767;
+
+	/**
+	 * Text as a cell can hold it: a value longer than Excel's limit (it was refused for
+	 * its length) is cut, and says so.
+	 */
+	static String cellText(String value) {
+		if (value.length() <= MAX_CELL_TEXT) {
+			return value;
+		}
+		String note = "…（原文共 %d 字，已截断）".formatted(value.length());
+		int end = MAX_CELL_TEXT - note.length();
+		if (Character.isHighSurrogate(value.charAt(end - 1))) {
+			end--;
+		}
+		return value.substring(0, end) + note;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -49,11 +50,30 @@ final class XlsxSheetReader {
 				parse(in, workbook);
 			}
 			int chosen = workbook.names.indexOf(preferredSheet);
+			if (chosen >= 0 && workbook.hidden.get(chosen)) {
+				throw new IntakeImports.Refused(
+						("工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入").formatted(preferredSheet));
+			}
 			if (chosen < 0) {
 				chosen = workbook.hidden.indexOf(false);
 			}
 			if (chosen < 0) {
 				throw new IntakeImports.Refused("工作簿中没有可见的工作表");
+			}
+			List<String> warnings = new ArrayList<>();
+			for (int i = 0; i < workbook.names.size(); i++) {
+				if (workbook.hidden.get(i)) {
+					warnings.add("工作表「%s」被隐藏，其内容没有导入（只导入工作表「%s」）".formatted(workbook.names.get(i),
+							workbook.names.get(chosen)));
+				}
+			}
+			if (!pkg.getPartsByName(Pattern.compile("/xl/vbaProject\\.bin", Pattern.CASE_INSENSITIVE)).isEmpty()) {
+				warnings.add("工作簿含有宏（VBA 代码）：宏不会运行，也不会导入");
+			}
+			int links = pkg.getPartsByName(Pattern.compile("/xl/externalLinks/.*\\.xml", Pattern.CASE_INSENSITIVE))
+				.size();
+			if (links > 0) {
+				warnings.add("工作簿链接了 %d 个外部文件：链接来的数据不会导入，引用它们的公式单元格不予导入".formatted(links));
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 			StylesTable styles = reader.getStylesTable();
@@ -61,15 +81,25 @@ final class XlsxSheetReader {
 			for (int index = 0; sheets.hasNext(); index++) {
 				try (InputStream sheet = sheets.next()) {
 					if (index == chosen) {
-						SheetHandler handler = new SheetHandler(new SheetCells(width), strings, styles,
-								workbook.date1904, maxRow, tooManyRows);
+						SheetCells cells = new SheetCells(width);
+						warnings.forEach(cells::warn);
+						SheetHandler handler = new SheetHandler(cells, strings, styles, workbook.date1904, maxRow,
+								tooManyRows);
 						parse(sheet, handler);
-						return handler.cells;
+						if (!handler.hiddenColumns.isEmpty()) {
+							cells.warn(
+									"第 %s 列被隐藏：隐藏列中的内容照常检查、导入，请核对".formatted(String.join("、", handler.hiddenColumns)));
+						}
+						return cells;
 					}
 				}
 			}
 			throw new IntakeImports.Refused("工作簿中没有可见的工作表");
 		}
+	}
+
+	private static boolean isTrue(String attribute) {
+		return "1".equals(attribute) || "true".equals(attribute);
 	}
 
 	private static void parse(InputStream in, DefaultHandler handler)
@@ -139,6 +169,8 @@ final class XlsxSheetReader {
 
 		private StringBuilder collecting;
 
+		final List<String> hiddenColumns = new ArrayList<>();
+
 		SheetHandler(SheetCells cells, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904,
 				int maxRow, String tooManyRows) {
 			this.cells = cells;
@@ -158,6 +190,18 @@ final class XlsxSheetReader {
 					this.column = -1;
 					if (this.row > this.maxRow) {
 						throw new IntakeImports.Refused(this.tooManyRows);
+					}
+					if (isTrue(attributes.getValue("hidden"))) {
+						this.cells.hideRow(this.row);
+					}
+				}
+				case "col" -> {
+					if (isTrue(attributes.getValue("hidden"))) {
+						int min = Integer.parseInt(attributes.getValue("min"));
+						int max = Math.min(Integer.parseInt(attributes.getValue("max")), this.cells.width());
+						for (int column = min; column <= max; column++) {
+							this.hiddenColumns.add(CellReference.convertNumToColString(column - 1));
+						}
 					}
 				}
 				case "c" -> {
@@ -200,7 +244,9 @@ final class XlsxSheetReader {
 						this.cells.put(this.row, this.column, new SheetCells.RawCell("", this.formula.toString()));
 					}
 					else {
-						this.cells.put(this.row, this.column, new SheetCells.RawCell(text(), null));
+						String text = text();
+						boolean numeric = (this.type == null || this.type.equals("n")) && !text.isEmpty() && !isDate();
+						this.cells.put(this.row, this.column, new SheetCells.RawCell(text, null, numeric));
 					}
 				}
 				default -> {
@@ -227,14 +273,22 @@ final class XlsxSheetReader {
 				return "";
 			}
 			double number = Double.parseDouble(raw);
-			if (this.style >= 0 && this.style < this.styles.getNumCellStyles()) {
-				XSSFCellStyle cellStyle = this.styles.getStyleAt(this.style);
-				if (DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
-						&& DateUtil.isValidExcelDate(number)) {
-					return DateUtil.getLocalDateTime(number, this.date1904).toLocalDate().toString();
-				}
+			if (isDate() && DateUtil.isValidExcelDate(number)) {
+				return DateUtil.getLocalDateTime(number, this.date1904).toLocalDate().toString();
 			}
 			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+		}
+
+		/**
+		 * Whether the cell's style is a date format; a workbook without a styles part has
+		 * none.
+		 */
+		private boolean isDate() {
+			if (this.styles == null || this.style < 0 || this.style >= this.styles.getNumCellStyles()) {
+				return false;
+			}
+			XSSFCellStyle cellStyle = this.styles.getStyleAt(this.style);
+			return DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
 		}
 
 	}

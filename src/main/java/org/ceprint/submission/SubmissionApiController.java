@@ -106,6 +106,7 @@ class SubmissionApiController {
 			body.put("imported", outcome.report().imported());
 			body.put("alreadyImported", outcome.report().alreadyImported());
 			body.put("leftOut", outcome.leftOut());
+			body.put("warnings", outcome.report().warnings());
 			body.put("rejected",
 					outcome.report()
 						.rejected()

@@ -43,7 +43,9 @@ public class SubmissionImports {
 			String draftText = (this.draft != null)
 					? "；已生成报送批次 %s（%d 条）".formatted(this.draft.batchNo(), this.report.entryIds().size() - this.leftOut)
 					: "；没有可以报送的新登记，未生成报送批次";
-			return counts + draftText + ((this.leftOut > 0) ? "；%d 条已验证、未通过或已在报送批次中，未加入".formatted(this.leftOut) : "");
+			String warnings = this.report.warnings().isEmpty() ? "" : "。注意：" + String.join("；", this.report.warnings());
+			return counts + draftText + ((this.leftOut > 0) ? "；%d 条已验证、未通过或已在报送批次中，未加入".formatted(this.leftOut) : "")
+					+ warnings;
 		}
 
 	}

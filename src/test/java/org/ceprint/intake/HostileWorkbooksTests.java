@@ -8,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +67,9 @@ class HostileWorkbooksTests {
 
 	@BeforeAll
 	void registry() {
-		this.generator.clearRegistry();
-		this.generator.generate(61, 4, LocalDate.of(2026, 6, 30));
-		body = this.jdbc.sql("SELECT MIN(credit_code) FROM organisation WHERE kind = 'UNIT'")
-			.query(String.class)
-			.single();
-		Map<String, Object> person = this.jdbc.sql("SELECT name, id_number FROM person ORDER BY id")
-			.query()
-			.listOfRows()
-			.get(0);
+		FreshRegistry registry = FreshRegistry.generate(this.generator, this.jdbc, 61, 4);
+		body = registry.body();
+		Map<String, Object> person = registry.people().get(0);
 		name = (String) person.get("name");
 		id = (String) person.get("id_number");
 	}
@@ -117,6 +110,70 @@ class HostileWorkbooksTests {
 			w.setSheetHidden(0, true);
 			w.setActiveSheet(1);
 			w.setSelectedTab(1);
+		}, "warned", "工作表「隐藏」被隐藏"));
+		cases.add(new Case("template sheet hidden behind a visible decoy", (w) -> {
+			decoy(w);
+			w.setSheetHidden(w.getSheetIndex("登记汇总表"), true);
+		}, "refused", "工作表「登记汇总表」被隐藏"));
+		cases.add(new Case("template sheet very hidden behind a visible decoy", (w) -> {
+			decoy(w);
+			w.setSheetVisibility(w.getSheetIndex("登记汇总表"), org.apache.poi.ss.usermodel.SheetVisibility.VERY_HIDDEN);
+		}, "refused", "工作表「登记汇总表」被隐藏"));
+		cases.add(new Case("hidden row", (w) -> tampered(w).setZeroHeight(true), "warned", "第 5 行被隐藏"));
+		cases.add(new Case("hidden column", (w) -> w.getSheet("登记汇总表").setColumnHidden(9, true), "warned", "第 J 列被隐藏"));
+		cases.add(new Case("link to another workbook", (w) -> {
+			if (w instanceof XSSFWorkbook xssf) {
+				xssf.linkExternalWorkbook("其他单位.xlsx", new XSSFWorkbook());
+				tampered(w).getCell(8).setCellFormula("[其他单位.xlsx]Sheet1!A1");
+			}
+		}, "rejected+warned", "外部文件"));
+		cases.add(new Case("cell at Excel's maximum length",
+				(w) -> tampered(w).getCell(3).setCellValue("长".repeat(32_767)), "rejected", "不能超过 200 字"));
+		cases.add(new Case("emoji in project", (w) -> tampered(w).getCell(2).setCellValue("安全培训😀"), "rejected",
+				"字库中没有的字符「😀」(U+1F600)"));
+		cases.add(new Case("zero-width space in name", (w) -> tampered(w).getCell(0).setCellValue(name + "[[200B]]"),
+				"rejected", "零宽字符 U+200B"));
+		cases.add(new Case("NUL in content", (w) -> tampered(w).getCell(3).setCellValue("内容[[0000]]乙"), "rejected",
+				"控制字符 U+0000"));
+		cases.add(new Case("right-to-left override in project",
+				(w) -> tampered(w).getCell(2).setCellValue("安全培训\u202Efdp.exe"), "rejected", "文字方向控制符 U+202E"));
+		cases.add(new Case("byte-order mark in outcome", (w) -> tampered(w).getCell(10).setCellValue("\uFEFF论文"),
+				"rejected", "零宽字符 U+FEFF"));
+		cases.add(new Case("private-use character in result", (w) -> tampered(w).getCell(9).setCellValue("合格\uE000"),
+				"rejected", "私用区字符 U+E000"));
+		cases.add(new Case("line break typed with Alt+Enter", (w) -> tampered(w).getCell(3).setCellValue("内容\n第二行"),
+				"accepted", null));
+		cases.add(new Case("rare characters of Extension B", (w) -> tampered(w).getCell(3).setCellValue("𠀾𪚥研讨"),
+				"accepted", null));
+		cases.add(new Case("result too long", (w) -> tampered(w).getCell(9).setCellValue("优".repeat(41)), "rejected",
+				"不能超过 40 字"));
+		cases.add(new Case("outcome too long", (w) -> tampered(w).getCell(10).setCellValue("文".repeat(101)), "rejected",
+				"不能超过 100 字"));
+		cases.add(new Case("credit code in the ID column", (w) -> tampered(w).getCell(1).setCellValue(body), "rejected",
+				"这是统一社会信用代码，不是身份证件号码"));
+		cases.add(new Case("ID number in the credit code cell",
+				(w) -> w.getSheet("登记汇总表").getRow(1).getCell(1).setCellValue(id), "refused", "这是居民身份证号码"));
+		cases.add(new Case("columns swapped under the template's headings", (w) -> {
+			for (int r = 3; r <= 4; r++) {
+				Row row = w.getSheet("登记汇总表").getRow(r);
+				String idValue = row.getCell(1).getStringCellValue();
+				row.getCell(1).setCellValue(row.getCell(2).getStringCellValue());
+				row.getCell(2).setCellValue(idValue);
+			}
+			Row headings = w.getSheet("登记汇总表").getRow(2);
+			headings.getCell(1).setCellValue("项目名称");
+			headings.getCell(2).setCellValue("身份证件号码");
+		}, "refused", "B 列应为「身份证件号码」，实为「项目名称」"));
+		cases.add(new Case("a heading missing", (w) -> w.getSheet("登记汇总表").getRow(2).getCell(4).setBlank(), "refused",
+				"E 列应为「学习形式」，实为「（空）」"));
+		cases.add(new Case("an optional heading missing over values", (w) -> {
+			w.getSheet("登记汇总表").getRow(2).getCell(9).setBlank();
+		}, "refused", "J 列应为「考试考核成绩」，实为「（空）」"));
+		cases.add(new Case("an optional heading and its column left out", (w) -> {
+			Sheet sheet = w.getSheet("登记汇总表");
+			for (int r = 2; r <= 4; r++) {
+				sheet.getRow(r).getCell(9).setBlank();
+			}
 		}, "accepted", null));
 		cases.add(new Case("merged cells across a row", (w) -> {
 			Row row = tampered(w);
@@ -126,7 +183,7 @@ class HostileWorkbooksTests {
 		cases.add(new Case("merged title", (w) -> w.getSheetAt(0).addMergedRegion(new CellRangeAddress(0, 0, 0, 10)),
 				"accepted", null));
 		cases.add(new Case("ID as a number", (w) -> tampered(w).getCell(1).setCellValue(3.6010219850615E17), "rejected",
-				"身份证件号码"));
+				"单元格是数字格式"));
 		cases.add(new Case("boolean hours", (w) -> tampered(w).getCell(8).setCellValue(true), "rejected", "学时"));
 		cases.add(new Case("negative hours", (w) -> tampered(w).getCell(8).setCellValue("-8"), "rejected", "须大于 0"));
 		cases.add(new Case("two decimals", (w) -> tampered(w).getCell(8).setCellValue("7.25"), "rejected", "学时"));
@@ -178,15 +235,40 @@ class HostileWorkbooksTests {
 				workbook.write(out);
 			}
 		}
+		escapeMarkedCharacters(file);
 		if (c.outcome().equals("refused")) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> this.imports.importFile(file, this.folder.resolve("e.xlsx")))
-				.withMessageContaining(c.detail());
+				.withMessageContaining(c.detail())
+				.satisfies((ex) -> assertNoLibraryText(ex.getMessage().replace(file.getFileName().toString(), "")));
 			assertThat(imported()).isZero();
 			return;
 		}
-		ImportReport report = this.imports.importFile(file, this.folder.resolve(c.label() + "-errors.xlsx"));
+		Path errors = this.folder.resolve(c.label().replace(' ', '-') + "-errors.xlsx");
+		ImportReport report = this.imports.importFile(file, errors);
+		report.rejected().forEach((row) -> row.reasons().forEach(HostileWorkbooksTests::assertNoLibraryText));
+		report.warnings().forEach(HostileWorkbooksTests::assertNoLibraryText);
+		if (report.rejected().isEmpty()) {
+			assertThat(errors).doesNotExist();
+		}
+		else {
+			// the report of the rows not imported is there, and readable
+			assertThat(report.errorWorkbook()).isEqualTo(errors);
+			try (Workbook written = org.apache.poi.ss.usermodel.WorkbookFactory.create(errors.toFile(), null, true)) {
+				assertThat(written.getSheetAt(0).getLastRowNum()).isEqualTo(report.rejected().size());
+			}
+		}
 		switch (c.outcome()) {
+			case "warned" -> {
+				assertThat(report.rejected()).as(report.rejected().toString()).isEmpty();
+				assertThat(report.imported()).isEqualTo(2);
+				assertThat(report.warnings()).anySatisfy((warning) -> assertThat(warning).contains(c.detail()));
+			}
+			case "rejected+warned" -> {
+				assertThat(report.imported()).as("the valid row of the file").isEqualTo(1);
+				assertThat(report.rejected()).hasSize(1);
+				assertThat(report.warnings()).anySatisfy((warning) -> assertThat(warning).contains(c.detail()));
+			}
 			case "accepted" -> {
 				assertThat(report.rejected()).as(report.rejected().toString()).isEmpty();
 				assertThat(report.imported()).isEqualTo(2);
@@ -221,6 +303,18 @@ class HostileWorkbooksTests {
 				}
 			}
 			case "csv-named-xlsx" -> Files.writeString(file, "姓名,身份证件号码\n张三,1\n");
+			case "empty" -> Files.write(file, new byte[0]);
+			case "doctype" -> rewrite(workbookBytes(), file,
+					(entryName,
+							content) -> entryName.endsWith("workbook.xml") ? new String(content, StandardCharsets.UTF_8)
+								.replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>")
+								.getBytes(StandardCharsets.UTF_8) : content);
+			case "invalid-xml" -> rewrite(workbookBytes(), file,
+					(entryName,
+							content) -> entryName.endsWith("sheet1.xml") ? new String(content, StandardCharsets.UTF_8)
+								.replace("</sheetData>", "<row></sheetData>")
+								.getBytes(StandardCharsets.UTF_8) : content);
+			case "encrypted" -> encrypted(file);
 			case "row-beyond-limit" -> {
 				// one row far down: small on disk, refused while streaming, before any
 				// row is
@@ -237,15 +331,131 @@ class HostileWorkbooksTests {
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.imports.importFile(file, this.folder.resolve("e.xlsx")))
-			.withMessageContaining(expected);
+			.withMessageContaining(expected)
+			.satisfies((ex) -> assertNoLibraryText(ex.getMessage().replace(label + ".xlsx", "")));
 		assertThat(imported()).isZero();
 	}
 
 	static List<Object[]> filesRefusedAsAWhole() {
-		return List.of(new Object[] { "zip-bomb", "不是有效的 Excel 登记汇总表" },
-				new Object[] { "truncated", "不是有效的 Excel 登记汇总表" }, new Object[] { "oversized", "大于 20 MB" },
-				new Object[] { "csv-named-xlsx", "不是有效的 Excel 登记汇总表" },
-				new Object[] { "row-beyond-limit", "超过 100000 行" });
+		return List.of(new Object[] { "zip-bomb", "压缩内容异常" }, new Object[] { "truncated", "文件不完整或已损坏" },
+				new Object[] { "oversized", "大于 20 MB" }, new Object[] { "csv-named-xlsx", "不是 Excel 工作簿" },
+				new Object[] { "row-beyond-limit", "超过 100000 行" }, new Object[] { "empty", "文件是空的" },
+				new Object[] { "doctype", "数据格式无效" }, new Object[] { "invalid-xml", "数据格式无效" },
+				new Object[] { "encrypted", "设有密码" });
+	}
+
+	/** No English library or JDK text reaches a user. */
+	static void assertNoLibraryText(String message) {
+		assertThat(message).doesNotContainIgnoringCase("exception")
+			.doesNotContainIgnoringCase("java.")
+			.doesNotContainIgnoringCase("poi")
+			.doesNotContainIgnoringCase("cannot")
+			.doesNotContainIgnoringCase("invalid")
+			.doesNotContainIgnoringCase("null")
+			.doesNotContainIgnoringCase("zip")
+			.doesNotContain("\u0000")
+			.doesNotContain("\u202E");
+	}
+
+	@org.junit.jupiter.api.Test
+	void aWorkbookWithoutStylesAndANumberCellIsRead() throws Exception {
+		this.jdbc.sql("DELETE FROM registration_entry WHERE import_key IS NOT NULL").update();
+		Path file = this.folder.resolve("no-styles.xlsx");
+		byte[] whole;
+		try (Workbook workbook = base(new XSSFWorkbook()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			tampered(workbook).getCell(8).setCellValue(12);
+			workbook.write(out);
+			whole = out.toByteArray();
+		}
+		rewrite(whole, file, (entryName, content) -> {
+			if (entryName.equals("xl/styles.xml")) {
+				return null;
+			}
+			String xml = new String(content, StandardCharsets.UTF_8);
+			if (entryName.equals("[Content_Types].xml") || entryName.equals("xl/_rels/workbook.xml.rels")) {
+				xml = xml.replaceAll("<(Override|Relationship)[^>]*styles[^>]*/>", "");
+			}
+			else if (entryName.startsWith("xl/worksheets/")) {
+				xml = xml.replaceAll(" s=\"\\d+\"", "");
+			}
+			else {
+				return content;
+			}
+			return xml.getBytes(StandardCharsets.UTF_8);
+		});
+		ImportReport report = this.imports.importFile(file, this.folder.resolve("no-styles-errors.xlsx"));
+		assertThat(report.rejected()).as(report.rejected().toString()).isEmpty();
+		assertThat(report.imported()).isEqualTo(2);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aWorkbookWithMacrosIsImportedWithAWarningAndRunsNothing() throws Exception {
+		this.jdbc.sql("DELETE FROM registration_entry WHERE import_key IS NOT NULL").update();
+		Path file = this.folder.resolve("with-macros.xlsm");
+		byte[] whole;
+		try (Workbook workbook = base(new XSSFWorkbook(XSSFWorkbookType.XLSM));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			workbook.write(out);
+			whole = out.toByteArray();
+		}
+		rewrite(whole, file, (entryName, content) -> {
+			if (entryName.equals("[Content_Types].xml")) {
+				return new String(content, StandardCharsets.UTF_8).replace("</Types>",
+						"<Override PartName=\"/xl/vbaProject.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>")
+					.getBytes(StandardCharsets.UTF_8);
+			}
+			return content;
+		}, "xl/vbaProject.bin", new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3 });
+		ImportReport report = this.imports.importFile(file, this.folder.resolve("macros-errors.xlsx"));
+		assertThat(report.imported()).isEqualTo(2);
+		assertThat(report.warnings()).anySatisfy((warning) -> assertThat(warning).contains("宏"));
+	}
+
+	private interface EntryRewrite {
+
+		/** The entry's new content, or null to leave it out. */
+		byte[] apply(String name, byte[] content);
+
+	}
+
+	private static void rewrite(byte[] workbook, Path file, EntryRewrite rewrite, Object... added) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				byte[] content = rewrite.apply(entry.getName(), in.readAllBytes());
+				if (content != null) {
+					out.putNextEntry(new ZipEntry(entry.getName()));
+					out.write(content);
+					out.closeEntry();
+				}
+			}
+			for (int i = 0; i < added.length; i += 2) {
+				out.putNextEntry(new ZipEntry((String) added[i]));
+				out.write((byte[]) added[i + 1]);
+				out.closeEntry();
+			}
+		}
+	}
+
+	/**
+	 * POI writes a control character as ?; Excel writes it as {@code _x0000_} in the XML,
+	 * as a case marks it with {@code [[0000]]}.
+	 */
+	private static void escapeMarkedCharacters(Path file) throws IOException {
+		byte[] whole = Files.readAllBytes(file);
+		rewrite(whole, file,
+				(entryName,
+						content) -> entryName.endsWith(".xml") ? new String(content, StandardCharsets.UTF_8)
+							.replaceAll("\\[\\[([0-9A-F]{4})\\]\\]", "_x$1_")
+							.getBytes(StandardCharsets.UTF_8) : content);
+	}
+
+	private static void decoy(Workbook workbook) {
+		Sheet decoy = workbook.createSheet("Sheet1");
+		decoy.createRow(0).createCell(0).setCellValue("这是一张无关的表");
+		workbook.setSheetOrder("Sheet1", 0);
+		workbook.setActiveSheet(0);
+		workbook.setSelectedTab(0);
 	}
 
 	@org.junit.jupiter.api.Test
@@ -301,6 +511,21 @@ class HostileWorkbooksTests {
 		StringBuilder wide = new StringBuilder();
 		text.chars().forEach((c) -> wide.append((c >= '!' && c <= '~') ? (char) (c + 0xFEE0) : (char) c));
 		return wide.toString();
+	}
+
+	private static void encrypted(Path file) throws Exception {
+		org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+		org.apache.poi.poifs.crypt.EncryptionInfo info = new org.apache.poi.poifs.crypt.EncryptionInfo(
+				org.apache.poi.poifs.crypt.EncryptionMode.agile);
+		org.apache.poi.poifs.crypt.Encryptor encryptor = info.getEncryptor();
+		encryptor.confirmPassword("secret");
+		try (OutputStream os = encryptor.getDataStream(fs)) {
+			os.write(workbookBytes());
+		}
+		try (OutputStream out = Files.newOutputStream(file)) {
+			fs.writeFilesystem(out);
+		}
+		fs.close();
 	}
 
 	private static byte[] workbookBytes() throws IOException {

@@ -195,6 +195,60 @@ class IntakeExportsTests {
 	}
 
 	@Test
+	void anExportedTableOfEveryFieldKindImportsBackAsNothingNew() throws Exception {
+		Path filled = this.folder.resolve("every-kind.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("登记汇总表");
+			Row code = sheet.createRow(1);
+			code.createCell(1).setCellValue(this.unitCode);
+			Row headings = sheet.createRow(2);
+			for (int i = 0; i < SummaryTableWorkbooks.HEADINGS.size(); i++) {
+				headings.createCell(i).setCellValue(SummaryTableWorkbooks.HEADINGS.get(i));
+			}
+			int r = 3;
+			// rare characters of Extension B, text a spreadsheet would run,
+			// full-width punctuation, a line break, a decimal, a blank optional
+			// field, hours credited by the standard
+			fill(sheet, r++, "SENIOR", "𠀾𪚥研讨班", "专业科目", "2024-03-01", "2024-03-02", "7.5");
+			fill(sheet, r++, "SENIOR", "=SUM(A1:A9)", "专业科目", "2024-04-01", "2024-04-02", "8");
+			fill(sheet, r++, "INTERMEDIATE", "+86 热线培训", "公需科目", "2024年5月1日", "2024/5/2", "6");
+			fill(sheet, r++, "INTERMEDIATE", "-5 度冷链", "专业科目", "20240601", "2024.6.2", "12");
+			fill(sheet, r++, "JUNIOR", "@通知 研修（第一期）", "专业科目", "2024-07-01", "2024-07-01", "３");
+			Row lines = sheet.getRow(r - 1);
+			lines.getCell(3).setCellValue("第一行\n第二行");
+			lines.getCell(9).setCellValue("=优秀");
+			lines.getCell(10).setCellValue("-论文一篇");
+			fill(sheet, r++, "UNRATED", "全国学术会议", "专业科目", "2024-08-01", "2024-08-03", "");
+			sheet.getRow(r - 1).getCell(4).setCellValue("学术会议");
+			sheet.getRow(r - 1).createCell(SummaryTableWorkbooks.CREDIT_ITEM_COLUMN).setCellValue("国家级学术会议");
+			try (OutputStream out = Files.newOutputStream(filled)) {
+				workbook.write(out);
+			}
+		}
+		ImportReport first = this.imports.importFile(filled, this.folder.resolve("errors.xlsx"));
+		assertThat(first.rejected()).as(first.rejected().toString()).isEmpty();
+		assertThat(first.imported()).isEqualTo(6);
+		String everything = "SELECT person_id, project_name, content, learning_form, subject_type, start_date, end_date, hours,"
+				+ " result, outcome, registered_by_id, credit_item FROM registration_entry ORDER BY id";
+		List<Map<String, Object>> before = this.jdbc.sql(everything).query().listOfRows();
+
+		Path exported = this.folder.resolve("exported.xlsx");
+		try (OutputStream out = Files.newOutputStream(exported)) {
+			assertThat(this.exports.writeSummaryTables(this.exports.unit(this.unitCode), 2024, out).rows())
+				.isEqualTo(6);
+		}
+		ImportReport again = this.imports.importFile(exported, this.folder.resolve("errors-again.xlsx"));
+
+		assertThat(again.rejected()).as(again.rejected().toString()).isEmpty();
+		assertThat(again.imported()).isZero();
+		assertThat(again.alreadyImported()).isEqualTo(6);
+		assertThat(this.jdbc.sql(everything).query().listOfRows()).isEqualTo(before);
+		assertThat(before).extracting((row) -> row.get("project_name"))
+			.contains("𠀾𪚥研讨班", "=SUM(A1:A9)", "+86 热线培训", "-5 度冷链", "@通知 研修（第一期）");
+		assertThat(before).extracting((row) -> row.get("content")).contains("第一行 第二行");
+	}
+
+	@Test
 	void aCityExportHasEveryUnitOfItsChannelAndAnEntryOnceAcrossTheSheets() throws Exception {
 		this.generator.clearRegistry();
 		this.generator.generate(60, 150, LocalDate.of(2026, 6, 30));

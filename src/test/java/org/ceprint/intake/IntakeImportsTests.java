@@ -58,12 +58,9 @@ class IntakeImportsTests {
 
 	@BeforeEach
 	void registry() {
-		this.generator.clearRegistry();
-		this.generator.generate(51, 6, LocalDate.of(2026, 6, 30));
-		this.body = this.jdbc.sql("SELECT MIN(credit_code) FROM organisation WHERE kind = 'UNIT'")
-			.query(String.class)
-			.single();
-		this.people = this.jdbc.sql("SELECT name, id_number, title_level FROM person ORDER BY id").query().listOfRows();
+		FreshRegistry registry = FreshRegistry.generate(this.generator, this.jdbc, 51, 6);
+		this.body = registry.body();
+		this.people = registry.people();
 	}
 
 	@Test
@@ -178,7 +175,7 @@ class IntakeImportsTests {
 		// full-width punctuation is normalised like full-width digits
 		assertThat(this.jdbc.sql("SELECT content FROM registration_entry WHERE project_name = '研修班，第一期'")
 			.query(String.class)
-			.single()).isEqualTo("含\"案例\"\n教学");
+			.single()).isEqualTo("含\"案例\" 教学");
 
 		Path utf8 = this.folder.resolve("汇总表-utf8.csv");
 		Files.write(utf8, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
@@ -199,7 +196,7 @@ class IntakeImportsTests {
 		Files.writeString(notExcel, "姓名,身份证件号码\n");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.imports.importFile(notExcel, this.folder.resolve("e.xlsx")))
-			.withMessageContaining("不是有效的 Excel 登记汇总表");
+			.withMessageContaining("不是 Excel 工作簿");
 		Path template = this.folder.resolve("空.xlsx");
 		try (OutputStream out = Files.newOutputStream(template)) {
 			SummaryTableWorkbooks.writeTemplate(out);
