@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.util.CellReference;
@@ -170,7 +170,8 @@ public class IntakeImports {
 			throw new IllegalArgumentException("%s 第 2 行「报送单位统一社会信用代码」(%s)：不是本单位（%s）的登记汇总表"
 				.formatted(file.getFileName(), code.value(), requiredBodyCode));
 		}
-		return store(file, code.value(), rows, errorWorkbook, warnings(sheet), progress);
+		return store(file, code.value(), rows, errorWorkbook, sheet.warnings(SummaryTableWorkbooks.HEADING_ROW),
+				progress);
 	}
 
 	/**
@@ -202,17 +203,6 @@ public class IntakeImports {
 			.keySet()
 			.stream()
 			.allMatch((row) -> sheet.cell(row, column).text().isBlank() && !sheet.cell(row, column).isFormula());
-	}
-
-	private static List<String> warnings(SheetCells sheet) {
-		List<String> warnings = new ArrayList<>(sheet.warnings());
-		SortedSet<Integer> hidden = sheet.hiddenRowsWithCells();
-		hidden.removeIf((row) -> row <= SummaryTableWorkbooks.HEADING_ROW);
-		if (!hidden.isEmpty()) {
-			warnings.add("第 %s 行被隐藏：隐藏行照常检查、导入，请核对"
-				.formatted(String.join("、", hidden.stream().map((row) -> String.valueOf(row + 1)).toList())));
-		}
-		return warnings;
 	}
 
 	/** What kind of file this is not, in Chinese, from what POI threw. */
@@ -263,25 +253,27 @@ public class IntakeImports {
 		progress.accept("%s：已检查 %d 行，正在写入登记库…".formatted(file.getFileName(), rows.size()));
 		// the report of the rows not imported is on disk before the rows imported are
 		// committed; if it cannot be written, nothing is stored
-		Path[] report = { null };
-		RegistryBulkLoader.ImportedEntries stored;
+		Committed committed;
 		try {
-			stored = this.transaction.execute((status) -> {
-				RegistryBulkLoader.ImportedEntries added = this.loader.addImportedEntries(entries, keys);
-				if (!rejected.isEmpty()) {
-					report[0] = ImportReports.write(rejected, errorWorkbook);
-				}
-				return added;
-			});
+			// arguments run left to right: the rows, then their report, in one
+			// transaction
+			committed = this.transaction
+				.execute((status) -> new Committed(this.loader.addImportedEntries(entries, keys),
+						rejected.isEmpty() ? null : ImportReports.write(rejected, errorWorkbook)));
 		}
 		catch (ImportReports.NotWritten ex) {
 			throw new Refused(
 					"%s：%s，本次没有导入任何行。请确认该位置可写（或用 --errors 指定别的文件）后重新导入".formatted(file.getFileName(), ex.getMessage()));
 		}
+		RegistryBulkLoader.ImportedEntries stored = committed.entries();
 		Set<String> already = stored.alreadyStored();
 		int inserted = (int) keys.stream().distinct().filter((key) -> !already.contains(key)).count();
-		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, report[0], bodyCode,
-				stored.entryIds(), warnings);
+		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, committed.report(),
+				bodyCode, stored.entryIds(), warnings);
+	}
+
+	/** What an import's transaction committed: the rows, and the report of the others. */
+	private record Committed(RegistryBulkLoader.ImportedEntries entries, Path report) {
 	}
 
 	private NewEntry entry(ParsedRow row, String bodyCode, Map<String, String> names, LocalDateTime now,
@@ -392,26 +384,25 @@ public class IntakeImports {
 			return XlsxSheetReader.read(file, width, SummaryTableWorkbooks.SHEET, maxRow, tooManyRows);
 		}
 		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			int chosen = sheetOf(workbook);
-			Sheet sheet = workbook.getSheetAt(chosen);
+			List<String> names = new ArrayList<>();
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				names.add(workbook.getSheetName(i));
+			}
+			IntPredicate hidden = (i) -> workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
+			Sheet sheet = workbook.getSheetAt(SheetCells.chooseSheet(names, hidden, SummaryTableWorkbooks.SHEET));
 			if (sheet.getLastRowNum() > maxRow) {
 				throw new Refused(tooManyRows);
 			}
-			SheetCells cells = new SheetCells(width);
-			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-				if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
-					cells.warn(
-							"工作表「%s」被隐藏，其内容没有导入（只导入工作表「%s」）".formatted(workbook.getSheetName(i), sheet.getSheetName()));
+			SheetCells cells = new SheetCells(width, sheet.getSheetName());
+			for (int i = 0; i < names.size(); i++) {
+				if (hidden.test(i)) {
+					cells.hideSheet(names.get(i));
 				}
 			}
-			List<String> hiddenColumns = new ArrayList<>();
 			for (int column = 0; column < width; column++) {
 				if (sheet.isColumnHidden(column)) {
-					hiddenColumns.add(CellReference.convertNumToColString(column));
+					cells.hideColumn(column);
 				}
-			}
-			if (!hiddenColumns.isEmpty()) {
-				cells.warn("第 %s 列被隐藏：隐藏列中的内容照常检查、导入，请核对".formatted(String.join("、", hiddenColumns)));
 			}
 			for (Row row : sheet) {
 				if (row.getZeroHeight()) {
@@ -457,24 +448,6 @@ public class IntakeImports {
 			}
 		});
 		return rows;
-	}
-
-	/** The index of the template's sheet, or else of the first visible one. */
-	private static int sheetOf(Workbook workbook) {
-		int named = workbook.getSheetIndex(SummaryTableWorkbooks.SHEET);
-		if (named >= 0) {
-			if (workbook.isSheetHidden(named) || workbook.isSheetVeryHidden(named)) {
-				throw new Refused(("工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入")
-					.formatted(SummaryTableWorkbooks.SHEET));
-			}
-			return named;
-		}
-		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-			if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-				return i;
-			}
-		}
-		throw new Refused("工作簿中没有可见的工作表");
 	}
 
 	private static String text(Cell cell) {

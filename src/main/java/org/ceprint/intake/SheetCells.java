@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * The cells of a summary-table sheet that the import reads (the template's columns), as
@@ -37,13 +40,49 @@ final class SheetCells {
 
 	private final TreeMap<Integer, RawCell[]> rows = new TreeMap<>();
 
-	/** What the file holds that is not imported, or not seen, named for the user. */
+	/**
+	 * What the file holds that is not imported or may be overlooked, named for the user.
+	 */
 	private final List<String> warnings = new ArrayList<>();
+
+	private final List<String> hiddenSheets = new ArrayList<>();
+
+	private final SortedSet<Integer> hiddenColumns = new TreeSet<>();
 
 	private final SortedSet<Integer> hiddenRows = new TreeSet<>();
 
+	/** The sheet read, for a workbook. */
+	private final String sheetName;
+
 	SheetCells(int width) {
+		this(width, null);
+	}
+
+	SheetCells(int width, String sheetName) {
 		this.width = width;
+		this.sheetName = sheetName;
+	}
+
+	/**
+	 * The index of the sheet to import: the one named {@code preferred}, or else the
+	 * first visible one. A hidden sheet of the template's name is refused: a visible
+	 * decoy sheet beside it is how hidden rows would slip in.
+	 */
+	static int chooseSheet(List<String> names, IntPredicate hidden, String preferred) {
+		int named = names.indexOf(preferred);
+		if (named >= 0) {
+			if (hidden.test(named)) {
+				throw new IntakeImports.Refused(
+						"工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入".formatted(preferred));
+			}
+			return named;
+		}
+		for (int i = 0; i < names.size(); i++) {
+			if (!hidden.test(i)) {
+				return i;
+			}
+		}
+		throw new IntakeImports.Refused("工作簿中没有可见的工作表");
 	}
 
 	int width() {
@@ -62,23 +101,48 @@ final class SheetCells {
 		return (cell != null) ? cell : RawCell.EMPTY;
 	}
 
+	/** Something else the file holds that is not imported (macros, external links). */
 	void warn(String warning) {
 		this.warnings.add(warning);
 	}
 
-	List<String> warnings() {
-		return this.warnings;
+	void hideSheet(String name) {
+		this.hiddenSheets.add(name);
+	}
+
+	/** Column {@code column} (from 0) is hidden; only the template's columns count. */
+	void hideColumn(int column) {
+		if (column < this.width) {
+			this.hiddenColumns.add(column);
+		}
 	}
 
 	void hideRow(int row) {
 		this.hiddenRows.add(row);
 	}
 
-	/** Hidden rows (from 0) that hold at least one cell of the template's columns. */
-	SortedSet<Integer> hiddenRowsWithCells() {
-		SortedSet<Integer> hidden = new TreeSet<>(this.hiddenRows);
-		hidden.retainAll(this.rows.keySet());
-		return hidden;
+	/**
+	 * What the user should know about the file: hidden sheets (not imported), what else
+	 * it holds that is not imported, and hidden columns and the hidden rows after
+	 * {@code headingRow} that hold cells (imported like the others, so to be checked).
+	 */
+	List<String> warnings(int headingRow) {
+		List<String> all = new ArrayList<>();
+		this.hiddenSheets
+			.forEach((hidden) -> all.add("工作表「%s」被隐藏，其内容没有导入（只导入工作表「%s」）".formatted(hidden, this.sheetName)));
+		all.addAll(this.warnings);
+		if (!this.hiddenColumns.isEmpty()) {
+			all.add("第 %s 列被隐藏：隐藏列中的内容照常检查、导入，请核对".formatted(
+					String.join("、", this.hiddenColumns.stream().map(CellReference::convertNumToColString).toList())));
+		}
+		List<String> rows = this.hiddenRows.stream()
+			.filter((row) -> row > headingRow && this.rows.containsKey(row))
+			.map((row) -> String.valueOf(row + 1))
+			.toList();
+		if (!rows.isEmpty()) {
+			all.add("第 %s 行被隐藏：隐藏行照常检查、导入，请核对".formatted(String.join("、", rows)));
+		}
+		return all;
 	}
 
 	/** The rows after {@code row} that have at least one cell, in order. */

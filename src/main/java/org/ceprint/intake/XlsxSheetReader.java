@@ -49,31 +49,20 @@ final class XlsxSheetReader {
 			try (InputStream in = reader.getWorkbookData()) {
 				parse(in, workbook);
 			}
-			int chosen = workbook.names.indexOf(preferredSheet);
-			if (chosen >= 0 && workbook.hidden.get(chosen)) {
-				throw new IntakeImports.Refused(
-						("工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入").formatted(preferredSheet));
-			}
-			if (chosen < 0) {
-				chosen = workbook.hidden.indexOf(false);
-			}
-			if (chosen < 0) {
-				throw new IntakeImports.Refused("工作簿中没有可见的工作表");
-			}
-			List<String> warnings = new ArrayList<>();
+			int chosen = SheetCells.chooseSheet(workbook.names, workbook.hidden::get, preferredSheet);
+			SheetCells cells = new SheetCells(width, workbook.names.get(chosen));
 			for (int i = 0; i < workbook.names.size(); i++) {
 				if (workbook.hidden.get(i)) {
-					warnings.add("工作表「%s」被隐藏，其内容没有导入（只导入工作表「%s」）".formatted(workbook.names.get(i),
-							workbook.names.get(chosen)));
+					cells.hideSheet(workbook.names.get(i));
 				}
 			}
 			if (!pkg.getPartsByName(Pattern.compile("/xl/vbaProject\\.bin", Pattern.CASE_INSENSITIVE)).isEmpty()) {
-				warnings.add("工作簿含有宏（VBA 代码）：宏不会运行，也不会导入");
+				cells.warn("工作簿含有宏（VBA 代码）：宏不会运行，也不会导入");
 			}
 			int links = pkg.getPartsByName(Pattern.compile("/xl/externalLinks/.*\\.xml", Pattern.CASE_INSENSITIVE))
 				.size();
 			if (links > 0) {
-				warnings.add("工作簿链接了 %d 个外部文件：链接来的数据不会导入，引用它们的公式单元格不予导入".formatted(links));
+				cells.warn("工作簿链接了 %d 个外部文件：链接来的数据不会导入，引用它们的公式单元格不予导入".formatted(links));
 			}
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 			StylesTable styles = reader.getStylesTable();
@@ -81,15 +70,7 @@ final class XlsxSheetReader {
 			for (int index = 0; sheets.hasNext(); index++) {
 				try (InputStream sheet = sheets.next()) {
 					if (index == chosen) {
-						SheetCells cells = new SheetCells(width);
-						warnings.forEach(cells::warn);
-						SheetHandler handler = new SheetHandler(cells, strings, styles, workbook.date1904, maxRow,
-								tooManyRows);
-						parse(sheet, handler);
-						if (!handler.hiddenColumns.isEmpty()) {
-							cells.warn(
-									"第 %s 列被隐藏：隐藏列中的内容照常检查、导入，请核对".formatted(String.join("、", handler.hiddenColumns)));
-						}
+						parse(sheet, new SheetHandler(cells, strings, styles, workbook.date1904, maxRow, tooManyRows));
 						return cells;
 					}
 				}
@@ -169,8 +150,6 @@ final class XlsxSheetReader {
 
 		private StringBuilder collecting;
 
-		final List<String> hiddenColumns = new ArrayList<>();
-
 		SheetHandler(SheetCells cells, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904,
 				int maxRow, String tooManyRows) {
 			this.cells = cells;
@@ -197,10 +176,11 @@ final class XlsxSheetReader {
 				}
 				case "col" -> {
 					if (isTrue(attributes.getValue("hidden"))) {
+						// 1-based, inclusive; a range may run to the sheet's last column
 						int min = Integer.parseInt(attributes.getValue("min"));
 						int max = Math.min(Integer.parseInt(attributes.getValue("max")), this.cells.width());
 						for (int column = min; column <= max; column++) {
-							this.hiddenColumns.add(CellReference.convertNumToColString(column - 1));
+							this.cells.hideColumn(column - 1);
 						}
 					}
 				}

@@ -2,6 +2,7 @@ package org.ceprint.registry;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -81,7 +82,7 @@ public final class CsvFiles {
 	 * text in GBK is almost never valid UTF-8.
 	 */
 	private static Charset charsetOf(Path file) throws IOException {
-		try (java.io.InputStream start = Files.newInputStream(file)) {
+		try (InputStream start = Files.newInputStream(file)) {
 			byte[] mark = start.readNBytes(2);
 			if (mark.length == 2 && ((mark[0] == (byte) 0xFF && mark[1] == (byte) 0xFE)
 					|| (mark[0] == (byte) 0xFE && mark[1] == (byte) 0xFF))) {
