@@ -231,7 +231,9 @@ public class IntakeExports {
 
 	private int writeTable(Sheet sheet, CellStyle bold, Organisation body, int year, List<RegistrationEntry> ofYear) {
 		SummaryTableWorkbooks.layOut(sheet, bold,
-				"%s %d 年度专业技术人员继续教育情况登记汇总表（%s）".formatted(body.name(), year, body.kind().label()), body.creditCode());
+				"%s %d 年度专业技术人员继续教育情况登记汇总表（%s）".formatted(body.name(), year, body.kind().label()), body.creditCode(),
+				"可在末行之后填写新的登记后导入；填写规则见登记汇总表模板（import --template）的工作表「%s」"
+					.formatted(SummaryTableWorkbooks.INSTRUCTIONS_SHEET));
 		Row headings = sheet.getRow(SummaryTableWorkbooks.HEADING_ROW);
 		int statusColumn = SummaryTableWorkbooks.HEADINGS.size();
 		for (String heading : List.of("验证状态", "验证或未通过说明")) {

@@ -71,7 +71,12 @@ class IntakeImportsTests {
 		}
 		try (InputStream in = Files.newInputStream(this.folder.resolve("模板.xlsx"));
 				XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			// the rules, one a row, with the lengths of the schema
+			Sheet rules = workbook.getSheet("填写说明");
+			assertThat(rules.getLastRowNum()).isEqualTo(SummaryTableWorkbooks.instructions().size());
+			assertThat(rules.getRow(8).getCell(0).getStringCellValue()).contains("项目名称不超过 100 字", "学习内容不超过 200 字");
 			Sheet sheet = workbook.getSheet("登记汇总表");
+			assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).contains("填写说明");
 			sheet.getRow(1).getCell(1).setCellValue(" " + this.body + " ");
 			String name = (String) this.people.get(0).get("name");
 			String id = (String) this.people.get(0).get("id_number");
@@ -107,6 +112,8 @@ class IntakeImportsTests {
 		ImportReport first = this.imports.importFile(file, this.folder.resolve("未导入.xlsx"));
 
 		assertThat(first.rows()).isEqualTo(10);
+		// the instructions sheet is visible and not the table: nothing to warn about
+		assertThat(first.warnings()).isEmpty();
 		assertThat(first.imported()).isEqualTo(4);
 		assertThat(first.rejected()).extracting(ImportReport.RejectedRow::rowNumber)
 			.containsExactly(8, 9, 10, 11, 12, 13);
