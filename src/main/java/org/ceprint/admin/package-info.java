@@ -1,6 +1,6 @@
 /**
- * Access to the pages and APIs of the offices (the print-run admin API, the clerk's
- * pages): a token from configuration, as a bearer token or as the password of HTTP Basic.
- * Depends on no other module.
+ * Access to the pages and APIs of the print office (the print-run admin API, the clerk's
+ * pages): a token from configuration, as a bearer token or as the password of HTTP Basic,
+ * checked by a Spring Security filter chain of its own.
  */
 package org.ceprint.admin;
