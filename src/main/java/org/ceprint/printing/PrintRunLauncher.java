@@ -67,7 +67,7 @@ class PrintRunLauncher implements DisposableBean {
 			}
 			catch (Exception ex) {
 				logger.error("打印批次 " + runId + " 失败", ex);
-				this.states.put(runId, "FAILED: " + ex.getMessage());
+				this.states.put(runId, "FAILED");
 			}
 		});
 	}

@@ -72,6 +72,16 @@ public class RegistrationEntries {
 			.map((date) -> date.toLocalDate().getYear());
 	}
 
+	/**
+	 * The earliest year in which any entry starts, if there are entries.
+	 */
+	public Optional<Integer> earliestYear() {
+		return this.jdbc.sql("SELECT MIN(start_date) FROM registration_entry")
+			.query(Date.class)
+			.optional()
+			.map((date) -> date.toLocalDate().getYear());
+	}
+
 	/** The entries with these ids, by holder, date and id. */
 	public List<RegistrationEntry> findByIds(Collection<Long> entryIds) {
 		if (entryIds.isEmpty()) {

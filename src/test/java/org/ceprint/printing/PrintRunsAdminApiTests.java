@@ -1,5 +1,6 @@
 package org.ceprint.printing;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -16,8 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +43,9 @@ class PrintRunsAdminApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PrintRuns printRuns;
 
 	@BeforeEach
 	void registry() {
@@ -100,25 +106,83 @@ class PrintRunsAdminApiTests {
 	void refusesRequestsWithoutTheTokenAndBadRequestsWithTheReason() throws Exception {
 		this.mvc.perform(get("/admin/print-runs"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", "Bearer"));
+			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401));
 		this.mvc.perform(get("/admin/print-runs").header("Authorization", "Bearer wrong"))
 			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/admin/print-runs").header("Authorization", "Bearer s3cret-token-and-more"))
+			.andExpect(status().isUnauthorized());
 		long runs = this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single();
-		this.mvc
-			.perform(post("/admin/print-runs").header("Authorization", TOKEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"job\":\"diplomas\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("diplomas")));
-		this.mvc
-			.perform(post("/admin/print-runs").header("Authorization", TOKEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"job\":\"certificates\",\"city\":\"999999\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("999999")));
+		int latest = this.jdbc.sql("SELECT MAX(EXTRACT(YEAR FROM start_date)) FROM registration_entry")
+			.query(Integer.class)
+			.single();
+		long unit = this.jdbc.sql("SELECT MIN(id) FROM organisation").query(Long.class).single();
+		String otherCity = this.jdbc
+			.sql("SELECT MIN(code) FROM channel WHERE code <> (SELECT channel_code FROM"
+					+ " organisation WHERE id = :unit)")
+			.param("unit", unit)
+			.query(String.class)
+			.single();
+		// body → a word the refusal must contain
+		Map<String, String> refused = new LinkedHashMap<>();
+		refused.put("{\"job\":\"diplomas\"}", "diplomas");
+		refused.put("{}", "job");
+		refused.put("{\"job\":\"certificates\",\"city\":\"999999\"}", "999999");
+		refused.put("{\"job\":\"all\",\"year\":-5}", "year");
+		refused.put("{\"job\":\"all\",\"year\":99999}", "99999");
+		refused.put("{\"job\":\"all\",\"year\":" + (latest + 1) + "}", "year");
+		refused.put("{\"job\":\"all\",\"year\":\"abc\"}", "year");
+		refused.put("{\"job\":\"all\",\"yaer\":2020}", "yaer");
+		refused.put("{\"job\":\"all\",\"unit\":987654321}", "987654321");
+		refused.put("{\"job\":\"all\",\"unit\":" + unit + ",\"city\":\"" + otherCity + "\"}", otherCity);
+		refused.put("{\"job\":\"certificates\",\"numbers\":[\"36010020140000012\"]}", "36010020140000012");
+		refused.put("{\"job\":\"certificates\",\"numbers\":[]}", "numbers");
+		refused.put("{\"job\":\"certificates\",\"printer\":\"no-such-printer\"}", "no-such-printer");
+		refused.put("{\"job\":", "JSON");
+		for (Map.Entry<String, String> request : refused.entrySet()) {
+			MvcResult result = this.mvc
+				.perform(post("/admin/print-runs").header("Authorization", TOKEN)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(request.getKey()))
+				.andReturn();
+			String body = result.getResponse().getContentAsString();
+			assertThat(result.getResponse().getStatus()).as(request.getKey()).isEqualTo(400);
+			assertThat(result.getResponse().getContentType()).as(request.getKey())
+				.startsWith("application/problem+json");
+			String detail = JsonPath.read(body, "$.detail");
+			assertThat(detail).as(request.getKey()).contains(request.getValue()).containsPattern("\\p{IsHan}");
+			assertThat(body).as(request.getKey())
+				.doesNotContain("Exception", "jackson", "java.", "tools.", "For input string", "Cannot deserialize");
+		}
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single()).isEqualTo(runs);
 		this.mvc.perform(get("/admin/print-runs/987654").header("Authorization", TOKEN))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(containsString("987654")));
+		this.mvc.perform(get("/admin/print-runs/abc").header("Authorization", TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("abc")));
+	}
+
+	@Test
+	void resumingACompletedRunIsAConflictAndTheFolderIsNoServerPath() throws Exception {
+		String number = this.jdbc.sql("SELECT certificate_no FROM certificate ORDER BY certificate_no")
+			.query(String.class)
+			.list()
+			.get(0);
+		PrintRunResult done = this.printRuns
+			.run(PrintRequest.certificates(java.util.List.of(number), true, PrintStyle.DEFAULT));
+		assertThat(done.complete()).isTrue();
+		this.mvc.perform(post("/admin/print-runs/" + done.runId() + "/resume").header("Authorization", TOKEN))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("已完成")));
+		String body = this.mvc.perform(get("/admin/print-runs/" + done.runId()).header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat((String) JsonPath.read(body, "$.folder")).isEqualTo(done.folder().getFileName().toString())
+			.doesNotContain("/");
 	}
 
 }
