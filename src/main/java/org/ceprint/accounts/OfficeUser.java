@@ -45,4 +45,10 @@ public record OfficeUser(String username, String passwordHash, String displayNam
 		return this.enabled;
 	}
 
+	/** The account name and role only: never the password hash. */
+	@Override
+	public String toString() {
+		return "OfficeUser[" + this.username + ", " + this.role + ", " + this.officeChannel + "]";
+	}
+
 }

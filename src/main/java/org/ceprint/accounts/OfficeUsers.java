@@ -1,5 +1,9 @@
 package org.ceprint.accounts;
 
+import java.util.List;
+
+import org.ceprint.registry.Channels;
+import org.ceprint.registry.Checked;
 import org.ceprint.registry.RegistryDependents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +22,12 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 
 	private final PasswordEncoder passwords;
 
-	OfficeUsers(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final Channels channels;
+
+	OfficeUsers(JdbcClient jdbc, PasswordEncoder passwords, Channels channels) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.channels = channels;
 	}
 
 	@Override
@@ -38,14 +45,47 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	/** Creates an HRSS office account; the password is stored hashed. */
+	/**
+	 * Creates an account an office asked for (the {@code account add} command): the
+	 * password must meet the {@link PasswordPolicy}, the name must be new.
+	 * @throws IllegalArgumentException with every reason, in Chinese, when it cannot be
+	 * created; nothing is stored then
+	 */
+	public void add(String username, String password, String displayName, OfficeRole role, String officeChannel,
+			Long organisationId, Long departmentId) {
+		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
+			throw new IllegalArgumentException("账号名须为 3–40 个小写字母、数字、点、下划线或连字符，以字母或数字开头，实为「%s」".formatted(username));
+		}
+		Checked office = this.channels.check((officeChannel != null) ? officeChannel : "");
+		if (!office.valid()) {
+			throw new IllegalArgumentException(
+					"账号 %s 的发证机关代码「%s」%s".formatted(username, officeChannel, office.problem()));
+		}
+		List<String> problems = PasswordPolicy.problems(username, password);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("账号 " + username + " 的密码不符合要求：" + String.join("；", problems));
+		}
+		if (this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.single() > 0) {
+			throw new IllegalArgumentException("账号 " + username + " 已存在");
+		}
+		create(username, password, displayName, role, office.value(), organisationId, departmentId);
+	}
+
+	/**
+	 * Creates an HRSS office account; the password is stored hashed. Not checked against
+	 * the password policy: for the demo accounts and tests; offices use {@link #add}.
+	 */
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel) {
 		create(username, password, displayName, role, officeChannel, null, null);
 	}
 
 	/**
 	 * Creates an account; the password is stored hashed. Registrars need their
-	 * organisation, reviewers their department.
+	 * organisation, reviewers their department. Not checked against the password policy:
+	 * offices use {@link #add}.
 	 */
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel,
 			Long organisationId, Long departmentId) {
