@@ -31,7 +31,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * password, an address that tries many names is locked, and every try is in the sign-in
  * log.
  */
-@SpringBootTest(properties = "ceprint.accounts.demo-accounts=false")
+// the shipped defaults (test application.properties relaxes them for every other test)
+@SpringBootTest(properties = { "ceprint.accounts.demo-accounts=false", "ceprint.accounts.sign-in.free-failures=3",
+		"ceprint.accounts.sign-in.first-delay=2s", "ceprint.accounts.sign-in.lock-after=5",
+		"ceprint.accounts.sign-in.address-lock-after=20", "ceprint.accounts.sign-in.lock-for=15m" })
 @AutoConfigureMockMvc
 class SignInSecurityTests {
 
