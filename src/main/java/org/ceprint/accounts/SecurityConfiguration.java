@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -98,7 +99,11 @@ class SecurityConfiguration {
 				.failureHandler(signInFailed())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((refusals) -> refusals.accessDeniedHandler(refused()))
+			// a program calling an API path it may not use gets 401, not the sign-in form
+			.exceptionHandling((refusals) -> refusals.accessDeniedHandler(refused())
+				.defaultAuthenticationEntryPointFor(
+						(request, response, ex) -> Problems.send(request, response, 401, Problems.defaultDetail(401)),
+						PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
 			// the public look-up form needs no session and changes nothing
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/v/lookup"));
 		return http.build();
