@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a person sees on a phone-sized screen in a real browser (Debian's headless
  * Chromium): a genuine certificate with masked data, and a forged code that shows nothing
- * but the warning. Screenshots go to target/screenshots (copies are in docs/). Without
+ * but the warning, styled by the stylesheet under the Content-Security-Policy with no
+ * violation reported. Screenshots go to target/screenshots (copies are in docs/). Without
  * Chromium the test is skipped, except with {@code CI=true}, where it fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -50,6 +53,7 @@ class VerificationBrowserIntegrationTests {
 	@BeforeEach
 	void openBrowser() {
 		this.browser = HeadlessChromium.open(this.profile, 390, 844);
+		HeadlessChromium.watchContentSecurityPolicy(this.browser);
 		this.generator.clearRegistry();
 		this.generator.generate(3, 4, LocalDate.of(2026, 6, 30));
 	}
@@ -73,8 +77,14 @@ class VerificationBrowserIntegrationTests {
 						((java.sql.Date) holder.get("issued")).toLocalDate(), new java.math.BigDecimal("96"))));
 
 		this.browser.get("http://localhost:" + this.port + "/V/" + token);
-		assertThat(HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("verdict")).getText())
-			.isEqualTo("真实有效 · 继续教育证书");
+		WebElement verdict = HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("verdict"));
+		assertThat(verdict.getText()).isEqualTo("真实有效 · 继续教育证书");
+		// styled by /css/ceprint.css under the Content-Security-Policy, which blocked
+		// nothing
+		assertThat(verdict.getCssValue("background-color")).isEqualTo("rgba(30, 125, 50, 1)");
+		assertThat(this.browser.findElement(By.tagName("body")).getCssValue("background-color"))
+			.isEqualTo("rgba(245, 243, 238, 1)");
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).isEmpty();
 		String genuinePage = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(genuinePage).contains((String) holder.get("no"), Masking.name(name), "发证机关", "年度")
 			.doesNotContain(name)
@@ -83,12 +93,22 @@ class VerificationBrowserIntegrationTests {
 
 		String forged = token.substring(0, 40) + ((token.charAt(40) == 'Q') ? 'R' : 'Q') + token.substring(41);
 		this.browser.get("http://localhost:" + this.port + "/V/" + forged);
-		assertThat(HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("verdict")).getText())
-			.startsWith("不能确认真伪：签名无效");
+		verdict = HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("verdict"));
+		assertThat(verdict.getText()).startsWith("不能确认真伪：签名无效");
+		assertThat(verdict.getCssValue("background-color")).isEqualTo("rgba(183, 28, 28, 1)");
 		String forgedPage = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(forgedPage).doesNotContain((String) holder.get("no")).doesNotContain(Masking.name(name));
 		assertThat(this.browser.findElements(By.tagName("dl"))).isEmpty();
 		screenshot("verification-forged.png");
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).isEmpty();
+
+		// the policy is on: an inline style put in the page is refused, and reported
+		((JavascriptExecutor) this.browser)
+			.executeScript("const probe = document.createElement('style'); probe.textContent = 'main { color: red; }';"
+					+ " document.head.append(probe);");
+		assertThat(this.browser.findElement(By.tagName("main")).getCssValue("color")).isEqualTo("rgba(34, 34, 34, 1)");
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).isNotEmpty()
+			.allSatisfy((violation) -> assertThat(violation).contains("style-src"));
 	}
 
 	private void screenshot(String name) throws Exception {

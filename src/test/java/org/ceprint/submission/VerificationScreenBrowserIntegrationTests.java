@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An HRSS clerk verifies a unit's submission in Debian's headless Chromium with the
  * keyboard alone (V, V, R 3, C, Enter) and downloads the seal-overlay PDF the closing
- * printed. Skipped without Chromium, except with {@code CI=true}.
+ * printed, with the Content-Security-Policy on and no violation reported. Skipped without
+ * Chromium, except with {@code CI=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerificationScreenBrowserIntegrationTests {
@@ -72,6 +73,7 @@ class VerificationScreenBrowserIntegrationTests {
 	@BeforeEach
 	void openBrowser() throws Exception {
 		this.browser = HeadlessChromium.open(this.profile, 1400, 900);
+		HeadlessChromium.watchContentSecurityPolicy(this.browser);
 		this.generator.clearRegistry();
 		this.jdbc.sql("DELETE FROM office_user WHERE username LIKE 'hrss-%'").update();
 		this.generator.generate(34, 120, LocalDate.of(2026, 6, 30));
@@ -113,7 +115,13 @@ class VerificationScreenBrowserIntegrationTests {
 		this.browser.findElement(By.id("password")).sendKeys("test-hrss-clerk");
 		this.browser.findElement(By.id("password")).sendKeys(Keys.ENTER);
 		HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("receive")).sendKeys(Keys.ENTER);
-		HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.cssSelector("tr.entry.current"));
+		// the screen's script (a file of its own under the Content-Security-Policy) marks
+		// the
+		// first entry, which the stylesheet shows
+		WebElement first = HeadlessChromium.await(this.browser, Duration.ofSeconds(30),
+				By.cssSelector("tr.entry.current"));
+		assertThat(first.getCssValue("background-color")).isEqualTo("rgba(227, 242, 253, 1)");
+		assertThat(this.browser.findElement(By.id("problem")).isDisplayed()).isFalse();
 
 		WebElement page = this.browser.findElement(By.tagName("body"));
 		page.sendKeys("v");
@@ -121,9 +129,13 @@ class VerificationScreenBrowserIntegrationTests {
 		page.sendKeys("v");
 		awaitDecision(1, "验证通过");
 		page.sendKeys("r");
+		assertThat(this.browser.findElement(By.id("reasons")).getCssValue("display")).isEqualTo("block");
 		page.sendKeys("3");
 		awaitDecision(2, "不予验证：缺少证明材料");
 		HeadlessChromium.screenshot(this.browser, "submission-verify.png");
+		assertThat(this.browser.findElements(By.cssSelector("tr.entry td.decision")).get(0).getCssValue("color"))
+			.isEqualTo("rgba(27, 94, 32, 1)");
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).isEmpty();
 		page.sendKeys("c");
 		this.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
@@ -132,6 +144,7 @@ class VerificationScreenBrowserIntegrationTests {
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
 		assertThat(this.browser.findElement(By.id("verification-opinion")).getText()).startsWith("经验证，本批登记 3 条：")
 			.contains("2 条符合规定");
+		assertThat(HeadlessChromium.contentSecurityPolicyViolations(this.browser)).isEmpty();
 		Cookie session = this.browser.manage().getCookieNamed("JSESSIONID");
 		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + session.getValue()).build(),

@@ -5,17 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import java.util.List;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -46,6 +54,9 @@ public final class HeadlessChromium {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 				"--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		WebDriver browser = new ChromeDriver(
 				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 					.usingAnyFreePort()
@@ -54,6 +65,42 @@ public final class HeadlessChromium {
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 		browser.manage().window().setSize(new Dimension(width, height));
 		return browser;
+	}
+
+	/**
+	 * Records, on every page opened from now on, the Content-Security-Policy violations
+	 * the page reports ({@code securitypolicyviolation} events), for
+	 * {@link #contentSecurityPolicyViolations}. The recorder is added by the DevTools
+	 * protocol, which the page's policy does not govern.
+	 */
+	public static void watchContentSecurityPolicy(WebDriver browser) {
+		((HasCdp) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.cspViolations = [];
+				document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(
+				    event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' at '
+				    + event.sourceFile + ':' + event.lineNumber), true);
+				"""));
+	}
+
+	/**
+	 * The violations the current page reported since it loaded, and every message about a
+	 * security policy in the browser's console log since the last call (Chrome logs a
+	 * blocked inline style or script, and a Permissions-Policy feature it does not know,
+	 * there).
+	 */
+	public static List<String> contentSecurityPolicyViolations(WebDriver browser) {
+		List<String> violations = new ArrayList<>();
+		Object reported = ((JavascriptExecutor) browser).executeScript("return window.cspViolations || null;");
+		assertThat(reported).as("watchContentSecurityPolicy was called before the page was opened").isNotNull();
+		((List<?>) reported).forEach((violation) -> violations.add(String.valueOf(violation)));
+		for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+			String message = entry.getMessage();
+			if (message.contains("Content Security Policy") || message.contains("Permissions-Policy")
+					|| message.contains("Permissions Policy")) {
+				violations.add(entry.getLevel() + " " + message);
+			}
+		}
+		return violations;
 	}
 
 	/**
