@@ -54,11 +54,13 @@ public class AuthenticityCodes {
 		return AuthenticityTokens.check(tokenOf(qrContentOrToken), keys);
 	}
 
-	/** The token of a QR code's content, or the content itself when it is no such URL. */
+	/**
+	 * The token of a QR code's content, or the content itself, unchanged, when it is no
+	 * such URL: a bare token with spaces around it is not the token.
+	 */
 	static String tokenOf(String qrContent) {
-		String text = qrContent.strip();
-		Matcher matcher = TOKEN_PATH.matcher(text);
-		return matcher.find() ? matcher.group(1) : text;
+		Matcher matcher = TOKEN_PATH.matcher(qrContent.strip());
+		return matcher.find() ? matcher.group(1) : qrContent;
 	}
 
 	private static String qrBase(String publicBaseUrl) {

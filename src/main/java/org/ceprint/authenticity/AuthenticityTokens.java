@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Locale;
 
 import org.ceprint.authenticity.SigningKeys.KeyCheck;
 
@@ -95,17 +94,24 @@ final class AuthenticityTokens {
 		return text.toString();
 	}
 
-	/** Decodes Base32 in either case; null when the text is not Base32. */
+	/**
+	 * Decodes the one spelling {@link #base32} gives a byte string, in either case; null
+	 * for any other text. Refused: characters outside the alphabet (padding {@code =},
+	 * whitespace, non-ASCII letters that upper-case to ASCII ones such as {@code ſ}), a
+	 * trailing character that leaves five or more bits (no whole byte, so
+	 * {@code <token>A} would decode as the token), and non-zero padding bits in the last
+	 * character. commons-codec's Base32 is no substitute: even with
+	 * {@code CodecPolicy.STRICT} it skips {@code =}, whitespace and unknown characters.
+	 */
 	static byte[] unbase32(String text) {
 		if (text == null || text.isEmpty() || text.length() > 1000) {
 			return null;
 		}
-		String upper = text.toUpperCase(Locale.ROOT);
-		ByteArrayOutputStream out = new ByteArrayOutputStream(upper.length() * 5 / 8);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 5 / 8);
 		int buffer = 0;
 		int bits = 0;
-		for (int i = 0; i < upper.length(); i++) {
-			int value = ALPHABET.indexOf(upper.charAt(i));
+		for (int i = 0; i < text.length(); i++) {
+			int value = valueOf(text.charAt(i));
 			if (value < 0) {
 				return null;
 			}
@@ -116,11 +122,28 @@ final class AuthenticityTokens {
 				bits -= 8;
 			}
 		}
-		// the leftover bits of a canonical encoding are zero
-		if ((buffer & ((1 << bits) - 1)) != 0) {
+		// 5, 6 or 7 leftover bits: a character too many; fewer must all be zero
+		if (bits >= 5 || (buffer & ((1 << bits) - 1)) != 0) {
 			return null;
 		}
 		return out.toByteArray();
+	}
+
+	/**
+	 * A character's value, -1 outside the alphabet. Lower case is folded by ASCII alone:
+	 * {@code toUpperCase} would also turn {@code ı} into I and {@code ſ} into S.
+	 */
+	private static int valueOf(char c) {
+		if (c >= 'A' && c <= 'Z') {
+			return c - 'A';
+		}
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a';
+		}
+		if (c >= '2' && c <= '7') {
+			return c - '2' + 26;
+		}
+		return -1;
 	}
 
 	/**

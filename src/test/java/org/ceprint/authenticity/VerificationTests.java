@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * answer; the pages show masked personal data only, and every check is logged without
  * personal data.
  */
-@SpringBootTest(properties = { "ceprint.admin.token=clerk-secret", "ceprint.authenticity.lookups-per-minute=3" })
+@SpringBootTest(properties = { "ceprint.admin.token=clerk-secret", "ceprint.authenticity.lookups-per-minute=3",
+		"ceprint.authenticity.verifications-per-minute=1000" })
 @AutoConfigureMockMvc
 class VerificationTests {
 
@@ -136,6 +137,44 @@ class VerificationTests {
 				.doesNotContain((String) holder.get("no"))
 				.doesNotContain("<dl")
 				.doesNotContain("身份证件号码");
+		}
+	}
+
+	/**
+	 * One signed byte string has one URL (in either case): an appended character, a
+	 * flipped padding bit, padding characters or whitespace make it no longer verify.
+	 */
+	@Test
+	void noSecondSpellingOfAGenuineTokenVerifies() throws Exception {
+		String token = token(certificateHolder());
+		this.mvc.perform(get("/api/v1/verify/{token}", token)).andExpect(jsonPath("$.verdict").value("VALID"));
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		List<String> spellings = new java.util.ArrayList<>();
+		for (char extra : alphabet.toCharArray()) {
+			spellings.add(token + extra);
+			spellings.add(token.toLowerCase() + Character.toLowerCase(extra));
+		}
+		// 173 characters carry 865 bits for 864: the last character's lowest bit pads
+		assertThat(token).hasSize(173);
+		char last = token.charAt(token.length() - 1);
+		spellings.add(token.substring(0, 172) + alphabet.charAt(alphabet.indexOf(last) ^ 1));
+		spellings.addAll(List.of(token + "=", token + "===", " " + token, token + " ", token + "\n",
+				token.substring(0, 80) + " " + token.substring(80), token.replace('S', '\u017F'),
+				token.replace('I', '\u0131')));
+		for (String spelling : spellings) {
+			if (spelling.equals(token)) {
+				continue;
+			}
+			for (String path : List.of("/api/v1/verify/{token}", "/V/{token}")) {
+				String answer = this.mvc.perform(get(path, spelling))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(StandardCharsets.UTF_8);
+				assertThat(answer).as("%s %s", path, spelling)
+					.doesNotContain("\"VALID\"")
+					.doesNotContain("\"genuine\":true")
+					.doesNotContain("真实有效");
+			}
 		}
 	}
 
