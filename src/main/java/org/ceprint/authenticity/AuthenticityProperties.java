@@ -1,6 +1,7 @@
 package org.ceprint.authenticity;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,11 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revokedKeyIds keys whose signatures no longer count as genuine
  * @param lookupsPerMinute how many look-ups by number and name one client may make a
  * minute
+ * @param verificationsPerMinute how many token checks (page and JSON API) one client may
+ * make a minute; a burst of that many, then one every {@code 60 / n} seconds
+ * @param scanRetention how long the scan log keeps its rows; older ones are counted per
+ * document and day, then deleted
+ * @param pruneCron when the scan log is pruned (Spring cron), {@code -} for never
  */
 @ConfigurationProperties("ceprint.authenticity")
 public record AuthenticityProperties(String publicBaseUrl, @DefaultValue("./data/keys") Path keysDir,
 		Integer signingKeyId, @DefaultValue("true") boolean generateKeyIfMissing,
-		@DefaultValue Set<Integer> revokedKeyIds, @DefaultValue("10") int lookupsPerMinute) {
+		@DefaultValue Set<Integer> revokedKeyIds, @DefaultValue("10") int lookupsPerMinute,
+		@DefaultValue("60") int verificationsPerMinute, @DefaultValue("180d") Duration scanRetention,
+		@DefaultValue("0 30 3 * * *") String pruneCron) {
 
 	public AuthenticityProperties {
 		if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
@@ -32,6 +40,13 @@ public record AuthenticityProperties(String publicBaseUrl, @DefaultValue("./data
 		}
 		publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 		revokedKeyIds = (revokedKeyIds != null) ? Set.copyOf(revokedKeyIds) : Set.of();
+		if (lookupsPerMinute < 1 || verificationsPerMinute < 1) {
+			throw new IllegalArgumentException(
+					"ceprint.authenticity.lookups-per-minute 和 verifications-per-minute 须为正整数");
+		}
+		if (scanRetention.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException("ceprint.authenticity.scan-retention 不得短于 1 天");
+		}
 	}
 
 }

@@ -8,9 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,30 +15,30 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Coarse client keys and the look-up rate limit. A client is its network (the /24 of an
- * IPv4 address, the /48 of an IPv6 one), hashed with a random key that changes every day
- * and is never stored: the scan log can count checks per client for a day without holding
- * an address. Look-ups by number and name are limited per client and minute, so numbers
- * cannot be enumerated.
+ * Coarse client keys and the rate limits per client. A client is its network (the /24 of
+ * an IPv4 address, the /48 of an IPv6 one), hashed with a random key that changes every
+ * day and is never stored: the scan log can count checks per client for a day without
+ * holding an address. Look-ups by number and name are limited per client and minute, so
+ * numbers cannot be enumerated; token checks too, more generously, so that one client
+ * cannot fill the scan log or the server.
  */
 @Component
 public class ClientKeys {
 
 	private final Clock clock;
 
-	private final int lookupsPerMinute;
-
 	private final SecureRandom random = new SecureRandom();
 
 	private volatile DailyKey dailyKey;
 
-	private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+	private final ClientLimits lookups;
 
-	private volatile long lookupMinute = -1;
+	private final ClientLimits verifications;
 
 	ClientKeys(Clock clock, AuthenticityProperties properties) {
 		this.clock = clock;
-		this.lookupsPerMinute = properties.lookupsPerMinute();
+		this.lookups = new ClientLimits(properties.lookupsPerMinute(), clock);
+		this.verifications = new ClientLimits(properties.verificationsPerMinute(), clock);
 	}
 
 	/** The client key of an address, 16 hex digits. */
@@ -57,19 +54,14 @@ public class ClientKeys {
 		}
 	}
 
-	/** Counts a look-up of the client; false when it is over this minute's limit. */
-	public boolean allowLookup(String clientKey) {
-		long minute = this.clock.millis() / 60_000;
-		if (minute != this.lookupMinute) {
-			synchronized (this.lookups) {
-				if (minute != this.lookupMinute) {
-					this.lookups.clear();
-					this.lookupMinute = minute;
-				}
-			}
-		}
-		return this.lookups.computeIfAbsent(clientKey, (key) -> new AtomicInteger())
-			.incrementAndGet() <= this.lookupsPerMinute;
+	/** Counts a look-up by number and name against the client's limit. */
+	ClientLimits.Admission admitLookup(String clientKey) {
+		return this.lookups.admit(clientKey);
+	}
+
+	/** Counts a token check (page or JSON API) against the client's limit. */
+	ClientLimits.Admission admitVerification(String clientKey) {
+		return this.verifications.admit(clientKey);
 	}
 
 	private byte[] todaysKey() {

@@ -3,6 +3,7 @@ package org.ceprint.authenticity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.ceprint.authenticity.AuthenticityTokens.Outcome;
@@ -10,6 +11,8 @@ import org.ceprint.authenticity.AuthenticityTokens.TokenCheck;
 import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.CertificateStatus;
+import org.ceprint.registry.Organisation;
+import org.ceprint.registry.Organisations;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
 
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Answers whether a document is genuine and current: from the signed token of its QR
  * code, or from a number typed by hand with the holder's full name. Every answer is
- * recorded in the scan log.
+ * recorded in the scan log, with the office whose document it was when the registry knows
+ * it: the certificate's channel, or the submitting body's for a summary table or return
+ * slip (whose number starts with the body's credit code).
  */
 @Service
 public class DocumentVerifier {
@@ -27,11 +32,15 @@ public class DocumentVerifier {
 
 	private final CertificateDossiers certificates;
 
+	private final Organisations organisations;
+
 	private final ScanLog scans;
 
-	DocumentVerifier(AuthenticityCodes codes, CertificateDossiers certificates, ScanLog scans) {
+	DocumentVerifier(AuthenticityCodes codes, CertificateDossiers certificates, Organisations organisations,
+			ScanLog scans) {
 		this.codes = codes;
 		this.certificates = certificates;
+		this.organisations = organisations;
 		this.scans = scans;
 	}
 
@@ -42,11 +51,11 @@ public class DocumentVerifier {
 	 */
 	public VerificationResult verifyToken(String qrContentOrToken, String channel, String clientKey) {
 		TokenCheck check = this.codes.check(qrContentOrToken);
-		VerificationResult result = check.genuine() ? fromSigned(check.document()) : refused(check.outcome());
+		Answer answer = check.genuine() ? fromSigned(check.document()) : new Answer(refused(check.outcome()), null);
 		SignedDocument claimed = check.document();
 		this.scans.record(channel, (claimed != null) ? claimed.kind() : null,
-				(claimed != null) ? claimed.documentNo() : null, result.verdict(), clientKey);
-		return result;
+				(claimed != null) ? claimed.documentNo() : null, answer.result().verdict(), clientKey, answer.office());
+		return answer.result();
 	}
 
 	/**
@@ -57,25 +66,33 @@ public class DocumentVerifier {
 	public VerificationResult verifyByNumber(String certificateNo, String fullName, String clientKey) {
 		String number = (certificateNo != null) ? certificateNo.strip().toUpperCase(java.util.Locale.ROOT) : "";
 		String name = (fullName != null) ? fullName.strip() : "";
-		VerificationResult result = this.certificates.findByNumber(number)
-			.filter((dossier) -> !name.isEmpty() && dossier.holder().name().equals(name))
+		Optional<CertificateDossier> found = this.certificates.findByNumber(number);
+		VerificationResult result = found.filter((dossier) -> !name.isEmpty() && dossier.holder().name().equals(name))
 			.map((dossier) -> fromCertificate(DocumentKind.CERTIFICATE, dossier, null))
 			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "未查到：证书编号与持证人姓名不匹配，请核对后重试"));
 		this.scans.record("LOOKUP", DocumentKind.CERTIFICATE, number.isEmpty() ? null : number, result.verdict(),
-				clientKey);
+				clientKey, found.map(CertificateDossier::channelCode).orElse(null));
 		return result;
 	}
 
-	private VerificationResult fromSigned(SignedDocument signed) {
+	/** Records a request refused for its client's rate limit: no check, no office. */
+	void recordRefusal(String channel, DocumentKind kind, String documentNo, String clientKey) {
+		this.scans.record(channel, kind, documentNo, "RATE_LIMITED", clientKey, null);
+	}
+
+	private Answer fromSigned(SignedDocument signed) {
 		if (signed.kind() == DocumentKind.SUMMARY_TABLE || signed.kind() == DocumentKind.RETURN_SLIP) {
 			// a submission's papers are records of it; the signature is their proof
-			return new VerificationResult(true, "VALID", "真实 · " + signed.kind().label(), signed.kind(),
-					signed.documentNo(), "有效", true, null, signed.holderName(), null, null, signed.issueDate(),
-					signed.totalHours(), List.of());
+			String creditCode = signed.documentNo().split("-", 2)[0];
+			return new Answer(
+					new VerificationResult(true, "VALID", "真实 · " + signed.kind().label(), signed.kind(),
+							signed.documentNo(), "有效", true, null, signed.holderName(), null, null, signed.issueDate(),
+							signed.totalHours(), List.of()),
+					this.organisations.findByCreditCode(creditCode).map(Organisation::channelCode).orElse(null));
 		}
 		return this.certificates.findByNumber(signed.documentNo())
-			.map((dossier) -> fromCertificate(signed.kind(), dossier, signed))
-			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "签名有效，但登记系统中没有该证书，请向发证机关核实"));
+			.map((dossier) -> new Answer(fromCertificate(signed.kind(), dossier, signed), dossier.channelCode()))
+			.orElseGet(() -> new Answer(VerificationResult.refused("NOT_FOUND", "签名有效，但登记系统中没有该证书，请向发证机关核实"), null));
 	}
 
 	private VerificationResult fromCertificate(DocumentKind kind, CertificateDossier dossier, SignedDocument signed) {
@@ -119,6 +136,10 @@ public class DocumentVerifier {
 			.stream()
 			.map((e) -> new VerificationResult.YearHours(e.getKey(), plain(e.getValue()[0]), plain(e.getValue()[1])))
 			.toList();
+	}
+
+	private record Answer(VerificationResult result, String office) {
+
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -43,15 +44,28 @@ class VerificationController {
 	}
 
 	@GetMapping({ "/V/{token}", "/v/{token}" })
-	String page(@PathVariable String token, HttpServletRequest request, Model model) {
-		model.addAttribute("result", this.verifier.verifyToken(token, "QR", this.clients.of(request.getRemoteAddr())));
+	String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+		String client = this.clients.of(request.getRemoteAddr());
+		ClientLimits.Admission admission = this.clients.admitVerification(client);
+		if (!admission.allowed()) {
+			refuse(admission, "QR", client, response);
+			model.addAttribute("result", tooFrequent(admission));
+			return "verification";
+		}
+		model.addAttribute("result", this.verifier.verifyToken(token, "QR", client));
 		return "verification";
 	}
 
 	@GetMapping("/api/v1/verify/{token}")
-	@ResponseBody
-	VerificationResult json(@PathVariable String token, HttpServletRequest request) {
-		return this.verifier.verifyToken(token, "API", this.clients.of(request.getRemoteAddr()));
+	ResponseEntity<VerificationResult> json(@PathVariable String token, HttpServletRequest request,
+			HttpServletResponse response) {
+		String client = this.clients.of(request.getRemoteAddr());
+		ClientLimits.Admission admission = this.clients.admitVerification(client);
+		if (!admission.allowed()) {
+			refuse(admission, "API", client, response);
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(tooFrequent(admission));
+		}
+		return ResponseEntity.ok(this.verifier.verifyToken(token, "API", client));
 	}
 
 	/**
@@ -72,12 +86,12 @@ class VerificationController {
 
 	@PostMapping("/v/lookup")
 	String lookup(@RequestParam String number, @RequestParam String name, HttpServletRequest request, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		String client = this.clients.of(request.getRemoteAddr());
 		model.addAttribute("number", number);
-		if (!this.clients.allowLookup(client)) {
-			this.scans.record("LOOKUP", DocumentKind.CERTIFICATE, number, "RATE_LIMITED", client);
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		ClientLimits.Admission admission = this.clients.admitLookup(client);
+		if (!admission.allowed()) {
+			refuseLookup(admission, "LOOKUP", number, client, response);
 			model.addAttribute("limited", true);
 			return "lookup";
 		}
@@ -87,15 +101,41 @@ class VerificationController {
 
 	@GetMapping("/api/v1/lookup")
 	ResponseEntity<VerificationResult> lookupJson(@RequestParam String number, @RequestParam String name,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		String client = this.clients.of(request.getRemoteAddr());
-		if (!this.clients.allowLookup(client)) {
-			this.scans.record("API", DocumentKind.CERTIFICATE, number, "RATE_LIMITED", client);
+		ClientLimits.Admission admission = this.clients.admitLookup(client);
+		if (!admission.allowed()) {
+			refuseLookup(admission, "API", number, client, response);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header("Retry-After", "60")
-				.body(VerificationResult.refused("RATE_LIMITED", "查询过于频繁，请一分钟后再试"));
+				.body(VerificationResult.refused("RATE_LIMITED",
+						"查询过于频繁，请 %d 秒后再试".formatted(admission.retryAfterSeconds())));
 		}
 		return ResponseEntity.ok(this.verifier.verifyByNumber(number, name, client));
+	}
+
+	/**
+	 * 429 with Retry-After; the scan log records the first refusal of a run only, so a
+	 * flood cannot fill it.
+	 */
+	private void refuse(ClientLimits.Admission admission, String channel, String client, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
+		if (admission.firstRefusal()) {
+			this.verifier.recordRefusal(channel, null, null, client);
+		}
+	}
+
+	private void refuseLookup(ClientLimits.Admission admission, String channel, String number, String client,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
+		if (admission.firstRefusal()) {
+			this.verifier.recordRefusal(channel, DocumentKind.CERTIFICATE, number, client);
+		}
+	}
+
+	private static VerificationResult tooFrequent(ClientLimits.Admission admission) {
+		return VerificationResult.refused("RATE_LIMITED", "查验过于频繁，请 %d 秒后再试".formatted(admission.retryAfterSeconds()));
 	}
 
 	@GetMapping("/clerk/scans")
