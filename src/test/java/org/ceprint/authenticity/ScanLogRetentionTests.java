@@ -101,7 +101,7 @@ class ScanLogRetentionTests {
 	}
 
 	@Test
-	void thePruningIsScheduledOnlyInAWebApplication() {
+	void thePruningIsScheduledOnlyInAWebApplicationAndCanBeSwitchedOff() {
 		AutoConfigurations placeholders = AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class);
 		new WebApplicationContextRunner().withConfiguration(placeholders)
 			.withUserConfiguration(ScanLogRetention.class)
@@ -109,6 +109,13 @@ class ScanLogRetentionTests {
 			.withBean(AuthenticityProperties.class, AuthenticityPropertiesFixture::defaults)
 			.withBean(Clock.class, Clock::systemUTC)
 			.run((context) -> assertThat(context.getBean(ScheduledTaskHolder.class).getScheduledTasks()).hasSize(1));
+		new WebApplicationContextRunner().withConfiguration(placeholders)
+			.withPropertyValues("ceprint.authenticity.prune-cron=-")
+			.withUserConfiguration(ScanLogRetention.class)
+			.withBean(ScanLog.class, () -> mock(ScanLog.class))
+			.withBean(AuthenticityProperties.class, AuthenticityPropertiesFixture::defaults)
+			.withBean(Clock.class, Clock::systemUTC)
+			.run((context) -> assertThat(context.getBean(ScheduledTaskHolder.class).getScheduledTasks()).isEmpty());
 		new ApplicationContextRunner().withConfiguration(placeholders)
 			.withUserConfiguration(ScanLogRetention.class)
 			.withBean(ScanLog.class, () -> mock(ScanLog.class))
