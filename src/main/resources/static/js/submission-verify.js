@@ -23,7 +23,7 @@
     const response = await fetch(api + row.dataset.entry + '/decision', { method: 'PUT', credentials: 'same-origin',
       headers, body: JSON.stringify({ decision, reason }) });
     const body = await response.json();
-    if (!response.ok) { problem.textContent = body.error; problem.hidden = false; return; }
+    if (!response.ok) { problem.textContent = body.detail || body.error; problem.hidden = false; return; }
     problem.hidden = true;
     const cell = row.querySelector('td.decision');
     cell.className = 'decision ' + body.decision;

@@ -1,5 +1,6 @@
 package org.ceprint.accounts;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Who may open which path (README, "Security"). The public verification page and API need
@@ -99,11 +103,14 @@ class SecurityConfiguration {
 				.failureHandler(signInFailed())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// a program calling an API path it may not use gets 401, not the sign-in form
+			// a program calling an API path it may not use gets 401, a browser the
+			// sign-in form
 			.exceptionHandling((refusals) -> refusals.accessDeniedHandler(refused())
-				.defaultAuthenticationEntryPointFor(
-						(request, response, ex) -> Problems.send(request, response, 401, Problems.defaultDetail(401)),
-						PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+				.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+						new LoginUrlAuthenticationEntryPoint("/login"),
+						List.of(new RequestMatcherEntry<>(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+								(request, response, ex) -> Problems.send(request, response, 401,
+										Problems.defaultDetail(401)))))))
 			// the public look-up form needs no session and changes nothing
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/v/lookup"));
 		return http.build();

@@ -92,7 +92,7 @@ class VerificationController {
 		ClientLimits.Admission admission = this.clients.admitLookup(client);
 		if (!admission.allowed()) {
 			refuseLookup(admission, "LOOKUP", number, client, response);
-			model.addAttribute("limited", true);
+			model.addAttribute("limited", "查询过于频繁，请 %d 秒后再试。".formatted(admission.retryAfterSeconds()));
 			return "lookup";
 		}
 		model.addAttribute("result", this.verifier.verifyByNumber(number, name, client));

@@ -104,8 +104,9 @@ class SecurityHeadersIntegrationTests {
 		expect(anonymous, get("/actuator/health"), 200, "json");
 		expect(anonymous, get("/office"), 302, null);
 		expect(anonymous, get("/api/v1/submissions/" + submission), 401, null);
-		expect(anonymous, get("/api/v1/no-such-thing"), 404, "json");
-		expect(anonymous, get("/admin/print-runs"), 401, "application/json");
+		expect(anonymous, get("/api/v1/no-such-thing"), 401, "application/problem+json");
+		expect(anonymous, get("/v/no/such/thing"), 404, "application/problem+json");
+		expect(anonymous, get("/admin/print-runs"), 401, "application/problem+json");
 		expect(anonymous, get("/admin/print-runs").header("Authorization", "Bearer headers-token"), 200,
 				"application/json");
 		expect(anonymous, get("/clerk/scans").header("Authorization", basic("clerk", "headers-token")), 200,

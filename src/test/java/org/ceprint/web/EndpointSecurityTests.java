@@ -105,7 +105,8 @@ class EndpointSecurityTests {
 			EXPECTED.put(endpoint, Access.ADMIN);
 		}
 		for (String endpoint : List.of("GET /office", "GET /office/lookup", "POST /office/reissue",
-				"GET /office/pdf/{number}", "GET /office/exports/{kind:assessments|summary-tables}.xlsx")) {
+				"GET /office/pdf/{number}", "GET /office/exports/{kind:assessments|summary-tables}.xlsx",
+				"GET /office/scans", "GET /office/scans.json")) {
 			EXPECTED.put(endpoint, Access.HRSS);
 		}
 		EXPECTED.put("GET /office/audit", Access.SUPERVISOR);
