@@ -193,7 +193,7 @@ class SubmissionApiController {
 				request != null && Boolean.TRUE.equals(request.fullReprints()));
 		Map<String, Object> body = detail(user, id);
 		Map<String, Object> runs = new LinkedHashMap<>();
-		closing.runs().forEach((kind, run) -> runs.put(kind, run(run)));
+		closing.runs().forEach((kind, run) -> runs.put(kind, run(id, kind, run)));
 		body.put("papers", runs);
 		return body;
 	}
@@ -275,10 +275,15 @@ class SubmissionApiController {
 		return entry;
 	}
 
-	private static Map<String, Object> run(PrintRunResult run) {
+	/**
+	 * A paper's print run: its folder by name only (under the print office's output
+	 * folder, which a client has no business knowing) and where to download it.
+	 */
+	private static Map<String, Object> run(long id, String kind, PrintRunResult run) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("runId", run.runId());
-		body.put("folder", run.folder().toString());
+		body.put("folder", run.folder().getFileName().toString());
+		body.put("download", "/api/v1/submissions/%d/papers/%s".formatted(id, kind));
 		body.put("complete", run.complete());
 		body.put("printed", run.printed());
 		body.put("rejected", run.rejected());

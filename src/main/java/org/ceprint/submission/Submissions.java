@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.ceprint.accounts.OfficeRole;
@@ -30,6 +31,7 @@ import org.ceprint.registry.SubjectType;
 import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.RenderingProperties;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -100,7 +102,7 @@ public class Submissions {
 			throw new IllegalArgumentException("「%s」没有尚未报送的待验证登记".formatted(submitter.name()));
 		}
 		LocalDateTime now = now();
-		return this.transaction.execute((status) -> {
+		return attaching(submitter, chosen, () -> {
 			long id = insertSubmission(submitter, actor, now);
 			attach(id, submitter, chosen);
 			event(id, actor, "DRAFT", null, SubmissionStatus.DRAFT, "%d 条登记".formatted(chosen.size()), now);
@@ -135,8 +137,9 @@ public class Submissions {
 	public Submission addEntries(OfficeUser actor, long id, List<Long> entryIds) {
 		Submission submission = editable(actor, id);
 		Organisation submitter = registrarsOrganisation(actor);
-		return this.transaction.execute((status) -> {
-			attach(id, submitter, List.copyOf(new LinkedHashSet<>(entryIds)));
+		List<Long> added = List.copyOf(new LinkedHashSet<>(entryIds));
+		return attaching(submitter, added, () -> {
+			attach(id, submitter, added);
 			event(id, actor, "ADD", submission.status(), submission.status(), "加入登记 " + entryIds, now());
 			return require(id);
 		});
@@ -321,7 +324,7 @@ public class Submissions {
 	public Submission find(OfficeUser actor, long id) {
 		Submission submission = require(id);
 		if (!visible(actor, submission)) {
-			throw notPermitted(actor, submission, "不在您的受理、审核或报送范围内");
+			throw notPermitted(actor, submission, "该批次不属于您的单位、部门或发证机关");
 		}
 		return submission;
 	}
@@ -543,7 +546,7 @@ public class Submissions {
 			throw notPermitted(actor, submission, "只有人力资源社会保障部门可以受理和验证（第十三条）");
 		}
 		if (!actor.officeChannel().equals(submission.channelCode())) {
-			throw notPermitted(actor, submission, "该批次由%s受理".formatted(submission.officeName()));
+			throw notPermitted(actor, submission, "该批次不属于您的发证机关");
 		}
 		if (!submission.atOffice()) {
 			throw new IllegalStateException(
@@ -582,9 +585,13 @@ public class Submissions {
 		}
 	}
 
+	/**
+	 * A refusal that names the batch by its id only: an account refused a batch may not
+	 * learn its number, submitter or status.
+	 */
 	private static NotPermittedException notPermitted(OfficeUser actor, Submission submission, String why) {
 		return new NotPermittedException(
-				"账号 %s（%s）不能处理报送批次 %s：%s".formatted(actor.username(), actor.role().label(), submission.batchNo(), why));
+				"账号 %s（%s）不能处理报送批次 #%d：%s".formatted(actor.username(), actor.role().label(), submission.id(), why));
 	}
 
 	private Submission require(long id) {
@@ -604,20 +611,13 @@ public class Submissions {
 	}
 
 	private long insertSubmission(Organisation submitter, OfficeUser actor, LocalDateTime now) {
-		int year = now.getYear();
-		int sequence = this.jdbc
-			.sql("SELECT COUNT(*) FROM submission WHERE submitter_id = :org AND batch_no LIKE :prefix")
-			.param("org", submitter.id())
-			.param("prefix", submitter.creditCode() + "-" + year + "-%")
-			.query(Integer.class)
-			.single() + 1;
 		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		this.jdbc
 			.sql("""
 					INSERT INTO submission (batch_no, submitter_id, department_id, channel_code, status, created_by, created_at)
 					VALUES (:batch, :submitter, :department, :channel, 'DRAFT', :by, :at)
 					""")
-			.param("batch", "%s-%d-%02d".formatted(submitter.creditCode(), year, sequence))
+			.param("batch", newBatchNo(submitter, now.getYear()))
 			.param("submitter", submitter.id())
 			.param("department", (submitter.kind() == Organisation.Kind.UNIT) ? submitter.departmentId() : null)
 			.param("channel", submitter.channelCode())
@@ -643,14 +643,79 @@ public class Submissions {
 				throw new IllegalArgumentException(
 						"登记记录 #%d 的状态为「%s」，不能再报送".formatted(entryId, entry.status().label()));
 			}
+			// an entry already in a batch fails on submission_entry's key: see attaching
+			this.jdbc.sql("INSERT INTO submission_entry (entry_id, submission_id) VALUES (:entry, :id)")
+				.param("entry", entryId)
+				.param("id", id)
+				.update();
+		}
+	}
+
+	/**
+	 * Runs work that puts entries into a batch as one transaction. Two drafts of the same
+	 * entries meet on submission_entry's key: the first keeps them, the others fail on a
+	 * duplicate key (or, on MariaDB, a lock wait or deadlock) and are refused naming the
+	 * entries now in a batch; a lock conflict that took none of them is tried once more.
+	 * @throws IllegalStateException when an entry is already in a batch
+	 */
+	private Submission attaching(Organisation submitter, List<Long> entryIds, Supplier<Submission> work) {
+		for (int attempt = 1;; attempt++) {
 			try {
-				this.jdbc.sql("INSERT INTO submission_entry (entry_id, submission_id) VALUES (:entry, :id)")
-					.param("entry", entryId)
-					.param("id", id)
-					.update();
+				return this.transaction.execute((status) -> work.get());
 			}
-			catch (DuplicateKeyException ex) {
-				throw new IllegalArgumentException("登记记录 #%d 已在另一报送批次中".formatted(entryId), ex);
+			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
+				// read after the rollback: the snapshot of the failed transaction may
+				// predate the winner's commit
+				String taken = alreadyInBatches(submitter.id(), entryIds);
+				if (taken != null) {
+					throw new IllegalStateException(taken, ex);
+				}
+				if (attempt == 2) {
+					throw new IllegalStateException("同时有其他报送在保存这些登记，未能保存，请刷新后重试", ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The entries of these that are in a batch of the body, by batch, in words; null when
+	 * none is.
+	 */
+	private String alreadyInBatches(long submitterId, List<Long> entryIds) {
+		if (entryIds.isEmpty()) {
+			return null;
+		}
+		Map<String, List<Long>> byBatch = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				SELECT s.batch_no, se.entry_id FROM submission_entry se JOIN submission s ON s.id = se.submission_id
+				WHERE s.submitter_id = :org AND se.entry_id IN (:entries)
+				ORDER BY se.entry_id
+				""").param("org", submitterId).param("entries", entryIds).query((rs, row) -> {
+			byBatch.computeIfAbsent(rs.getString(1), (batch) -> new ArrayList<>()).add(rs.getLong(2));
+			return null;
+		}).list();
+		if (byBatch.isEmpty()) {
+			return null;
+		}
+		return byBatch.entrySet()
+			.stream()
+			.map((batch) -> "登记记录 %s 已在报送批次 %s 中".formatted(
+					batch.getValue().stream().map((entry) -> "#" + entry).collect(Collectors.joining("、")),
+					batch.getKey()))
+			.collect(Collectors.joining("；", "", "，不能再加入其他批次"));
+	}
+
+	/**
+	 * A new batch number, {@code <credit code>-<year>-<nn>} with nn from a sequence: no
+	 * two drafts draw the same nn. Numbers given before the sequence counted per body, so
+	 * one of those is skipped rather than repeated.
+	 */
+	private String newBatchNo(Organisation submitter, int year) {
+		while (true) {
+			long next = this.jdbc.sql("SELECT NEXT VALUE FOR submission_batch_seq").query(Long.class).single();
+			String batchNo = "%s-%d-%02d".formatted(submitter.creditCode(), year, next);
+			if (idOfBatch(batchNo).isEmpty()) {
+				return batchNo;
 			}
 		}
 	}

@@ -224,7 +224,7 @@ abstract class SubmissionWorkflowContract {
 			.isThrownBy(() -> this.submissions.review(verifier, id, true, null));
 		this.submissions.review(reviewer, id, true, null);
 		assertThatExceptionOfType(NotPermittedException.class).isThrownBy(() -> this.submissions.receive(otherCity, id))
-			.withMessageContaining("受理");
+			.withMessageContaining("不属于您的发证机关");
 		assertThatExceptionOfType(NotPermittedException.class).isThrownBy(() -> this.submissions.find(otherCity, id));
 		this.submissions.receive(verifier, id);
 
@@ -253,11 +253,10 @@ abstract class SubmissionWorkflowContract {
 		String channel = (String) unit.get("channel");
 		List<Long> entryIds = pendingEntries(unitId, 2);
 		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
-		this.submissions.draft(registrar, List.of(entryIds.get(0)));
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+		Submission first = this.submissions.draft(registrar, List.of(entryIds.get(0)));
+		assertThatIllegalStateException().as("409: the entry is in a batch already")
 			.isThrownBy(() -> this.submissions.draft(registrar, List.of(entryIds.get(0))))
-			.withMessageContaining("#" + entryIds.get(0))
-			.withMessageContaining("已在另一报送批次中");
+			.withMessage("登记记录 #%d 已在报送批次 %s 中，不能再加入其他批次", entryIds.get(0), first.batchNo());
 		long foreign = this.jdbc.sql("SELECT MIN(id) FROM registration_entry WHERE registered_by_id <> :unit")
 			.param("unit", unitId)
 			.query(Long.class)
@@ -268,6 +267,133 @@ abstract class SubmissionWorkflowContract {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single())
 			.as("a refused draft stores nothing")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aRefusalNamesAnotherBodysBatchByItsIdOnly() {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		String channel = (String) unit.get("channel");
+		Map<String, Object> other = this.jdbc.sql("""
+				SELECT o.id, o.channel_code AS channel FROM organisation o
+				WHERE o.kind = 'UNIT' AND o.id <> :unit AND o.department_id IS NOT NULL ORDER BY o.id
+				""").param("unit", unitId).query().listOfRows().get(0);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
+		OfficeUser otherRegistrar = account("unit-other", OfficeRole.UNIT_REGISTRAR, (String) other.get("channel"),
+				((Number) other.get("id")).longValue(), null);
+		OfficeUser otherCity = account("hrss-other", OfficeRole.CLERK, channel.equals("360100") ? "360400" : "360100",
+				null, null);
+		Submission submission = this.submissions.draft(registrar, pendingEntries(unitId, 2));
+		long id = submission.id();
+		List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> refused = List.of(
+				() -> this.submissions.find(otherRegistrar, id), () -> this.submissions.history(otherRegistrar, id),
+				() -> this.submissions.submit(otherRegistrar, id, null),
+				() -> this.submissions.removeEntry(otherRegistrar, id, 1), () -> this.submissions.find(otherCity, id),
+				() -> this.submissions.receive(otherCity, id));
+		for (var call : refused) {
+			assertThatExceptionOfType(NotPermittedException.class).isThrownBy(call)
+				.withMessageContaining("报送批次 #" + id + "：")
+				.satisfies((ex) -> assertThat(ex.getMessage()).as("nothing of the batch but its id")
+					.doesNotContain(submission.batchNo(), submission.submitterName(), submission.submitterCreditCode(),
+							submission.status().label(), submission.officeName()));
+		}
+	}
+
+	@Test
+	void tenConcurrentDraftsOfTheSameEntriesMakeOneBatchAndRefuseTheRestWithAReason() throws Exception {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		List<Long> entryIds = pendingEntries(unitId, 3);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, (String) unit.get("channel"), unitId,
+				null);
+
+		List<Object> outcomes = concurrently(10, (attempt) -> this.submissions.draft(registrar, entryIds));
+
+		assertThat(outcomes).as("one draft, nine refusals as 409, no 500")
+			.map(SubmissionWorkflowContract::status)
+			.containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
+		Submission draft = (Submission) outcomes.stream()
+			.filter(Submission.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		assertThat(draft.entryCount()).isEqualTo(3);
+		String expected = "登记记录 %s 已在报送批次 %s 中，不能再加入其他批次".formatted(
+				String.join("、", entryIds.stream().sorted().map((entry) -> "#" + entry).toList()), draft.batchNo());
+		assertThat(outcomes).filteredOn(IllegalStateException.class::isInstance)
+			.allSatisfy((refusal) -> assertThat(((Exception) refusal).getMessage()).isEqualTo(expected));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single())
+			.as("the refused drafts stored nothing")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void tenConcurrentDraftsOfDifferentEntriesGetTenBatchNumbers() throws Exception {
+		Map<String, Object> unit = bodyWithPendingEntries("UNIT");
+		long unitId = ((Number) unit.get("id")).longValue();
+		List<Long> entryIds = pendingEntries(unitId, 10);
+		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, (String) unit.get("channel"), unitId,
+				null);
+
+		List<Object> outcomes = concurrently(10,
+				(attempt) -> this.submissions.draft(registrar, List.of(entryIds.get(attempt))));
+
+		assertThat(outcomes).map(SubmissionWorkflowContract::status).as(outcomes.toString()).containsOnly(201);
+		List<String> batchNumbers = outcomes.stream().map((draft) -> ((Submission) draft).batchNo()).toList();
+		assertThat(batchNumbers).doesNotHaveDuplicates()
+			.allSatisfy((batchNo) -> assertThat(batchNo).matches(unit.get("credit_code") + "-\\d{4}-\\d{2,}"));
+	}
+
+	/**
+	 * Runs the call on as many threads, released together; each outcome is the call's
+	 * result or what it threw.
+	 */
+	private static List<Object> concurrently(int threads, java.util.function.IntFunction<Object> call)
+			throws Exception {
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				int attempt = i;
+				futures.add(pool.submit(() -> {
+					start.await();
+					try {
+						return call.apply(attempt);
+					}
+					catch (RuntimeException ex) {
+						return ex;
+					}
+				}));
+			}
+			List<Object> outcomes = new ArrayList<>();
+			for (var future : futures) {
+				outcomes.add(future.get(2, java.util.concurrent.TimeUnit.MINUTES));
+			}
+			return outcomes;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * The status the API answers for an outcome (SubmissionApiController's exception
+	 * handlers); 500 for anything they do not map.
+	 */
+	private static int status(Object outcome) {
+		if (outcome instanceof Submission) {
+			return 201;
+		}
+		if (outcome instanceof NotPermittedException) {
+			return 403;
+		}
+		if (outcome instanceof IllegalStateException) {
+			return 409;
+		}
+		if (outcome instanceof IllegalArgumentException) {
+			return 400;
+		}
+		return 500;
 	}
 
 	private void assertSealsOnlyInAcceptedRows(PrintRunResult overlays, List<Long> accepted, List<Long> rejected)
@@ -361,10 +487,10 @@ abstract class SubmissionWorkflowContract {
 	 */
 	private Map<String, Object> bodyWithPendingEntries(String kind) {
 		return this.jdbc.sql("""
-				SELECT o.id, o.channel_code AS channel, o.department_id, COUNT(*) AS n
+				SELECT o.id, o.channel_code AS channel, o.department_id, o.credit_code, COUNT(*) AS n
 				FROM organisation o JOIN registration_entry e ON e.registered_by_id = o.id
 				WHERE o.kind = :kind AND e.status = 'PENDING'
-				GROUP BY o.id, o.channel_code, o.department_id HAVING COUNT(*) >= 3
+				GROUP BY o.id, o.channel_code, o.department_id, o.credit_code HAVING COUNT(*) >= 3
 				ORDER BY COUNT(*) DESC, o.id
 				""").param("kind", kind).query().listOfRows().get(0);
 	}
