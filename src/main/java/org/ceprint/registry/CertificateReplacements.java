@@ -57,8 +57,8 @@ public class CertificateReplacements {
 				.query(String.class)
 				.optional()
 				.orElse(null);
-			throw new IllegalStateException("证书 %s 已不是有效证书%s，不能再换发".formatted(previous.number(),
-					(successor != null) ? "（已换发为 " + successor + "）" : ""));
+			throw new IllegalStateException("证书 %s %s，不能再换发".formatted(previous.number(),
+					(successor != null) ? "已换发为 " + successor : "已不是有效证书"));
 		}
 		if (closeVolume) {
 			this.jdbc.sql("""

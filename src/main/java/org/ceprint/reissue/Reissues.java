@@ -132,8 +132,8 @@ public class Reissues {
 					"证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice()));
 		}
 		if (old.status() != CertificateStatus.VALID) {
-			throw new IllegalStateException(
-					"证书 %s 的状态为「%s」，不能再换发".formatted(old.certificateNo(), old.status().label()));
+			// the label says it whole (已换发, 已作废): "证书 X 已换发", not "已" before it
+			throw new IllegalStateException("证书 %s %s，不能再换发".formatted(old.certificateNo(), old.status().label()));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		Replaced replaced;
@@ -166,10 +166,13 @@ public class Reissues {
 		}
 		PrintRunResult printed = this.printRuns
 			.run(PrintRequest.certificates(List.of(replaced.newNumber()), false, style));
+		// the clerk and the audit see the run by its id and folder name, never a server
+		// path
+		String run = "打印批次 %d（%s）".formatted(printed.runId(), printed.folder().getFileName());
 		Path pdf = this.printRuns.latestCertificateFile(replaced.newNumber())
 			.orElseThrow(() -> new IllegalStateException(
-					"新证书 %s 未能打印，原因见 %s".formatted(replaced.newNumber(), printed.folder().resolve("rejects.csv"))));
-		this.audit.record(clerk, "PRINT", replaced.newNumber(), "打印批次 " + printed.runId() + "：" + pdf);
+					"新证书 %s 已生效，但未能打印：原因记在%s的未打印清单中，请打印室查看后重印".formatted(replaced.newNumber(), run)));
+		this.audit.record(clerk, "PRINT", replaced.newNumber(), run + "：" + pdf.getFileName());
 		return new ReissueResult(replaced.oldNumber(), replaced.newNumber(), reason, reason.oldStatus().label(), pdf,
 				printed.runId(), printed.complete());
 	}
@@ -213,6 +216,15 @@ public class Reissues {
 			return String.join("；", parts);
 		}
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "LookupQuery[certificateNo=%s, purpose=%s]".formatted(this.certificateNo, this.purpose);
+		}
+
 	}
 
 	/**
@@ -220,6 +232,15 @@ public class Reissues {
 	 * their registration history with its verification state.
 	 */
 	public record PersonRecord(Holder holder, List<HeldCertificate> certificates, List<RegistrationEntry> entries) {
+
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "PersonRecord[personId=%d]".formatted(this.holder.personId());
+		}
 
 	}
 

@@ -63,6 +63,9 @@ class CounterPagesTests {
 
 	String number;
 
+	@org.springframework.beans.factory.annotation.Value("${ceprint.printing.output-dir}")
+	java.nio.file.Path outputDir;
+
 	@BeforeEach
 	void registry() {
 		this.generator.clearRegistry();
@@ -185,6 +188,35 @@ class CounterPagesTests {
 			assertThat(inserted.getCell(5).getStringCellValue()).isEqualTo("'@SUM(A1)");
 			assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("PRINT");
 		}
+	}
+
+	@Test
+	void aReissueThatCannotBePrintedSaysWhichRunWithoutAServerPath() throws Exception {
+		// a character no shipped font has (CJK Extension G): the new booklet is set aside
+		assertThat(this.jdbc.sql("""
+				UPDATE person SET name = :name
+				WHERE id = (SELECT person_id FROM certificate WHERE certificate_no = :no)
+				""").param("name", "王" + Character.toString(0x30EDE)).param("no", this.number).update()).isEqualTo(1);
+
+		String page = page(post("/office/reissue").param("number", this.number).param("reason", "damaged").with(csrf()),
+				this.nanchangClerk);
+
+		Map<String, Object> run = this.jdbc.sql("""
+				SELECT r.new_certificate_no AS no, MAX(p.id) AS run FROM reissue r, print_run p
+				WHERE r.old_certificate_no = :no GROUP BY r.new_certificate_no
+				""").param("no", this.number).query().singleRow();
+		String problem = page.replaceAll("(?s).*<p[^>]*id=\"problem\"[^>]*>([^<]*)</p>.*", "$1");
+		assertThat(problem).isEqualTo("新证书 %s 已生效，但未能打印：原因记在打印批次 %d（%s）的未打印清单中，请打印室查看后重印", run.get("no"),
+				((Number) run.get("run")).longValue(), runFolder(((Number) run.get("run")).longValue()));
+		assertThat(problem).doesNotContain("/", "print-batches");
+		assertThat(page).doesNotContain(this.outputDir.toAbsolutePath().toString(), "rejects.csv");
+	}
+
+	private String runFolder(long runId) {
+		return this.jdbc.sql("SELECT folder FROM print_run WHERE id = :id")
+			.param("id", runId)
+			.query(String.class)
+			.single();
 	}
 
 	private String status(String request, OfficeUser as) throws Exception {

@@ -181,7 +181,7 @@ abstract class ReissueContract {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null,
 					PrintStyle.DEFAULT))
-			.withMessageContaining("已换发");
+			.withMessage("证书 %s 已换发，不能再换发", old.get("no"));
 	}
 
 	@Test
@@ -212,7 +212,12 @@ abstract class ReissueContract {
 		pool.shutdown();
 
 		assertThat(results).filteredOn((r) -> !r.startsWith("refused")).hasSize(1);
-		assertThat(results).filteredOn((r) -> r.startsWith("refused")).hasSize(1);
+		String successor = results.stream().filter((r) -> !r.startsWith("refused")).findFirst().orElseThrow();
+		assertThat(results).filteredOn((r) -> r.startsWith("refused"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.isIn("refused: 证书 %s 已换发为 %s，不能再换发".formatted(old.get("no"), successor),
+					"refused: 证书 %s 已换发，不能再换发".formatted(old.get("no")),
+					"refused: 证书 %s 正由其他经办人换发，请重新查询后再办理".formatted(old.get("no")));
 		assertThat(this.jdbc
 			.sql("""
 					SELECT COUNT(*) FROM certificate WHERE predecessor_id = (SELECT id FROM certificate WHERE certificate_no = :no)
