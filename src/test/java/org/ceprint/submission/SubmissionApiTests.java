@@ -53,6 +53,9 @@ class SubmissionApiTests {
 
 	String channel;
 
+	@org.springframework.beans.factory.annotation.Value("${ceprint.printing.output-dir}")
+	java.nio.file.Path outputDir;
+
 	List<Long> entries;
 
 	@BeforeEach
@@ -88,8 +91,16 @@ class SubmissionApiTests {
 		assertThat(drafted.getResponse().getHeader("Location")).isEqualTo("/api/v1/submissions/" + id);
 		call(post("/api/v1/submissions/" + id + "/submit"), "base-api:pw-base", null, 200);
 
-		call(post("/api/v1/submissions/" + id + "/receive"), "hrss-elsewhere:pw-else", null, 403);
-		call(get("/api/v1/submissions/" + id), "hrss-elsewhere:pw-else", null, 403);
+		String batchNo = com.jayway.jsonpath.JsonPath.read(drafted.getResponse().getContentAsString(),
+				"$.submission.batchNo");
+		for (MockHttpServletRequestBuilder elsewhere : List.of(post("/api/v1/submissions/" + id + "/receive"),
+				get("/api/v1/submissions/" + id), get("/api/v1/submissions/" + id + "/history"))) {
+			String refusal = call(elsewhere, "hrss-elsewhere:pw-else", null, 403).getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(refusal).as("another city's clerk learns nothing of the batch")
+				.contains("报送批次 #" + id)
+				.doesNotContain(batchNo, "已报送", "人力资源和社会保障局");
+		}
 		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(0) + "/decision"), "base-api:pw-base",
 				"{\"decision\": \"verified\"}", 403);
 		call(put("/api/v1/submissions/" + id + "/entries/" + this.entries.get(0) + "/decision"), "hrss-api:pw-hrss",
@@ -106,6 +117,15 @@ class SubmissionApiTests {
 		MvcResult closed = call(post("/api/v1/submissions/" + id + "/close"), "hrss-api:pw-hrss", "{}", 200);
 		String body = closed.getResponse().getContentAsString();
 		assertThat(body).contains("\"status\":\"CLOSED\"", "\"SUMMARY_TABLE\"");
+		// each paper's run by its folder's name and download link: no server path
+		assertThat(body).doesNotContain(this.outputDir.toAbsolutePath().toString(), "\"folder\":\"/");
+		Map<String, Object> summaryRun = com.jayway.jsonpath.JsonPath.read(body, "$.papers.SUMMARY_TABLE");
+		assertThat((String) summaryRun.get("folder")).doesNotContain("/", "\\")
+			.isEqualTo(this.jdbc.sql("SELECT folder FROM print_run WHERE id = :id")
+				.param("id", summaryRun.get("runId"))
+				.query(String.class)
+				.single());
+		assertThat(summaryRun.get("download")).isEqualTo("/api/v1/submissions/" + id + "/papers/SUMMARY_TABLE");
 		call(post("/api/v1/submissions/" + id + "/close"), "hrss-api:pw-hrss", "{}", 409);
 
 		MvcResult table = call(get("/api/v1/submissions/" + id + "/papers/SUMMARY_TABLE"), "base-api:pw-base", null,
