@@ -23,6 +23,15 @@ public record ImportReport(Path file, int rows, int imported, int alreadyImporte
 	 */
 	public record RejectedRow(int rowNumber, List<String> values, List<String> reasons) {
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "RejectedRow[rowNumber=%d]".formatted(this.rowNumber);
+		}
+
 	}
 
 }

@@ -571,6 +571,15 @@ public class IntakeImports {
 			return this.values.get(column);
 		}
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "ParsedRow[rowNumber=%d]".formatted(this.rowNumber);
+		}
+
 	}
 
 }

@@ -66,6 +66,15 @@ interface DocumentSource<V> {
 			return new Recipient(holder.unitId(), holder.unitName(), holder.name());
 		}
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "Recipient[unitId=%d]".formatted(this.unitId);
+		}
+
 	}
 
 }

@@ -369,6 +369,15 @@ class PrintRunStore {
 	record SlipLine(long unitId, String unitName, String documentNo, String holderName, String fileName, int firstPage,
 			int lastPage) {
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "SlipLine[documentNo=%s]".formatted(this.documentNo);
+		}
+
 	}
 
 	record ManifestLine(String documentNo, String kind, String fileName, int firstPage, int lastPage,

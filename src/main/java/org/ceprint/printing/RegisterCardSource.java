@@ -77,8 +77,9 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 				return Printable.<RegisterCardView>rejected(key, "人员#" + key, "人员记录已不存在");
 			}
 			if (dossier.certificateNo() == null) {
-				return Printable.<RegisterCardView>rejected(key, "人员#" + key,
-						"「" + dossier.holder().name() + "」没有有效的继续教育证书，登记卡无证书编号可填");
+				// by the person's id: the reason goes to the log as well as to
+				// rejects.csv
+				return Printable.<RegisterCardView>rejected(key, "人员#" + key, "没有有效的继续教育证书，登记卡无证书编号可填");
 			}
 			return Printable.of(key, dossier.certificateNo(), view(dossier), dossier.holder(), List.of());
 		}).toList();

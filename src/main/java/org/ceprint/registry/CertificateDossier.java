@@ -12,4 +12,13 @@ public record CertificateDossier(long certificateId, String certificateNo, Strin
 		LocalDate issueDate, CertificateStatus status, Holder holder, List<RegistrationEntry> entries,
 		List<RegistrationEntry> earlierVolumes) {
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "CertificateDossier[certificateId=%d, certificateNo=%s, personId=%d]".formatted(this.certificateId,
+				this.certificateNo, this.holder.personId());
+	}
+
 }

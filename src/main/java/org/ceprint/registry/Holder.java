@@ -8,4 +8,12 @@ import java.time.LocalDate;
 public record Holder(long personId, String name, Sex sex, LocalDate birthDate, String idNumber, TitleLevel titleLevel,
 		String titleName, String specialty, long unitId, String unitName, String unitChannelCode) {
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "Holder[personId=%d]".formatted(this.personId);
+	}
+
 }

@@ -25,9 +25,27 @@ public final class NewRecords {
 	public record NewPerson(String name, Sex sex, LocalDate birthDate, String idNumber, String unitCreditCode,
 			TitleLevel titleLevel, String titleName, String specialty) {
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "NewPerson[unitCreditCode=%s]".formatted(this.unitCreditCode);
+		}
+
 	}
 
 	public record NewCertificate(String certificateNo, String holderIdNumber, String channelCode, LocalDate issueDate) {
+
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "NewCertificate[certificateNo=%s]".formatted(this.certificateNo);
+		}
 
 	}
 
@@ -45,6 +63,16 @@ public final class NewRecords {
 			this(holderIdNumber, projectName, content, form, subjectType, startDate, endDate, hours, result, outcome,
 					registeredByCreditCode, registeredAt, status, verifiedByChannel, verifiedByClerk, verifiedAt,
 					rejectionReason, null, null);
+		}
+
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "NewEntry[registeredByCreditCode=%s, startDate=%s]".formatted(this.registeredByCreditCode,
+					this.startDate);
 		}
 
 	}

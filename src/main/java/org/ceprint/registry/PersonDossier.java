@@ -8,4 +8,13 @@ import java.util.List;
  */
 public record PersonDossier(Holder holder, String certificateNo, List<RegistrationEntry> entries) {
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "PersonDossier[personId=%d, certificateNo=%s, entries=%d]".formatted(this.holder.personId(),
+				this.certificateNo, (this.entries != null) ? this.entries.size() : 0);
+	}
+
 }

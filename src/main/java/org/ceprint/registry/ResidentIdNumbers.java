@@ -60,7 +60,8 @@ public final class ResidentIdNumbers {
 	 */
 	public static char checkCharacter(String first17Digits) {
 		if (first17Digits.length() != 17 || !CheckCharacters.allDigits(first17Digits, 0, 17)) {
-			throw new IllegalArgumentException("需要 17 位数字：" + first17Digits);
+			// not the value: it is most of an ID number
+			throw new IllegalArgumentException("需要 17 位数字，实为 %d 个字符".formatted(first17Digits.length()));
 		}
 		return CheckCharacters.mod11_2(first17Digits);
 	}

@@ -19,4 +19,12 @@ public record CertificateView(String certificateNo, String holderName, String se
 				issuingAuthority, issueDate, qrContent, rows, null);
 	}
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "CertificateView[certificateNo=%s]".formatted(this.certificateNo);
+	}
+
 }

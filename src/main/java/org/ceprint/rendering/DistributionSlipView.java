@@ -18,6 +18,23 @@ public record DistributionSlipView(String documentLabel, String numberLabel, Str
 	 */
 	public record Line(String documentNo, String holderName, String file, int firstPage, int lastPage) {
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "DistributionSlipView.Line[documentNo=%s]".formatted(this.documentNo);
+		}
+
+	}
+
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "DistributionSlipView[batch=%s, lines=%d]".formatted(this.batch, this.lines.size());
 	}
 
 }

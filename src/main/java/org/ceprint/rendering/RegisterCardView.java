@@ -10,4 +10,12 @@ public record RegisterCardView(String certificateNo, String holderName, String s
 		String idNumber, String unitName, String titleLevel, String titleName, String specialty, String qrContent,
 		List<RegisterCardYear> years) {
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "RegisterCardView[certificateNo=%s]".formatted(this.certificateNo);
+	}
+
 }

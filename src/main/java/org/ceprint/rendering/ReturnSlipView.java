@@ -15,6 +15,23 @@ public record ReturnSlipView(String batchNo, String submitterName, String office
 	public record Line(int seq, String name, String certificateNo, String projectName, LocalDate startDate,
 			LocalDate endDate, BigDecimal hours, String reason) {
 
+		/**
+		 * Ids and numbers only: no name or ID number may reach a log or an exception
+		 * message.
+		 */
+		@Override
+		public String toString() {
+			return "ReturnSlipView.Line[seq=%d, certificateNo=%s]".formatted(this.seq, this.certificateNo);
+		}
+
+	}
+
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "ReturnSlipView[batchNo=%s, lines=%d]".formatted(this.batchNo, this.lines.size());
 	}
 
 }

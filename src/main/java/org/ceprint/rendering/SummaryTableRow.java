@@ -10,4 +10,12 @@ public record SummaryTableRow(int seq, String name, String idNumber, String cert
 		String title, String projectName, String learningForm, LocalDate startDate, LocalDate endDate,
 		BigDecimal publicHours, BigDecimal professionalHours, String result) {
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "SummaryTableRow[seq=%d, certificateNo=%s]".formatted(this.seq, this.certificateNo);
+	}
+
 }

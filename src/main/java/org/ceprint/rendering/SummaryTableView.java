@@ -19,4 +19,12 @@ public record SummaryTableView(String batchNo, String submitterName, String subm
 				null, null, null, null);
 	}
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "SummaryTableView[batchNo=%s, rows=%d]".formatted(this.batchNo, this.rows.size());
+	}
+
 }

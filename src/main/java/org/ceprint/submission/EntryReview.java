@@ -50,4 +50,13 @@ public record EntryReview(int seq, RegistrationEntry entry, String holderName, S
 		return hours.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "EntryReview[seq=%d, entryId=%d, certificateNo=%s, decision=%s]".formatted(this.seq, this.entry.id(),
+				this.certificateNo, this.decision);
+	}
+
 }
