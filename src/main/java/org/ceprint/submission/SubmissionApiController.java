@@ -36,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The submission workflow as JSON for the provinces' platforms, with an office account
  * (HTTP Basic or the page's session). Refusals answer 400 (bad input), 403 (outside the
- * account's role or scope), 404 (no such batch) or 409 (wrong status), with the reason in
- * Chinese under {@code error}.
+ * account's role or scope), 404 (no such batch) or 409 (wrong status, or entries already
+ * in a batch), with the reason in Chinese under {@code error}.
  */
 @RestController
 @RequestMapping("/api/v1/submissions")

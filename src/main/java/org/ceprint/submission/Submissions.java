@@ -93,6 +93,8 @@ public class Submissions {
 	/**
 	 * Drafts a submission of the registrar's own base or unit: the given pending entries,
 	 * or every pending entry not yet in a submission when none are given.
+	 * @throws IllegalStateException when an entry is in a batch already, also one drafted
+	 * at the same moment, naming the entries and the batch
 	 */
 	public Submission draft(OfficeUser actor, List<Long> entryIds) {
 		Organisation submitter = submitterOf(actor);
