@@ -109,4 +109,10 @@ public record SignedDocument(DocumentKind kind, String documentNo, String holder
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
+	/** The kind and number only: never the holder's name (logs, exception messages). */
+	@Override
+	public String toString() {
+		return "SignedDocument[" + this.kind + " " + this.documentNo + "]";
+	}
+
 }

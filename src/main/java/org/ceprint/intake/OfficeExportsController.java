@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.IntakeExports.Scope;
 
+import org.ceprint.web.Problems;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,7 +56,7 @@ class OfficeExportsController {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			return plain(HttpStatus.BAD_REQUEST, ex.getMessage());
+			return plain(HttpStatus.BAD_REQUEST, Problems.userMessage(ex, "请求有误，请检查单位代码和年度"));
 		}
 		String name = scope.fileStem() + "-" + year + "-" + (kind.equals("assessments") ? "年度考核结果" : "登记汇总表") + ".xlsx";
 		return ResponseEntity.ok()

@@ -16,6 +16,8 @@ import org.ceprint.printing.PrintStyle;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.ReissueResult;
 
+import org.ceprint.web.Problems;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,7 +68,7 @@ class CounterController {
 					blankToNull(number), blankToNull(name), blankToNull(unit), purpose)));
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", Problems.userMessage(ex, "未能完成，请检查后重试"));
 		}
 		return "office-lookup";
 	}
@@ -82,7 +84,7 @@ class CounterController {
 			return "office-reissued";
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", Problems.userMessage(ex, "未能完成，请检查后重试"));
 			return "office-lookup";
 		}
 	}

@@ -15,13 +15,10 @@ import org.ceprint.printing.PrintRuns;
 import org.ceprint.registry.SubjectType;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -219,28 +216,6 @@ class SubmissionApiController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.getFileName() + "\"")
 			.body(Files.readAllBytes(file));
-	}
-
-	@ExceptionHandler(NotPermittedException.class)
-	ResponseEntity<Map<String, String>> notPermitted(NotPermittedException ex) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> badInput(IllegalArgumentException ex) {
-		HttpStatus status = (ex.getMessage() != null && ex.getMessage().startsWith("报送批次 #")
-				&& ex.getMessage().endsWith("不存在")) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-		return ResponseEntity.status(status).body(Map.of("error", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<Map<String, String>> wrongState(IllegalStateException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", ex.getMessage()));
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException ex) {
-		return ResponseEntity.badRequest().body(Map.of("error", "请求内容不是有效的 JSON"));
 	}
 
 	private Map<String, Object> detail(OfficeUser user, long id) {

@@ -3,9 +3,14 @@ package org.ceprint.submission;
 import java.io.IOException;
 
 import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
+import org.ceprint.web.Problems;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SubmissionPagesController {
+
+	private static final Log logger = LogFactory.getLog(SubmissionPagesController.class);
+
+	/** What a page says of a refusal whose own text is not fit to show (web module). */
+	private static final String UNEXPECTED = "未能完成，请检查后重试";
 
 	private final Submissions submissions;
 
@@ -47,7 +57,7 @@ class SubmissionPagesController {
 			model.addAttribute("rows", this.submissions.queue(user, filter));
 		}
 		catch (RuntimeException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			model.addAttribute("rows", List.of());
 		}
 		model.addAttribute("registrar",
@@ -62,7 +72,7 @@ class SubmissionPagesController {
 			return "redirect:/submissions/" + draft.id();
 		}
 		catch (RuntimeException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			return "redirect:/submissions";
 		}
 	}
@@ -89,7 +99,7 @@ class SubmissionPagesController {
 					: "redirect:/submissions";
 		}
 		catch (IOException | RuntimeException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			return "redirect:/submissions";
 		}
 	}
@@ -132,11 +142,13 @@ class SubmissionPagesController {
 			try {
 				this.papers.close(user, id, opinion, fullReprints);
 			}
-			catch (NotPermittedException | IllegalArgumentException | IllegalStateException ex) {
+			catch (NotPermittedException | IllegalArgumentException | IllegalStateException
+					| NoSuchElementException ex) {
 				throw ex;
 			}
 			catch (Exception ex) {
-				throw new IllegalStateException("打印办结材料失败：" + ex.getMessage(), ex);
+				logger.error("报送批次 #" + id + " 办结材料打印失败", ex);
+				throw new IllegalStateException("打印办结材料失败：" + Problems.userMessage(ex, "原因已记入日志，请联系管理员"), ex);
 			}
 		});
 	}
@@ -156,7 +168,7 @@ class SubmissionPagesController {
 			return view;
 		}
 		catch (RuntimeException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			model.addAttribute("rows", List.of());
 			model.addAttribute("statuses", SubmissionStatus.values());
 			return "submissions";
@@ -167,8 +179,8 @@ class SubmissionPagesController {
 		try {
 			action.run();
 		}
-		catch (NotPermittedException | IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+		catch (NotPermittedException | IllegalArgumentException | IllegalStateException | NoSuchElementException ex) {
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/submissions/" + id;
 	}

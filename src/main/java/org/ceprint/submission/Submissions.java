@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -597,7 +598,7 @@ public class Submissions {
 	}
 
 	private Submission require(long id) {
-		return findForPrinting(id).orElseThrow(() -> new IllegalArgumentException("报送批次 #" + id + " 不存在"));
+		return findForPrinting(id).orElseThrow(() -> new NoSuchElementException("报送批次 #" + id + " 不存在"));
 	}
 
 	private List<Long> unsubmittedPending(long organisationId) {
