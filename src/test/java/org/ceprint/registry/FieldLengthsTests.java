@@ -26,7 +26,8 @@ class FieldLengthsTests {
 				FieldLengths.CONTENT, "result", FieldLengths.RESULT, "outcome", FieldLengths.OUTCOME);
 		expected.forEach((column, length) -> assertThat(this.jdbc.sql("""
 				SELECT character_maximum_length FROM information_schema.columns
-				WHERE LOWER(table_name) = 'registration_entry' AND LOWER(column_name) = ?
+				WHERE LOWER(table_schema) = LOWER(SCHEMA()) AND LOWER(table_name) = 'registration_entry'
+				  AND LOWER(column_name) = ?
 				""").param(column).query(Integer.class).single()).as(column).isEqualTo(length));
 	}
 
