@@ -3,7 +3,6 @@ package org.ceprint.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -13,9 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class AdminToken extends OncePerRequestFilter {
 
 	static final String ROLE = "ADMIN";
+
+	private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
 	private final byte[] token;
 
@@ -41,8 +44,7 @@ final class AdminToken extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.token != null
-				&& MessageDigest.isEqual(this.token, presented(request.getHeader(HttpHeaders.AUTHORIZATION)))) {
+		if (this.token != null && MessageDigest.isEqual(this.token, presented(request))) {
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin-token", null,
 					List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
@@ -51,24 +53,22 @@ final class AdminToken extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static byte[] presented(String header) {
-		if (header == null) {
-			return new byte[0];
-		}
-		if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+	/**
+	 * The token as a bearer token, or as the password of HTTP Basic; empty when neither.
+	 */
+	private static byte[] presented(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
 		}
-		if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-						StandardCharsets.UTF_8);
-				return pair.substring(pair.indexOf(':') + 1).getBytes(StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				return new byte[0];
-			}
+		try {
+			UsernamePasswordAuthenticationToken basic = BASIC.convert(request);
+			return (basic != null) ? String.valueOf(basic.getCredentials()).getBytes(StandardCharsets.UTF_8)
+					: new byte[0];
 		}
-		return new byte[0];
+		catch (AuthenticationException ex) {
+			return new byte[0];
+		}
 	}
 
 }

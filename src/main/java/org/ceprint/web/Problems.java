@@ -1,10 +1,13 @@
 package org.ceprint.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -117,33 +120,16 @@ public final class Problems {
 			response.setStatus(status);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"" + json(title(status)) + "\",\"status\":" + status
-						+ ",\"detail\":\"" + json(detail) + "\"}");
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", title(status));
+			problem.put("status", status);
+			problem.put("detail", detail);
+			response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
 			return;
 		}
 		request.setAttribute(MESSAGE_ATTRIBUTE, detail);
 		response.sendError(status);
-	}
-
-	private static String json(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 8);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> {
-					if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-						out.append("\\u%04x".formatted((int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.toString();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.testsupport.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class VerificationRateLimitTests {
 
-	static final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T02:00:00Z"),
+	static final SettableClock clock = new SettableClock(Instant.parse("2026-07-01T02:00:00Z"),
 			ZoneId.of("Asia/Shanghai"));
 
 	@Autowired
