@@ -3,6 +3,9 @@ package org.ceprint.reissue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -11,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -93,45 +98,139 @@ class CounterPagesTests {
 			.single()).startsWith("{bcrypt}").doesNotContain("demo-nanchang");
 	}
 
+	/**
+	 * Who calls, in the order of the status columns of
+	 * {@link #everyCounterPathWithEveryRoleAndNone}: the anonymous, each of the five
+	 * roles in 南昌, and a clerk and a supervisor of 九江.
+	 */
+	enum Caller {
+
+		ANONYMOUS, CLERK, SUPERVISOR, UNIT_REGISTRAR, BASE_REGISTRAR, DEPT_REVIEWER, OTHER_CITY_CLERK,
+		OTHER_CITY_SUPERVISOR
+
+	}
+
+	/**
+	 * Every counter path with real records, as every role and none, and what each got.
+	 * Who reaches which controller is also checked, for every endpoint with sample values
+	 * that name no record, by {@code EndpointSecurityTests}; here the answer is checked
+	 * too (the person shown or not, the certificate reissued or not, whose PDF, whose
+	 * audit), and what the refused callers left behind (no reissue, no certificate, no
+	 * audit row).
+	 */
 	@Test
 	void everyCounterPathWithEveryRoleAndNone() throws Exception {
-		String[][] expectations = {
-				// path, anonymous, clerk, supervisor
-				{ "GET /office", "302", "200", "200" },
-				{ "GET /office/lookup?number=" + this.number, "302", "200", "200" },
-				{ "GET /office/audit", "302", "403", "200" }, { "GET /office/audit.xlsx", "302", "403", "200" },
-				{ "GET /office/pdf/" + this.number, "302", "404", "404" },
-				{ "POST /office/reissue", "302", "400", "400" },
-				{ "GET /office/exports/assessments.xlsx?year=2025", "302", "200", "200" },
-				{ "GET /office/exports/summary-tables.xlsx?year=2025", "302", "200", "200" } };
-		for (String[] expectation : expectations) {
-			assertThat(status(expectation[0], null)).as("%s anonymous", expectation[0]).isEqualTo(expectation[1]);
-			assertThat(status(expectation[0], this.nanchangClerk)).as("%s clerk", expectation[0])
-				.isEqualTo(expectation[2]);
-			assertThat(status(expectation[0], this.nanchangLead)).as("%s supervisor", expectation[0])
-				.isEqualTo(expectation[3]);
+		Map<Caller, OfficeUser> callers = callers();
+		String holder = this.jdbc.sql("""
+				SELECT p.name FROM person p JOIN certificate c ON c.person_id = p.id WHERE c.certificate_no = :no
+				""").param("no", this.number).query(String.class).single();
+		String nanchangUnit = this.jdbc
+			.sql("SELECT MIN(credit_code) FROM organisation WHERE kind = 'UNIT' AND channel_code = '360100'")
+			.query(String.class)
+			.single();
+		List<String> wrong = new ArrayList<>();
+		// path, then the status for each caller in the order of Caller
+		String[][] reads = { { "GET /office", "302 200 200 403 403 403 200 200" },
+				{ "GET /office/lookup?number=" + this.number, "302 200 200 403 403 403 200 200" },
+				{ "GET /office/scans", "302 200 200 403 403 403 200 200" },
+				{ "GET /office/scans.json", "302 200 200 403 403 403 200 200" },
+				{ "GET /office/exports/assessments.xlsx?year=2025", "302 200 200 403 403 403 200 200" },
+				{ "GET /office/exports/summary-tables.xlsx?year=2025", "302 200 200 403 403 403 200 200" },
+				{ "GET /office/exports/assessments.xlsx?year=2025&unit=" + nanchangUnit,
+						"302 200 200 403 403 403 403 403" },
+				{ "POST /office/reissue", "302 400 400 403 403 403 400 400" } };
+		for (String[] read : reads) {
+			for (Caller caller : Caller.values()) {
+				MockHttpServletResponse response = call(read[0], callers.get(caller));
+				expectStatus(wrong, read[0], caller, response, read[1]);
+				String page = response.getContentAsString(StandardCharsets.UTF_8);
+				if (read[0].startsWith("GET /office/lookup") && response.getStatus() == 200) {
+					boolean ownCity = caller == Caller.CLERK || caller == Caller.SUPERVISOR;
+					if (ownCity != page.contains(holder) || ownCity == page.contains("id=\"none\"")) {
+						wrong.add(read[0] + " as " + caller + ": the holder " + (ownCity ? "not shown" : "shown"));
+					}
+				}
+				if (read[0].equals("GET /office/scans") && response.getStatus() == 200
+						&& !page.contains(">" + callers.get(caller).officeChannel() + "</span>")) {
+					wrong.add(read[0] + " as " + caller + ": not the counts of its own office");
+				}
+			}
 		}
+
+		// reissues: the refused first, and nothing changes; then the clerk and the
+		// supervisor each replace one certificate
+		String second = this.jdbc.sql("""
+				SELECT MIN(certificate_no) FROM certificate
+				WHERE channel_code = '360100' AND status = 'VALID' AND certificate_no > :no
+				""").param("no", this.number).query(String.class).single();
+		long certificates = count("SELECT COUNT(*) FROM certificate");
+		for (Caller caller : List.of(Caller.ANONYMOUS, Caller.UNIT_REGISTRAR, Caller.BASE_REGISTRAR,
+				Caller.DEPT_REVIEWER, Caller.OTHER_CITY_CLERK, Caller.OTHER_CITY_SUPERVISOR)) {
+			MockHttpServletResponse response = reissue(this.number, callers.get(caller));
+			expectStatus(wrong, "POST /office/reissue " + this.number, caller, response, "302 - - 403 403 403 200 200");
+			if (response.getStatus() == 200
+					&& !response.getContentAsString(StandardCharsets.UTF_8).contains("只能由该发证机关换发")) {
+				wrong.add("POST /office/reissue as " + caller + ": 200 without 「只能由该发证机关换发」");
+			}
+		}
+		assertThat(wrong).isEmpty();
+		assertThat(count("SELECT COUNT(*) FROM reissue")).as("reissues by callers who may not").isZero();
+		assertThat(count("SELECT COUNT(*) FROM certificate")).isEqualTo(certificates);
+		assertThat(reissue(this.number, callers.get(Caller.CLERK)).getContentAsString(StandardCharsets.UTF_8))
+			.contains("已换发（损毁）");
+		assertThat(reissue(second, callers.get(Caller.SUPERVISOR)).getContentAsString(StandardCharsets.UTF_8))
+			.contains("已换发（损毁）");
+		List<Map<String, Object>> reissued = this.jdbc
+			.sql("SELECT old_certificate_no, new_certificate_no, clerk, office_channel FROM reissue ORDER BY id")
+			.query()
+			.listOfRows();
+		assertThat(reissued)
+			.extracting(
+					(row) -> row.get("old_certificate_no") + " " + row.get("clerk") + " " + row.get("office_channel"))
+			.containsExactly(this.number + " 南昌窗口（nanchang） 360100", second + " 南昌科长（nanchang-lead） 360100");
+		assertThat(count("SELECT COUNT(*) FROM certificate")).isEqualTo(certificates + 2);
+		String renewed = (String) reissued.get(0).get("new_certificate_no");
+
+		// the new booklet's PDF: for the office's clerk and supervisor only
+		for (Caller caller : Caller.values()) {
+			MockHttpServletResponse response = call("GET /office/pdf/" + renewed, callers.get(caller));
+			expectStatus(wrong, "GET /office/pdf/" + renewed, caller, response, "302 200 200 403 403 403 403 403");
+			if (response.getStatus() == 200) {
+				try (PDDocument document = Loader.loadPDF(response.getContentAsByteArray())) {
+					if (!new PDFTextStripper().getText(document).contains(renewed)) {
+						wrong.add("GET /office/pdf/" + renewed + " as " + caller + ": another certificate's PDF");
+					}
+				}
+			}
+		}
+		expectStatus(wrong, "GET /office/pdf/36010020990000011 (never printed)", Caller.CLERK,
+				call("GET /office/pdf/36010020990000011", callers.get(Caller.CLERK)), "- 404 - - - - - -");
+
+		// the audit and its export: for supervisors only, each of their own office
+		for (String path : List.of("GET /office/audit", "GET /office/audit.xlsx")) {
+			for (Caller caller : Caller.values()) {
+				MockHttpServletResponse response = call(path, callers.get(caller));
+				expectStatus(wrong, path, caller, response, "302 403 200 403 403 403 403 200");
+				if (response.getStatus() == 200 && !ownAudit(path, response, caller, renewed)) {
+					wrong.add(path + " as " + caller + ": not the audit of its own office only");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+		// only the counter staff's look-ups and reissues were audited
+		assertThat(this.jdbc.sql("SELECT DISTINCT clerk FROM audit_log").query(String.class).list())
+			.containsExactlyInAnyOrder("南昌窗口（nanchang）", "南昌科长（nanchang-lead）", "九江窗口（jiujiang）",
+					"九江科长（jiujiang-lead）");
+
 		// a form post without its CSRF token is refused even when signed in
 		assertThat(this.mvc
-			.perform(post("/office/reissue").param("number", this.number)
+			.perform(post("/office/reissue").param("number", second)
 				.param("reason", "damaged")
 				.with(user(this.nanchangClerk)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reissue").query(Long.class).single()).isZero();
-	}
-
-	@Test
-	void aClerkOfAnotherCityNeitherSeesNorReissuesNorDownloads() throws Exception {
-		String lookup = page(get("/office/lookup").param("number", this.number), this.jiujiangClerk);
-		assertThat(lookup).contains("未查到本机关发证的相关人员");
-		String refused = page(
-				post("/office/reissue").param("number", this.number).param("reason", "damaged").with(csrf()),
-				this.jiujiangClerk);
-		assertThat(refused).contains("只能由该发证机关换发");
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reissue").query(Long.class).single()).isZero();
-		assertThat(status("GET /office/pdf/" + this.number, this.jiujiangClerk)).isEqualTo("403");
+		assertThat(count("SELECT COUNT(*) FROM reissue")).isEqualTo(2);
 	}
 
 	@Test
@@ -222,13 +321,85 @@ class CounterPagesTests {
 			.single();
 	}
 
-	private String status(String request, OfficeUser as) throws Exception {
+	/**
+	 * The callers of the matrix: the demo accounts, registrars of 南昌's first unit and
+	 * base, a reviewer of its first department, and a supervisor of 九江.
+	 */
+	private Map<Caller, OfficeUser> callers() {
+		long unit = count("SELECT MIN(id) FROM organisation WHERE kind = 'UNIT' AND channel_code = '360100'");
+		long base = count("SELECT MIN(id) FROM organisation WHERE kind = 'BASE' AND channel_code = '360100'");
+		long department = count("SELECT MIN(id) FROM department WHERE channel_code = '360100'");
+		Map<Caller, OfficeUser> callers = new EnumMap<>(Caller.class);
+		callers.put(Caller.CLERK, this.nanchangClerk);
+		callers.put(Caller.SUPERVISOR, this.nanchangLead);
+		callers.put(Caller.UNIT_REGISTRAR,
+				new OfficeUser("unit", "-", "单位登记员", OfficeRole.UNIT_REGISTRAR, "360100", true, unit, null));
+		callers.put(Caller.BASE_REGISTRAR,
+				new OfficeUser("base", "-", "基地登记员", OfficeRole.BASE_REGISTRAR, "360100", true, base, null));
+		callers.put(Caller.DEPT_REVIEWER,
+				new OfficeUser("dept", "-", "主管部门审核员", OfficeRole.DEPT_REVIEWER, "360100", true, null, department));
+		callers.put(Caller.OTHER_CITY_CLERK, this.jiujiangClerk);
+		callers.put(Caller.OTHER_CITY_SUPERVISOR,
+				new OfficeUser("jiujiang-lead", "-", "九江科长", OfficeRole.SUPERVISOR, "360400", true));
+		return callers;
+	}
+
+	/**
+	 * Adds to {@code wrong} unless the status is the caller's column of {@code statuses}
+	 * ({@code -} for a caller not asked), and a redirect goes to the sign-in form.
+	 */
+	private static void expectStatus(List<String> wrong, String request, Caller caller,
+			MockHttpServletResponse response, String statuses) {
+		String expected = statuses.split(" ")[caller.ordinal()];
+		if (!expected.equals(String.valueOf(response.getStatus()))) {
+			wrong.add("%s as %s: %d, expected %s".formatted(request, caller, response.getStatus(), expected));
+		}
+		if (expected.equals("302") && !String.valueOf(response.getRedirectedUrl()).endsWith("/login")) {
+			wrong.add("%s as %s: redirected to %s".formatted(request, caller, response.getRedirectedUrl()));
+		}
+	}
+
+	/**
+	 * Whether an audit page or export shows the supervisor's own office: 南昌's shows its
+	 * clerk and the reissue, 九江's its own clerk's look-up, neither the other's.
+	 */
+	private static boolean ownAudit(String path, MockHttpServletResponse response, Caller caller, String renewed)
+			throws Exception {
+		if (path.endsWith(".xlsx")) {
+			List<String> offices = new ArrayList<>();
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+				Sheet sheet = workbook.getSheet("审计日志");
+				for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+					offices.add(sheet.getRow(row).getCell(2).getStringCellValue());
+				}
+			}
+			String own = (caller == Caller.SUPERVISOR) ? "360100" : "360400";
+			return !offices.isEmpty() && offices.stream().allMatch(own::equals);
+		}
+		String page = response.getContentAsString(StandardCharsets.UTF_8);
+		return (caller == Caller.SUPERVISOR)
+				? page.contains("南昌窗口（nanchang）") && page.contains(renewed) && !page.contains("（jiujiang")
+				: page.contains("九江窗口（jiujiang）") && !page.contains("（nanchang");
+	}
+
+	private MockHttpServletResponse reissue(String number, OfficeUser as) throws Exception {
+		MockHttpServletRequestBuilder request = post("/office/reissue").param("number", number)
+			.param("reason", "damaged")
+			.with(csrf());
+		return this.mvc.perform((as != null) ? request.with(user(as)) : request).andReturn().getResponse();
+	}
+
+	private MockHttpServletResponse call(String request, OfficeUser as) throws Exception {
 		String[] parts = request.split(" ", 2);
 		MockHttpServletRequestBuilder builder = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]).with(csrf());
 		if (as != null) {
 			builder = builder.with(user(as));
 		}
-		return String.valueOf(this.mvc.perform(builder).andReturn().getResponse().getStatus());
+		return this.mvc.perform(builder).andReturn().getResponse();
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
 	private String page(MockHttpServletRequestBuilder request, OfficeUser as) throws Exception {
