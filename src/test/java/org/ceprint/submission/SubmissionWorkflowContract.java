@@ -79,6 +79,7 @@ abstract class SubmissionWorkflowContract {
 		long unitId = ((Number) unit.get("id")).longValue();
 		String channel = (String) unit.get("channel");
 		List<Long> entryIds = pendingEntries(unitId, 3);
+		assertSamePerson(entryIds.get(0), entryIds.get(1));
 		nameProjects(entryIds);
 		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
 		OfficeUser reviewer = account("dept-rev", OfficeRole.DEPT_REVIEWER, channel, null,
@@ -114,9 +115,13 @@ abstract class SubmissionWorkflowContract {
 		});
 		assertThatIllegalStateException().isThrownBy(() -> this.submissions.close(verifier, draft.id(), null))
 			.withMessageContaining("3 条登记未作结论");
-		long accepted1 = reviews.get(0).entry().id();
-		long accepted2 = reviews.get(1).entry().id();
-		long rejected = reviews.get(2).entry().id();
+		// the rejected entry is in the same booklet as an accepted one, on a page that
+		// gets
+		// a new seal
+		long accepted1 = entryIds.get(0);
+		long rejected = entryIds.get(1);
+		long accepted2 = entryIds.get(2);
+		int rejectedSerial = reviews.stream().map((review) -> review.entry().id()).toList().indexOf(rejected) + 1;
 		this.submissions.decide(verifier, draft.id(), accepted1, Decision.VERIFIED, null, null);
 		this.submissions.decide(verifier, draft.id(), accepted2, Decision.VERIFIED, null, null);
 		this.submissions.decide(verifier, draft.id(), rejected, Decision.REJECTED, RejectionReason.MISSING_EVIDENCE,
@@ -147,7 +152,7 @@ abstract class SubmissionWorkflowContract {
 				List.of(rejected));
 		String table = text(closing.runs().get("SUMMARY_TABLE"));
 		assertThat(table).contains("第一联", "第二联", "第三联", closing.submission().batchNo(), "经审核，情况属实，同意报送。",
-				"经验证，本批登记 3 条：", "2 条符合规定，予以验证，计", "1 条不予验证：序号 3 缺少证明材料。");
+				"经验证，本批登记 3 条：", "2 条符合规定，予以验证，计", "1 条不予验证：序号 " + rejectedSerial + " 缺少证明材料。");
 		// each line of the composed opinion starts with a character a line may start with
 		assertThat(table.lines().map(String::strip)).noneMatch((line) -> line.startsWith("。") || line.startsWith("；"));
 		assertThat(count(table, "经审核，情况属实，同意报送。")).as("one opinion per copy").isEqualTo(3);
@@ -167,6 +172,7 @@ abstract class SubmissionWorkflowContract {
 		long baseId = ((Number) base.get("id")).longValue();
 		String channel = (String) base.get("channel");
 		List<Long> entryIds = pendingEntries(baseId, 2);
+		assertSamePerson(entryIds.get(0), entryIds.get(1));
 		nameProjects(entryIds);
 		OfficeUser registrar = account("base-reg", OfficeRole.BASE_REGISTRAR, channel, baseId, null);
 		OfficeUser verifier = account("hrss-clerk", OfficeRole.CLERK, channel, null, null);
@@ -408,6 +414,7 @@ abstract class SubmissionWorkflowContract {
 		Path overlayFile = only(overlays);
 		Path bookletFile = only(booklet);
 		int sealsChecked = 0;
+		int rejectedRowsChecked = 0;
 		try (PDDocument overlay = Loader.loadPDF(overlayFile.toFile());
 				PDDocument full = Loader.loadPDF(bookletFile.toFile())) {
 			List<PDOutlineItem> pages = new ArrayList<>();
@@ -442,11 +449,16 @@ abstract class SubmissionWorkflowContract {
 					assertThat(onAcceptedRow).as("on the row of an accepted entry").isTrue();
 					sealsChecked++;
 				}
+				List<PdfProbe.Seal> onOverlay = PdfProbe.seals(overlay, i);
 				for (long id : rejected) {
 					for (Rectangle2D.Float row : PdfProbe.find(full, bookletIndex + 1, project(id))) {
-						assertThat(onBooklet).as("no seal on the rejected row")
+						assertThat(onBooklet).as("no seal on the rejected row of the booklet")
 							.noneSatisfy((printed) -> assertThat(Math.abs(printed.centre().y - row.getCenterY()))
 								.isLessThan(26f));
+						assertThat(onOverlay).as("no seal on the rejected row of the overlay")
+							.noneSatisfy((printed) -> assertThat(Math.abs(printed.centre().y - row.getCenterY()))
+								.isLessThan(26f));
+						rejectedRowsChecked++;
 					}
 				}
 			}
@@ -458,6 +470,7 @@ abstract class SubmissionWorkflowContract {
 		// adjacent rows verified together share one stamp, on their middle row
 		// (SealGroups)
 		assertThat(sealsChecked).as("new seals on the booklet's overlay pages").isBetween(1, (int) acceptedInBooklet);
+		assertThat(rejectedRowsChecked).as("rejected rows read on the overlay's pages").isEqualTo(rejected.size());
 	}
 
 	/** The one file a run printed into, as the database records it. */
@@ -495,12 +508,25 @@ abstract class SubmissionWorkflowContract {
 				""").param("kind", kind).query().listOfRows().get(0);
 	}
 
+	/**
+	 * The body's pending entries, those of the person with the most of them first, so
+	 * that the first two are in one booklet.
+	 */
 	private List<Long> pendingEntries(long bodyId, int count) {
 		return this.jdbc.sql("""
 				SELECT e.id FROM registration_entry e
 				WHERE e.registered_by_id = :body AND e.status = 'PENDING'
-				ORDER BY e.person_id, e.start_date, e.id
+				ORDER BY (SELECT COUNT(*) FROM registration_entry o
+				          WHERE o.person_id = e.person_id AND o.registered_by_id = :body AND o.status = 'PENDING') DESC,
+				         e.person_id, e.start_date, e.id
 				""").param("body", bodyId).query(Long.class).list().subList(0, count);
+	}
+
+	private void assertSamePerson(long entry, long other) {
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT person_id) FROM registration_entry WHERE id IN (:ids)")
+			.param("ids", List.of(entry, other))
+			.query(Long.class)
+			.single()).as("entries #%d and #%d belong to one person", entry, other).isEqualTo(1);
 	}
 
 	/**
