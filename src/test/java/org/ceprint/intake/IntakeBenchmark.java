@@ -21,12 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Benchmark, not a test: imports a workbook of {@code -Dbench.rows} rows (default 50,000)
  * and prints rows per second and the peak heap. Runs only with {@code -Dbench=true}
- * ({@code bench/intake.sh}); it asserts nothing about time.
+ * ({@code bench/intake.sh}); it asserts that every row was imported and stored, and
+ * nothing about time.
  */
 @SpringBootTest
 class IntakeBenchmark {
@@ -80,6 +82,7 @@ class IntakeBenchmark {
 				workbook.write(out);
 			}
 		}
+		long entriesBefore = entries();
 		System.gc();
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
@@ -97,6 +100,16 @@ class IntakeBenchmark {
 						+ " | peak heap %d MB (sum of pool peaks during the import) | max heap %d MB%n",
 				rows, Files.size(file) / 1048576.0, report.imported(), report.rejected().size(), seconds,
 				rows / seconds, peak / 1048576, Runtime.getRuntime().maxMemory() / 1048576);
+		// what was measured must have happened: every row read, stored and counted
+		assertThat(report.rows()).as("rows read").isEqualTo(rows);
+		assertThat(report.rejected()).as("rows rejected").isEmpty();
+		assertThat(report.alreadyImported()).as("rows already imported").isZero();
+		assertThat(report.imported()).as("rows imported").isEqualTo(rows);
+		assertThat(entries() - entriesBefore).as("registration entries stored").isEqualTo(rows);
+	}
+
+	private long entries() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM registration_entry").query(Long.class).single();
 	}
 
 }
