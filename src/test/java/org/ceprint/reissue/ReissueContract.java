@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,6 +27,12 @@ import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
 import org.ceprint.printing.PrintStyle;
+import org.ceprint.registry.CertificateDossiers;
+import org.ceprint.registry.CertificateNumberAllocator;
+import org.ceprint.registry.CertificateNumbers;
+import org.ceprint.registry.CertificateReplacements;
+import org.ceprint.registry.Channels;
+import org.ceprint.registry.PersonDossiers;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.ReissueResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -60,6 +71,27 @@ abstract class ReissueContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CertificateReplacements replacements;
+
+	@Autowired
+	CertificateNumberAllocator numbers;
+
+	@Autowired
+	CertificateDossiers certificates;
+
+	@Autowired
+	PersonDossiers people;
+
+	@Autowired
+	Channels channels;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	PrintRunResult firstPrint;
 
@@ -184,50 +216,142 @@ abstract class ReissueContract {
 			.withMessage("证书 %s 已换发，不能再换发", old.get("no"));
 	}
 
+	/**
+	 * The first clerk's reissue is held inside its transaction, after it has ended the
+	 * old certificate and drawn the new number, until the second clerk's reissue waits
+	 * for its row lock; three times over.
+	 */
 	@Test
 	void twoClerksReissuingTheSameCertificateAtOnceYieldOneSuccessor() throws Exception {
-		Map<String, Object> old = certificateWithVerifiedEntries();
-		CyclicBarrier start = new CyclicBarrier(2);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		List<Future<String>> outcomes = new ArrayList<>();
-		for (String name : List.of("甲", "乙")) {
-			Callable<String> attempt = () -> {
-				start.await();
-				try {
-					return this.reissues
-						.reissue(new Clerk(name, (String) old.get("channel")), (String) old.get("no"),
-								ReissueReason.DAMAGED, null, PrintStyle.DEFAULT)
-						.newNumber();
-				}
-				catch (IllegalStateException ex) {
-					return "refused: " + ex.getMessage();
+		for (int round = 1; round <= 3; round++) {
+			Map<String, Object> old = certificateWithVerifiedEntries();
+			String no = (String) old.get("no");
+			String channel = (String) old.get("channel");
+			int year = LocalDate.now(this.clock).getYear();
+			int serial = nextSerial(channel, year);
+			long certificatesBefore = count("SELECT COUNT(*) FROM certificate");
+			CountDownLatch holding = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			AuditLog heldAudit = new AuditLog(this.jdbc, this.clock) {
+				@Override
+				void record(Clerk clerk, String action, String subject, String detail) {
+					super.record(clerk, action, subject, detail);
+					if (action.equals("REISSUE")) {
+						holding.countDown();
+						awaitQuietly(release);
+					}
 				}
 			};
-			outcomes.add(pool.submit(attempt));
-		}
-		List<String> results = new ArrayList<>();
-		for (Future<String> outcome : outcomes) {
-			results.add(outcome.get());
-		}
-		pool.shutdown();
+			Reissues heldReissues = new Reissues(this.replacements, this.numbers, this.certificates, this.people,
+					this.channels, this.printRuns, heldAudit, this.jdbc, this.clock, this.transactionManager);
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				Future<ReissueResult> first = pool.submit(() -> heldReissues.reissue(new Clerk("甲", channel), no,
+						ReissueReason.DAMAGED, null, PrintStyle.DEFAULT));
+				assertThat(holding.await(2, TimeUnit.MINUTES))
+					.as("round %d: the first clerk holds its transaction", round)
+					.isTrue();
+				Future<ReissueResult> second = pool.submit(() -> this.reissues.reissue(new Clerk("乙", channel), no,
+						ReissueReason.DAMAGED, null, PrintStyle.DEFAULT));
+				awaitLockWait(second, round);
+				release.countDown();
 
-		assertThat(results).filteredOn((r) -> !r.startsWith("refused")).hasSize(1);
-		String successor = results.stream().filter((r) -> !r.startsWith("refused")).findFirst().orElseThrow();
-		assertThat(results).filteredOn((r) -> r.startsWith("refused"))
-			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-			.isIn("refused: 证书 %s 已换发为 %s，不能再换发".formatted(old.get("no"), successor),
-					"refused: 证书 %s 已换发，不能再换发".formatted(old.get("no")),
-					// MariaDB: the loser's snapshot may predate the successor's row
-					"refused: 证书 %s 已不是有效证书，不能再换发".formatted(old.get("no")),
-					"refused: 证书 %s 正由其他经办人换发，请重新查询后再办理".formatted(old.get("no")));
-		assertThat(this.jdbc
-			.sql("""
-					SELECT COUNT(*) FROM certificate WHERE predecessor_id = (SELECT id FROM certificate WHERE certificate_no = :no)
-					""")
-			.param("no", old.get("no"))
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reissue").query(Long.class).single()).isEqualTo(1);
+				String successor = first.get(2, TimeUnit.MINUTES).newNumber();
+				assertThat(successor).as("round %d: the first clerk's number is the next of the serial", round)
+					.isEqualTo(CertificateNumbers.format(channel, year, serial));
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(2, TimeUnit.MINUTES))
+					.havingCause()
+					.isExactlyInstanceOf(IllegalStateException.class)
+					.withMessage(refusalOfTheSecondClerk(no, successor));
+				assertThat(nextSerial(channel, year)).as("round %d: the second clerk drew no number", round)
+					.isEqualTo(serial + 1);
+				assertThat(count("SELECT COUNT(*) FROM certificate")).as("round %d: one new certificate", round)
+					.isEqualTo(certificatesBefore + 1);
+				assertThat(this.jdbc.sql("""
+						SELECT c.certificate_no FROM certificate c JOIN certificate o ON o.id = c.predecessor_id
+						WHERE o.certificate_no = :no
+						""").param("no", no).query(String.class).list()).containsExactly(successor);
+				assertThat(this.jdbc.sql("SELECT new_certificate_no FROM reissue WHERE old_certificate_no = :no")
+					.param("no", no)
+					.query(String.class)
+					.list()).containsExactly(successor);
+				assertThat(this.jdbc.sql("SELECT clerk FROM audit_log WHERE action = 'REISSUE' AND subject = :no")
+					.param("no", no)
+					.query(String.class)
+					.list()).containsExactly("甲");
+			}
+			finally {
+				release.countDown();
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	/**
+	 * What the second clerk hears once the first has committed. On H2 (read committed) it
+	 * names the successor.
+	 */
+	String refusalOfTheSecondClerk(String oldNumber, String successor) {
+		return "证书 %s 已换发为 %s，不能再换发".formatted(oldNumber, successor);
+	}
+
+	/** The database's sessions, for a failure's message. */
+	String sessions() {
+		return this.jdbc.sql("SELECT session_id, blocker_id, executing_statement FROM information_schema.sessions")
+			.query()
+			.listOfRows()
+			.toString();
+	}
+
+	/** How many sessions of this database wait for another's lock. */
+	long sessionsWaitingForALock() {
+		return count("SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL");
+	}
+
+	/**
+	 * Polls until a session of this database waits for a lock, for at most a minute;
+	 * fails if the call ends first.
+	 */
+	private void awaitLockWait(Future<?> call, int round) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		while (sessionsWaitingForALock() == 0) {
+			try {
+				call.get(10, TimeUnit.MILLISECONDS);
+				throw new AssertionError(
+						"round %d: the second clerk's reissue ended while the first held its transaction: %s"
+							.formatted(round, sessions()));
+			}
+			catch (ExecutionException ex) {
+				throw new AssertionError("round %d: the second clerk was refused without waiting for the first: %s"
+					.formatted(round, sessions()), ex);
+			}
+			catch (TimeoutException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("round %d: the second clerk does not wait for the first's row lock: %s"
+						.formatted(round, sessions()));
+				}
+			}
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(2, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private int nextSerial(String channel, int year) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(MAX(next_serial), 1) FROM certificate_number_sequence
+				WHERE channel_code = :channel AND issue_year = :year
+				""").param("channel", channel).param("year", year).query(Integer.class).single();
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
 	private Map<String, Object> certificateWithVerifiedEntries() {
