@@ -52,7 +52,11 @@ public class CertificateReplacements {
 				WHERE id = :id AND status = 'VALID'
 				""").param("status", oldStatus.name()).param("id", oldCertificateId).update();
 		if (ended == 0) {
-			String successor = this.jdbc.sql("SELECT certificate_no FROM certificate WHERE predecessor_id = :id")
+			// a locking read: under InnoDB's repeatable read a plain SELECT would read
+			// the
+			// snapshot taken before the other clerk committed, and miss the successor
+			String successor = this.jdbc
+				.sql("SELECT certificate_no FROM certificate WHERE predecessor_id = :id FOR UPDATE")
 				.param("id", oldCertificateId)
 				.query(String.class)
 				.optional()

@@ -288,8 +288,9 @@ abstract class ReissueContract {
 	}
 
 	/**
-	 * What the second clerk hears once the first has committed. On H2 (read committed) it
-	 * names the successor.
+	 * What the second clerk hears once the first has committed: the successor's number,
+	 * on H2 (read committed) and on MariaDB (repeatable read, where the lookup is a
+	 * locking read).
 	 */
 	String refusalOfTheSecondClerk(String oldNumber, String successor) {
 		return "证书 %s 已换发为 %s，不能再换发".formatted(oldNumber, successor);

@@ -10,15 +10,6 @@ import org.ceprint.testsupport.MariaDbTest;
 class ReissueMariaDbIntegrationTests extends ReissueContract {
 
 	/**
-	 * InnoDB's repeatable read: the second clerk's snapshot predates the successor, so
-	 * the refusal cannot name it.
-	 */
-	@Override
-	String refusalOfTheSecondClerk(String oldNumber, String successor) {
-		return "证书 %s 已不是有效证书，不能再换发".formatted(oldNumber);
-	}
-
-	/**
 	 * Sessions of this database (not the server's others) in the middle of ending a
 	 * certificate: while the first clerk holds its transaction, only a second waiting for
 	 * the row's lock. (information_schema.innodb_trx does not list that waiting
