@@ -24,7 +24,8 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 		.labelsWith(Map.ofEntries(Map.entry("issuingAuthority", "发证机关"), Map.entry("issueDate", "发证日期"),
 				Map.entry("carriedForward", "承前学时"), Map.entry("period", "起止时间"), Map.entry("projectName", "项目名称"),
 				Map.entry("content", "学习内容"), Map.entry("learningForm", "学习形式"), Map.entry("result", "考试考核成绩"),
-				Map.entry("outcome", "继续教育成果"), Map.entry("registeredBy", "登记单位"), Map.entry("verifiedBy", "验证单位")));
+				Map.entry("outcome", "继续教育成果"), Map.entry("registeredBy", "登记单位"), Map.entry("verifiedBy", "验证单位"),
+				Map.entry(SealAnchor.OFFICE_FIELD, "验证单位")));
 
 	private volatile JasperPrint notesPage;
 
@@ -74,7 +75,7 @@ public class CertificateRenderer extends JasperRenderer<CertificateView> {
 			fields.put("registeredBy", Formats.text(row.registeredBy()));
 			fields.put("verifiedBy",
 					(row.verifiedBy() != null) ? row.verifiedBy() + "\n" + Formats.shortDate(row.verifiedOn()) : "");
-			fields.put("sealOffice", sealed[i] ? row.verifiedBy() : null);
+			fields.put(SealAnchor.OFFICE_FIELD, sealed[i] ? row.verifiedBy() : null);
 			rows.add(fields);
 		}
 		return rows;

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DistributionSlipRenderer extends JasperRenderer<DistributionSlipView> {
 
-	private static final Map<String, String> LABELS = Map.of("unitName", "领取单位", "holderName", "姓名", "documentNo", "编号",
-			"file", "所在文件");
+	private static final Map<String, String> LABELS = Map.of("title", "标题", "numberLabel", "编号栏目", "unitName", "领取单位",
+			"batch", "打印批次", "holderName", "姓名", "documentNo", "编号", "file", "所在文件");
 
 	DistributionSlipRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
 		super(templates, coverage, properties, "发放清单");

@@ -58,6 +58,21 @@ public class GlyphCoverage {
 		});
 	}
 
+	/**
+	 * Checks the office's name on a 验证专用章, drawn in the seal's bold font alone: the text
+	 * fonts' fallback does not reach the seal.
+	 * @throws UnprintableRecordException naming the document, the field and the character
+	 */
+	public void checkSeal(String documentNo, String field, String office) {
+		if (office == null) {
+			return;
+		}
+		office.codePoints().filter((c) -> !VerificationSeals.covers(c)).findFirst().ifPresent((c) -> {
+			throw new UnprintableRecordException(documentNo, field,
+					"含有验证专用章字体中没有的字「%s」(U+%04X)，无法盖章，请人工核对后处理".formatted(new String(Character.toChars(c)), c));
+		});
+	}
+
 	private static Font load(String path) {
 		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			return Font.createFont(Font.TRUETYPE_FONT, in);

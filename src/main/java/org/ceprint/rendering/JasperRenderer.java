@@ -191,6 +191,9 @@ abstract class JasperRenderer<V> {
 					this.coverage.check(documentNo, "第 " + row + " 行" + labels().getOrDefault(key, key), text);
 				}
 			});
+			if (rows.get(i).get(SealAnchor.OFFICE_FIELD) instanceof String office) {
+				this.coverage.checkSeal(documentNo, "第 " + row + " 行" + labels().get(SealAnchor.OFFICE_FIELD), office);
+			}
 		}
 	}
 

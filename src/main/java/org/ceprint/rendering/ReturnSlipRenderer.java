@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReturnSlipRenderer extends JasperRenderer<ReturnSlipView> {
 
-	private static final Map<String, String> LABELS = Map.of("submitterName", "报送单位", "name", "姓名", "projectName",
-			"项目名称", "reason", "不予验证的理由");
+	private static final Map<String, String> LABELS = Map.of("batchNo", "批次号", "submitterName", "报送单位", "officeName",
+			"验证机关", "name", "姓名", "certificateNo", "证书编号", "projectName", "项目名称", "reason", "不予验证的理由");
 
 	ReturnSlipRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
 		super(templates, coverage, properties, "继续教育登记验证退回单");

@@ -15,4 +15,7 @@ record SealAnchor(int page, float x, float y, float width, float height, String 
 
 	static final String OFFICE_PROPERTY = "ceprint.seal.office";
 
+	/** The row field a template reads the seal's office from. */
+	static final String OFFICE_FIELD = "sealOffice";
+
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SealOverlayRenderer extends JasperRenderer<CertificateView> {
 
-	private static final Map<String, String> LABELS = Map.of("sealOffice", "验证单位");
+	private static final Map<String, String> LABELS = Map.of(SealAnchor.OFFICE_FIELD, "验证单位");
 
 	SealOverlayRenderer(TemplateCache templates, GlyphCoverage coverage, RenderingProperties properties) {
 		super(templates, coverage, properties, "验证专用章套印页");
@@ -49,7 +49,7 @@ public class SealOverlayRenderer extends JasperRenderer<CertificateView> {
 		List<Map<String, ?>> rows = new ArrayList<>(view.rows().size());
 		for (int i = 0; i < sealed.length; i++) {
 			Map<String, Object> fields = new HashMap<>();
-			fields.put("sealOffice", sealed[i] ? view.rows().get(i).verifiedBy() : null);
+			fields.put(SealAnchor.OFFICE_FIELD, sealed[i] ? view.rows().get(i).verifiedBy() : null);
 			rows.add(fields);
 		}
 		return rows;

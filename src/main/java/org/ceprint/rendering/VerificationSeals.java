@@ -54,6 +54,10 @@ final class VerificationSeals {
 	private VerificationSeals() {
 	}
 
+	static boolean covers(int codePoint) {
+		return FONT.canDisplay(codePoint);
+	}
+
 	/**
 	 * One seal as a form XObject of the document, its centre at the origin.
 	 * @param office the office's name, along the arc

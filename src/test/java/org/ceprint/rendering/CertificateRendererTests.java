@@ -201,17 +201,4 @@ class CertificateRendererTests {
 		RenderingFixtures.assertFontsEmbeddedAndSubset(pdf);
 	}
 
-	@Test
-	void aNameWithACharacterNoShippedFontHasIsRefusedWithTheFieldNamed() {
-		// U+30EDE (CJK Extension G, 2020) is in neither Noto Serif SC nor HanaMinB
-		String name = "王" + Character.toString(0x30EDE);
-		CertificateView view = RenderingFixtures.certificate("36010020190000178", name, 1);
-		UnprintableRecordException refused = catchThrowableOfType(UnprintableRecordException.class,
-				() -> this.renderer.render(List.of(view), OutputStream.nullOutputStream()));
-
-		assertThat(refused.documentNo()).isEqualTo("36010020190000178");
-		assertThat(refused.field()).isEqualTo("姓名");
-		assertThat(refused.getMessage()).contains("36010020190000178", "「姓名」", "U+30EDE");
-	}
-
 }

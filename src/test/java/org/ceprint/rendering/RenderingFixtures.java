@@ -59,6 +59,18 @@ final class RenderingFixtures {
 		return new SummaryTableRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
 	}
 
+	static DistributionSlipRenderer distributionSlipRenderer() {
+		return new DistributionSlipRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
+	}
+
+	static ReturnSlipRenderer returnSlipRenderer() {
+		return new ReturnSlipRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
+	}
+
+	static GlyphCoverage coverage() {
+		return Shared.COVERAGE;
+	}
+
 	static CertificateView certificate(String number, String name, int rows) {
 		return certificate(number, name, rows, "http://localhost:8080/v/c/" + number);
 	}
