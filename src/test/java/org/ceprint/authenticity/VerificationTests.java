@@ -1,15 +1,23 @@
 package org.ceprint.authenticity;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
@@ -32,10 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The QR codes of printed documents, decoded at 150 dpi, verify as genuine; a changed
- * token, a token of an unknown key and a superseded certificate each get their own
- * answer; the pages show masked personal data only, and every check is logged without
- * personal data.
+ * The QR codes of printed documents, decoded at 150 dpi and from worn scans, verify as
+ * genuine; a changed token, a token of an unknown key and a superseded certificate each
+ * get their own answer; the pages show masked personal data only, and every check is
+ * logged without personal data.
  */
 @SpringBootTest(properties = { "ceprint.admin.token=clerk-secret", "ceprint.authenticity.lookups-per-minute=3",
 		"ceprint.authenticity.verifications-per-minute=1000" })
@@ -67,26 +75,74 @@ class VerificationTests {
 		this.jdbc.sql("DELETE FROM verification_scan").update();
 	}
 
+	/**
+	 * Every page that carries a QR code in a whole run (each booklet's holder page, each
+	 * register card, the first page of each of a summary table's three copies), read at
+	 * 150 dpi and checked through the verification API; then a page of each kind, worn as
+	 * scans and phone photos wear it, still reads and verifies.
+	 */
 	@Test
-	void theQrCodeOfEveryPrintedDocumentVerifiesAsGenuineAndValid() throws Exception {
+	void theQrCodeOfEveryPrintedDocumentVerifiesAsGenuineAndValidEvenFromAWornScan(@TempDir Path photos)
+			throws Exception {
 		PrintRunResult run = this.printRuns.run(PrintRequest.all(PrintJob.ALL));
-		for (String kind : List.of("CERTIFICATE", "REGISTER_CARD", "SUMMARY_TABLE")) {
-			String[] first = firstOfKind(run.folder(), kind);
-			String qr = QrCodeReader.decode(run.folder().resolve(first[2]), Integer.parseInt(first[3])).orElseThrow();
-			assertThat(qr).as("QR of %s %s", kind, first[0])
-				.startsWith("HTTP://LOCALHOST:8080/V/")
-				.hasSize(24 + tokenLength(qr));
-			assertThat(qr).matches("[0-9A-Z $%*+\\-./:]+");
+		Map<String, List<String[]>> byFile = Files.readAllLines(run.folder().resolve("manifest.csv"))
+			.stream()
+			.skip(1)
+			.map((line) -> line.split(","))
+			.collect(Collectors.groupingBy((line) -> line[2], LinkedHashMap::new, Collectors.toList()));
+		Map<String, Scan> firstOfKind = new LinkedHashMap<>();
+		List<String> read = new ArrayList<>();
+		for (Map.Entry<String, List<String[]>> file : byFile.entrySet()) {
+			try (PDDocument pdf = Loader.loadPDF(run.folder().resolve(file.getKey()).toFile())) {
+				PDFRenderer pages = new PDFRenderer(pdf);
+				for (String[] document : file.getValue()) {
+					for (int page : qrPages(document)) {
+						BufferedImage image = pages.renderImageWithDPI(page - 1, QrCodeReader.SCAN_DPI, ImageType.RGB);
+						String qr = QrCodeReader.decode(image)
+							.orElseThrow(() -> new AssertionError("no QR code on page %d of %s".formatted(page, file)));
+						assertThat(qr).as("QR of %s %s", document[1], document[0])
+							.startsWith("HTTP://LOCALHOST:8080/V/")
+							.hasSize(24 + tokenLength(qr))
+							.matches("[0-9A-Z $%*+\\-./:]+");
+						assertGenuine(qr, document[1], document[0]);
+						firstOfKind.putIfAbsent(document[1], new Scan(document[1], document[0], image));
+						read.add(document[0]);
+					}
+				}
+			}
+		}
+		assertThat(firstOfKind).containsOnlyKeys("CERTIFICATE", "REGISTER_CARD", "SUMMARY_TABLE");
+		long tables = byFile.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter((d) -> d[1].equals("SUMMARY_TABLE"))
+			.count();
+		assertThat(read).hasSize(byFile.values().stream().mapToInt(List::size).sum() + 2 * (int) tables);
 
-			String json = this.mvc.perform(get("/api/v1/verify/" + AuthenticityCodes.tokenOf(qr)))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat((Boolean) JsonPath.read(json, "$.genuine")).as(json).isTrue();
-			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("VALID");
-			assertThat((String) JsonPath.read(json, "$.documentNo")).isEqualTo(first[0]);
-			assertThat((String) JsonPath.read(json, "$.kind")).isEqualTo(kind);
+		for (Scan scan : firstOfKind.values()) {
+			BufferedImage page = scan.page();
+			Map<String, BufferedImage> worn = new LinkedHashMap<>();
+			worn.put("blurred", WornScans.blurred(page, 0.8));
+			worn.put("noisy", WornScans.noisy(page, 40, 2012));
+			worn.put("turned 2.5°", WornScans.turned(page, 2.5));
+			worn.put("turned -2°", WornScans.turned(page, -2));
+			for (Map.Entry<String, BufferedImage> image : worn.entrySet()) {
+				String qr = QrCodeReader.decode(image.getValue())
+					.orElseThrow(
+							() -> new AssertionError("no QR code read on the %s %s".formatted(image.getKey(), scan)));
+				assertGenuine(qr, scan.kind(), scan.documentNo());
+			}
+			// through files, as `verify FILE` reads them: a scan saved as a strong JPEG,
+			// and
+			// a phone photo (a little out of focus, grainy, tilted, compressed)
+			Path jpeg = WornScans.jpeg(page, 0.3f, photos.resolve(scan.kind() + "-scan.jpg"));
+			Path photo = WornScans.jpeg(WornScans.turned(WornScans.noisy(WornScans.blurred(page, 0.6), 15, 7), 2.5),
+					0.5f, photos.resolve(scan.kind() + "-photo.jpg"));
+			for (Path file : List.of(jpeg, photo)) {
+				String qr = QrCodeReader.decode(file, 1)
+					.orElseThrow(() -> new AssertionError("no QR code read on " + file.getFileName()));
+				assertGenuine(qr, scan.kind(), scan.documentNo());
+			}
 		}
 	}
 
@@ -331,14 +387,39 @@ class VerificationTests {
 		return AuthenticityCodes.tokenOf(qr).length();
 	}
 
-	private static String[] firstOfKind(Path folder, String kind) throws Exception {
-		return Files.readAllLines(folder.resolve("manifest.csv"))
-			.stream()
-			.skip(1)
-			.map((line) -> line.split(","))
-			.filter((line) -> line[1].equals(kind))
-			.findFirst()
-			.orElseThrow();
+	/**
+	 * The 1-based pages of a manifest line that carry a QR code: a booklet's holder page,
+	 * a register card's first page, the first page of each of a summary table's copies.
+	 */
+	private static List<Integer> qrPages(String[] document) {
+		int first = Integer.parseInt(document[3]);
+		if (!document[1].equals("SUMMARY_TABLE")) {
+			return List.of(first);
+		}
+		int perCopy = (Integer.parseInt(document[4]) - first + 1) / 3;
+		return List.of(first, first + perCopy, first + 2 * perCopy);
+	}
+
+	private void assertGenuine(String qr, String kind, String documentNo) throws Exception {
+		String json = this.mvc.perform(get("/api/v1/verify/" + AuthenticityCodes.tokenOf(qr)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat((Boolean) JsonPath.read(json, "$.genuine")).as(json).isTrue();
+		assertThat((String) JsonPath.read(json, "$.verdict")).as(json).isEqualTo("VALID");
+		assertThat((String) JsonPath.read(json, "$.documentNo")).as("%s %s", kind, documentNo).isEqualTo(documentNo);
+		assertThat((String) JsonPath.read(json, "$.kind")).isEqualTo(kind);
+	}
+
+	/** A clean page of a document, as a 150 dpi scan. */
+	private record Scan(String kind, String documentNo, BufferedImage page) {
+
+		@Override
+		public String toString() {
+			return this.kind + " " + this.documentNo;
+		}
+
 	}
 
 	/**
