@@ -99,7 +99,8 @@ class VerificationTests {
 					for (int page : qrPages(document)) {
 						BufferedImage image = pages.renderImageWithDPI(page - 1, QrCodeReader.SCAN_DPI, ImageType.RGB);
 						String qr = QrCodeReader.decode(image)
-							.orElseThrow(() -> new AssertionError("no QR code on page %d of %s".formatted(page, file)));
+							.orElseThrow(() -> new AssertionError("no QR code on page %d of %s (%s %s)".formatted(page,
+									file.getKey(), document[1], document[0])));
 						assertThat(qr).as("QR of %s %s", document[1], document[0])
 							.startsWith("HTTP://LOCALHOST:8080/V/")
 							.hasSize(24 + tokenLength(qr))
