@@ -1,6 +1,9 @@
 package org.ceprint;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.ceprint.commandline.CeprintCommandLine;
@@ -19,11 +22,19 @@ public class CeprintApplication {
 
 	/**
 	 * The clock of every date and time ceprint records or prints, in the province's time
-	 * zone.
+	 * zone. With {@code ceprint.clock.start} (tests, reproducible demonstrations) it
+	 * reads that instant when the application starts and runs on from there: dates are
+	 * pinned, while waits, rates and throttles still see time pass.
 	 */
 	@Bean
-	Clock clock(@Value("${ceprint.time-zone:Asia/Shanghai}") ZoneId zone) {
-		return Clock.system(zone);
+	Clock clock(@Value("${ceprint.time-zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${ceprint.clock.start:}") String start) {
+		Clock system = Clock.system(zone);
+		if (start.isBlank()) {
+			return system;
+		}
+		Instant pinned = OffsetDateTime.parse(start.strip()).toInstant();
+		return Clock.offset(system, Duration.between(Instant.now(system), pinned));
 	}
 
 	public static void main(String[] args) {

@@ -309,7 +309,13 @@ public class PrintRuns {
 
 	private static void refuseIfStillRunning(PrintRunRecord run, JobExecution last, boolean force) {
 		LocalDateTime lastProgress = lastProgress(last);
-		if (!force && lastProgress != null && lastProgress.isAfter(LocalDateTime.now().minus(STILL_RUNNING_WITHIN))) {
+		// Spring Batch stamps its executions with LocalDateTime.now(), the JVM's own
+		// clock and
+		// zone, not ours: compare like with like (a pinned clock would make every run
+		// look
+		// long dead, or still running, whatever its last chunk)
+		LocalDateTime batchNow = LocalDateTime.now(Clock.systemDefaultZone());
+		if (!force && lastProgress != null && lastProgress.isAfter(batchNow.minus(STILL_RUNNING_WITHIN))) {
 			throw new IllegalArgumentException(
 					"打印批次 %d 在一分钟内仍有进度（%s），可能仍在运行；确认原进程已退出后加 --force 重试".formatted(run.id(), lastProgress.withNano(0)));
 		}
