@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,10 +49,19 @@ class CounterController {
 
 	private final AuditLog audit;
 
-	CounterController(Reissues reissues, PrintRuns printRuns, AuditLog audit) {
+	private final Clock clock;
+
+	CounterController(Reissues reissues, PrintRuns printRuns, AuditLog audit, Clock clock) {
 		this.reissues = reissues;
 		this.printRuns = printRuns;
 		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The year the look-up page's export form offers first: the last ended one. */
+	@ModelAttribute("lastYear")
+	int lastYear() {
+		return Year.now(this.clock).getValue() - 1;
 	}
 
 	@GetMapping("/office")
