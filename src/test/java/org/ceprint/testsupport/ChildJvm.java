@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar run as a user runs it, in a child JVM whose database and print batches
- * live in a folder of the test's.
+ * live in a folder of the test's, on the tests' pinned date ({@link PinnedClock}).
  */
 public final class ChildJvm {
 
@@ -54,6 +54,7 @@ public final class ChildJvm {
 		command.addAll(args);
 		command.add("--ceprint.data-dir=" + dataDir);
 		command.add("--ceprint.printing.output-dir=" + outputDir);
+		command.add(PinnedClock.argument());
 		Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
 		// a hung child would block the caller's reads for ever: kill it, and the test
 		// fails on its output
