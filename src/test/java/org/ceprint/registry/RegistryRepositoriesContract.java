@@ -35,18 +35,20 @@ abstract class RegistryRepositoriesContract {
 	@Autowired
 	RegistrationEntries entries;
 
+	static final LocalDateTime REGISTERED_AT = LocalDateTime.of(2026, 6, 30, 9, 30);
+
 	long unitId;
 
 	long baseId;
 
+	@Autowired
+	RegistryBulkLoader loader;
+
 	@BeforeEach
 	void emptyRegistryWithOneUnitAndOneBase() {
-		// replaced certificates point at their predecessors: unlink them first
-		this.jdbc.sql("UPDATE certificate SET predecessor_id = NULL").update();
-		for (String table : List.of("registration_entry", "certificate", "certificate_number_sequence", "person",
-				"organisation", "department")) {
-			this.jdbc.sql("DELETE FROM " + table).update();
-		}
+		// through the registry's own clearing, which lets the modules that refer to it
+		// (submissions, claims, accounts) let go first, as any other test's registry does
+		this.loader.clear();
 		this.unitId = organisation("UNIT", "南昌市第一医院", "12360100491012345U");
 		this.baseId = organisation("BASE", "江西省继续教育基地（南昌大学）", "12360000491000123W");
 	}
@@ -135,7 +137,7 @@ abstract class RegistryRepositoriesContract {
 				INSERT INTO registration_entry (person_id, project_name, content, learning_form, subject_type,
 				    start_date, end_date, hours, registered_by_id, registered_at, status)
 				VALUES (:p, '培训', '内容', 'TRAINING', 'PUBLIC', '2024-05-02', '2024-05-01', 8, :org, :now, 'PENDING')
-				""").param("p", person).param("org", this.unitId).param("now", LocalDateTime.now()).update())
+				""").param("p", person).param("org", this.unitId).param("now", REGISTERED_AT).update())
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
@@ -182,7 +184,7 @@ abstract class RegistryRepositoriesContract {
 			.param("start", start)
 			.param("hours", BigDecimal.valueOf(8))
 			.param("org", registeredBy)
-			.param("now", LocalDateTime.now())
+			.param("now", REGISTERED_AT)
 			.update();
 	}
 
