@@ -157,9 +157,10 @@ class PrintJobsConfiguration {
 
 	@Bean
 	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			PrintClaims claims, DistributionSlipRenderer slips, Clock clock) {
+			PrintClaims claims, DistributionSlipRenderer slips, Clock clock,
+			@Value("${ceprint.printing.fault.halt-during-finish:false}") boolean haltDuringFinish) {
 		return new StepBuilder("finishRunStep", jobRepository)
-			.tasklet(new RunFolderFinisher(store, claims, new DistributionSlips(store, slips), clock),
+			.tasklet(new RunFolderFinisher(store, claims, new DistributionSlips(store, slips), clock, haltDuringFinish),
 					transactionManager)
 			.build();
 	}

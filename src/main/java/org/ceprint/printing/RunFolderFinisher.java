@@ -45,11 +45,21 @@ class RunFolderFinisher implements Tasklet {
 
 	private final Clock clock;
 
-	RunFolderFinisher(PrintRunStore store, PrintClaims claims, DistributionSlips slips, Clock clock) {
+	private final boolean haltBeforeManifestRename;
+
+	/**
+	 * @param haltBeforeManifestRename fault injection for the kill tests only
+	 * ({@code ceprint.printing.fault.halt-during-finish}): the process halts as if killed
+	 * once the manifest is written under its temporary name and before it is renamed, the
+	 * one moment of the finishing step a kill from outside cannot be timed to hit
+	 */
+	RunFolderFinisher(PrintRunStore store, PrintClaims claims, DistributionSlips slips, Clock clock,
+			boolean haltBeforeManifestRename) {
 		this.store = store;
 		this.claims = claims;
 		this.slips = slips;
 		this.clock = clock;
+		this.haltBeforeManifestRename = haltBeforeManifestRename;
 	}
 
 	@Override
@@ -77,7 +87,7 @@ class RunFolderFinisher implements Tasklet {
 				}
 				documents[0]++;
 			});
-		});
+		}, this.haltBeforeManifestRename);
 		writeAtomically(run.folder().resolve(REJECTS), (out) -> {
 			CsvFiles.writeRecord(out, "document_no", "kind", "reason");
 			for (String[] reject : rejects) {
@@ -111,12 +121,20 @@ class RunFolderFinisher implements Tasklet {
 	}
 
 	private static void writeAtomically(Path target, Content content) throws IOException {
+		writeAtomically(target, content, false);
+	}
+
+	private static void writeAtomically(Path target, Content content, boolean haltBeforeRename) throws IOException {
 		Path temporary = target.resolveSibling(target.getFileName() + ".part");
 		try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
 			if (target.getFileName().toString().endsWith(".csv")) {
 				out.write('\uFEFF');
 			}
 			content.writeTo(out);
+		}
+		if (haltBeforeRename) {
+			// 137: the exit code of a process killed with SIGKILL
+			Runtime.getRuntime().halt(137);
 		}
 		Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
