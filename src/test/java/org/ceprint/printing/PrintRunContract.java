@@ -426,12 +426,16 @@ abstract class PrintRunContract {
 	}
 
 	static String pageContentHash(Path pdf, int firstPage, int lastPage) throws Exception {
-		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-			for (int page = firstPage; page <= lastPage; page++) {
-				try (InputStream content = document.getPage(page - 1).getContents()) {
-					digest.update(content.readAllBytes());
-				}
+			return pageContentHash(document, firstPage, lastPage);
+		}
+	}
+
+	static String pageContentHash(PDDocument document, int firstPage, int lastPage) throws Exception {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		for (int page = firstPage; page <= lastPage; page++) {
+			try (InputStream content = document.getPage(page - 1).getContents()) {
+				digest.update(content.readAllBytes());
 			}
 		}
 		return HexFormat.of().formatHex(digest.digest());
