@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.testsupport.ChildJvm;
 import org.ceprint.testsupport.ChildJvm.Result;
@@ -97,17 +98,16 @@ abstract class ConcurrentPrintRunsContract {
 		runs.removeAll(earlierFolders);
 		assertThat(runs).hasSize(3);
 		Map<String, String> printedBy = new HashMap<>();
+		SigningKeys keys = SigningKeys.forVerifying(dataDir().resolve("keys"), Set.of());
 		for (Path folder : runs) {
-			assertThat(folder.resolve("_COMPLETE")).exists();
 			String run = runId(folder);
-			for (String[] line : PrintRunContract.manifest(folder)) {
+			// complete by its files: pages, hashes, and the QR code of each file's first
+			// booklet
+			for (String[] line : RunFolderAudit.of(folder).readingQrCodes(keys, false).complete()) {
 				assertThat(printedBy.put(line[0], run))
 					.as("%s printed by run %s and by run %s", line[0], printedBy.get(line[0]), run)
 					.isNull();
 				assertThat(line[6]).isEqualTo("PRINTED");
-				assertThat(PrintRunContract.pageContentHash(folder.resolve(line[2]), Integer.parseInt(line[3]),
-						Integer.parseInt(line[4])))
-					.isEqualTo(line[5]);
 			}
 		}
 		assertThat(printedBy.keySet()).isEqualTo(validCertificates());
@@ -136,7 +136,7 @@ abstract class ConcurrentPrintRunsContract {
 			.filter((folder) -> !earlierFolders.contains(folder) && !runs.contains(folder))
 			.findFirst()
 			.orElseThrow();
-		List<String[]> reprinted = PrintRunContract.manifest(reprintFolder);
+		List<String[]> reprinted = RunFolderAudit.of(reprintFolder).complete();
 		assertThat(reprinted).extracting((line) -> line[0]).containsExactlyInAnyOrderElementsOf(three);
 		assertThat(reprinted).extracting((line) -> line[6]).containsOnly("REPRINTED");
 	}

@@ -47,6 +47,9 @@ class PrintRunsAdminApiTests {
 	@Autowired
 	PrintRuns printRuns;
 
+	@Autowired
+	PrintingProperties printing;
+
 	@BeforeEach
 	void registry() {
 		this.generator.clearRegistry();
@@ -92,6 +95,11 @@ class PrintRunsAdminApiTests {
 			.containsEntry("printed", (int) ofCity)
 			.containsEntry("done", (int) ofCity)
 			.containsEntry("secondsLeft", 0);
+		// complete by its files, not only by the API's word
+		assertThat(PrintRunContract.numbersOf(
+				RunFolderAudit.of(this.printing.outputDir().resolve((String) progress.get("folder"))).complete(),
+				"CERTIFICATE"))
+			.hasSize((int) ofCity);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM print_document WHERE run_id = :run")
 			.param("run", runId)
 			.query(Long.class)
@@ -172,7 +180,7 @@ class PrintRunsAdminApiTests {
 			.get(0);
 		PrintRunResult done = this.printRuns
 			.run(PrintRequest.certificates(java.util.List.of(number), true, PrintStyle.DEFAULT));
-		assertThat(done.complete()).isTrue();
+		PrintRunContract.audited(done);
 		this.mvc.perform(post("/admin/print-runs/" + done.runId() + "/resume").header("Authorization", TOKEN))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("已完成")));
