@@ -31,4 +31,9 @@ class PrintRunKillIntegrationTests extends PrintRunKillContract {
 		return DriverManager.getConnection(ChildDatabases.sharedH2Url(dataDir), "sa", "");
 	}
 
+	@Override
+	boolean commitsSurviveACrash() {
+		return false;
+	}
+
 }

@@ -39,4 +39,9 @@ class PrintRunKillMariaDbIntegrationTests extends PrintRunKillContract {
 		return (value != null && !value.isEmpty()) ? value : otherwise;
 	}
 
+	@Override
+	boolean commitsSurviveACrash() {
+		return true;
+	}
+
 }
