@@ -310,10 +310,8 @@ public class PrintRuns {
 	private static void refuseIfStillRunning(PrintRunRecord run, JobExecution last, boolean force) {
 		LocalDateTime lastProgress = lastProgress(last);
 		// Spring Batch stamps its executions with LocalDateTime.now(), the JVM's own
-		// clock and
-		// zone, not ours: compare like with like (a pinned clock would make every run
-		// look
-		// long dead, or still running, whatever its last chunk)
+		// clock and zone, not ours: compare like with like (a pinned clock would make
+		// every run look long dead, or still running, whatever its last chunk)
 		LocalDateTime batchNow = LocalDateTime.now(Clock.systemDefaultZone());
 		if (!force && lastProgress != null && lastProgress.isAfter(batchNow.minus(STILL_RUNNING_WITHIN))) {
 			throw new IllegalArgumentException(
