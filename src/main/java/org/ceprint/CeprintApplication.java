@@ -6,15 +6,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-import org.ceprint.commandline.CeprintCommandLine;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * ceprint: printing service for Jiangxi's continuing-education registration.
+ * ceprint: printing service for Jiangxi's continuing-education registration. The jar's
+ * entry point is the command line ({@code commandline.CeprintCommandLine}), which parses
+ * a command before it starts this application; this package holds only the application
+ * and the refusals every module may throw, so that it depends on no module.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -35,10 +36,6 @@ public class CeprintApplication {
 		}
 		Instant pinned = OffsetDateTime.parse(start.strip()).toInstant();
 		return Clock.offset(system, Duration.between(Instant.now(system), pinned));
-	}
-
-	public static void main(String[] args) {
-		CeprintCommandLine.launch(CeprintApplication.class, args);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
+import org.ceprint.CeprintApplication;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +23,11 @@ public final class CeprintCommandLine {
 	private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
 	private CeprintCommandLine() {
+	}
+
+	/** The jar's entry point (the Boot plugin's {@code mainClass}). */
+	public static void main(String[] args) {
+		launch(CeprintApplication.class, args);
 	}
 
 	public static void launch(Class<?> applicationClass, String[] args) {

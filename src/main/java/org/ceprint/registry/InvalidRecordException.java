@@ -3,10 +3,12 @@ package org.ceprint.registry;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * A record refused at the edge, with every problem found in it.
  */
-public class InvalidRecordException extends RuntimeException {
+public class InvalidRecordException extends InvalidRequestException {
 
 	private final List<FieldProblem> problems;
 

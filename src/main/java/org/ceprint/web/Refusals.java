@@ -11,6 +11,9 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,9 +36,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * Every exception a controller lets out becomes one answer: problem details (RFC 9457) in
  * Chinese for a program, the error page with the same message for a browser. Our own
- * refusals keep their message ({@link IllegalArgumentException} 400, access denied 403,
- * {@link NoSuchElementException} 404, {@link IllegalStateException} 409); a library's
- * text, a path or a class name never reaches the client.
+ * refusals keep their message ({@link InvalidRequestException} 400, access denied 403,
+ * {@link NoSuchElementException} and {@code NotFoundException} 404,
+ * {@link ConflictException} 409); a library's text, a path or a class name never reaches
+ * the client.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -62,6 +66,12 @@ class Refusals {
 	private static HttpStatusCode status(Exception ex) {
 		if (ex instanceof ErrorResponse known) {
 			return known.getStatusCode();
+		}
+		if (ex instanceof InvalidRequestException) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		if (ex instanceof ConflictException) {
+			return HttpStatus.CONFLICT;
 		}
 		if (ex instanceof TypeMismatchException || ex instanceof HttpMessageNotReadableException
 				|| ex instanceof IllegalArgumentException) {
