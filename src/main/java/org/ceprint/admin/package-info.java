@@ -3,4 +3,7 @@
  * pages): a token from configuration, as a bearer token or as the password of HTTP Basic,
  * checked by a Spring Security filter chain of its own.
  */
+@ApplicationModule(allowedDependencies = { "web" })
 package org.ceprint.admin;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * entries pending verification in one transaction per file, every invalid row returned in
  * an error workbook with its reason.
  */
+@ApplicationModule(allowedDependencies = { "registry", "hours", "rendering", "accounts", "web" })
 package org.ceprint.intake;
+
+import org.springframework.modulith.ApplicationModule;

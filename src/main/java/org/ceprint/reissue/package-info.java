@@ -3,4 +3,7 @@
  * history, replacement of a lost, damaged or full certificate by the issuing channel, the
  * new booklet printed at once, and the audit of every look-up and reissue.
  */
+@ApplicationModule(allowedDependencies = { "registry", "printing", "accounts", "web" })
 package org.ceprint.reissue;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,8 @@
  * and closes it, which prints the summary table with the opinions, the seal overlays of
  * the verified entries, the register-card update and the return slip.
  */
+@ApplicationModule(allowedDependencies = { "registry", "hours", "rendering", "authenticity", "intake", "printing",
+		"accounts", "web" })
 package org.ceprint.submission;
+
+import org.springframework.modulith.ApplicationModule;
