@@ -2,6 +2,8 @@ package org.ceprint.hours;
 
 import java.math.BigDecimal;
 
+import org.ceprint.registry.Hours;
+
 /**
  * A person's result for one year: public hours count only up to the rule set's cap, and
  * the year is passed when the counted hours reach the requirement for the person's title
@@ -18,7 +20,7 @@ public record AnnualAssessment(int year, BigDecimal publicHours, BigDecimal prof
 	 * The result as printed on the register card: 合格, or 不合格 with the shortfall.
 	 */
 	public String label() {
-		return passed() ? "合格" : "不合格（差 " + this.shortfall.stripTrailingZeros().toPlainString() + " 学时）";
+		return passed() ? "合格" : "不合格（差 " + Hours.of(this.shortfall).withUnit() + "）";
 	}
 
 }

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.RegistrationEntry;
-import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.SubjectHours;
 import org.ceprint.registry.TitleLevel;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,27 +48,20 @@ public class AnnualAssessments {
 	 * year count, by subject type.
 	 */
 	public AnnualAssessment assess(TitleLevel level, int year, List<RegistrationEntry> entries) {
-		BigDecimal publicHours = BigDecimal.ZERO;
-		BigDecimal professionalHours = BigDecimal.ZERO;
-		for (RegistrationEntry entry : entries) {
-			if (entry.verified() && entry.startDate().getYear() == year) {
-				if (entry.subjectType() == SubjectType.PUBLIC) {
-					publicHours = publicHours.add(entry.hours());
-				}
-				else {
-					professionalHours = professionalHours.add(entry.hours());
-				}
-			}
-		}
-		return assess(level, year, publicHours, professionalHours);
+		return assess(level, year, SubjectHours
+			.of(entries.stream().filter((entry) -> entry.verified() && entry.startDate().getYear() == year).toList()));
 	}
 
 	public AnnualAssessment assess(TitleLevel level, int year, BigDecimal publicHours, BigDecimal professionalHours) {
+		return assess(level, year, new SubjectHours(Hours.of(publicHours), Hours.of(professionalHours)));
+	}
+
+	public AnnualAssessment assess(TitleLevel level, int year, SubjectHours hours) {
 		AssessmentRuleSet ruleSet = ruleSetFor(year);
-		BigDecimal required = ruleSet.required(level);
-		BigDecimal counted = publicHours.min(ruleSet.publicCap(required)).add(professionalHours);
-		BigDecimal shortfall = required.subtract(counted).max(BigDecimal.ZERO);
-		return new AnnualAssessment(year, publicHours, professionalHours, counted, required, shortfall, ruleSet.name());
+		Hours required = ruleSet.required(level);
+		Hours counted = hours.counted(ruleSet.publicCap(required));
+		return new AnnualAssessment(year, hours.publicHours().value(), hours.professionalHours().value(),
+				counted.value(), required.value(), counted.shortOf(required).value(), ruleSet.name());
 	}
 
 }

@@ -1,9 +1,9 @@
 package org.ceprint.hours;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.TitleLevel;
 
 /**
@@ -40,27 +40,24 @@ public record AssessmentRuleSet(String name, LocalDate effectiveFrom, BigDecimal
 
 	/** As stated on exports, e.g. 江西2012：高级 40、中级 40、初级 32、未定级 32 学时，公需科目计入不超过 1/3. */
 	public String describe() {
-		return "%s：高级 %s、中级 %s、初级 %s、未定级 %s 学时，公需科目计入不超过 %s".formatted(this.name,
-				this.seniorHours.stripTrailingZeros().toPlainString(),
-				this.intermediateHours.stripTrailingZeros().toPlainString(),
-				this.juniorHours.stripTrailingZeros().toPlainString(),
-				this.unratedHours.stripTrailingZeros().toPlainString(), this.publicShareCap.strip());
+		return "%s：高级 %s、中级 %s、初级 %s、未定级 %s 学时，公需科目计入不超过 %s".formatted(this.name, Hours.of(this.seniorHours),
+				Hours.of(this.intermediateHours), Hours.of(this.juniorHours), Hours.of(this.unratedHours),
+				this.publicShareCap.strip());
 	}
 
-	BigDecimal required(TitleLevel level) {
-		return switch (level) {
+	Hours required(TitleLevel level) {
+		return Hours.of(switch (level) {
 			case SENIOR -> this.seniorHours;
 			case INTERMEDIATE -> this.intermediateHours;
 			case JUNIOR -> this.juniorHours;
 			case UNRATED -> this.unratedHours;
-		};
+		});
 	}
 
 	/** The public hours that count toward a requirement, to a tenth of an hour, down. */
-	BigDecimal publicCap(BigDecimal required) {
+	Hours publicCap(Hours required) {
 		int[] fraction = fraction(this.publicShareCap, this.name);
-		return required.multiply(BigDecimal.valueOf(fraction[0]))
-			.divide(BigDecimal.valueOf(fraction[1]), 1, RoundingMode.DOWN);
+		return required.share(fraction[0], fraction[1]);
 	}
 
 	private static int[] fraction(String text, String name) {

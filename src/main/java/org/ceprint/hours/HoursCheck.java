@@ -2,6 +2,8 @@ package org.ceprint.hours;
 
 import java.math.BigDecimal;
 
+import org.ceprint.registry.Hours;
+
 /**
  * What the crediting standard allows for one entry, next to what was registered.
  *
@@ -19,7 +21,7 @@ public record HoursCheck(BigDecimal registered, BigDecimal allowed, String rule,
 
 	/** How many hours too many, zero when within the standard. */
 	public BigDecimal excess() {
-		return over() ? this.registered.subtract(this.allowed) : BigDecimal.ZERO;
+		return over() ? Hours.of(this.registered).minus(Hours.of(this.allowed)).value() : BigDecimal.ZERO;
 	}
 
 }

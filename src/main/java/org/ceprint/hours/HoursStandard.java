@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.LearningForm;
 
 import org.springframework.stereotype.Component;
@@ -61,32 +62,31 @@ public class HoursStandard {
 			return checkItem(item, standard, start, end, hours, sameKindThisYear);
 		}
 		long days = ChronoUnit.DAYS.between(start, end) + 1;
-		BigDecimal already = (sameKindThisYear != null) ? sameKindThisYear : BigDecimal.ZERO;
+		Hours already = Hours.orZero(sameKindThisYear);
 		return switch (form) {
 			case TRAINING -> byBase ? new HoursCheck(hours, null, "基地核定的课程学时", standard.name())
 					: perDay(hours, days, standard, form);
 			case SECONDMENT, SELF_STUDY -> perDay(hours, days, standard, form);
 			case CONFERENCE -> {
-				BigDecimal left = standard.conferenceYearCap().subtract(already).max(BigDecimal.ZERO);
-				BigDecimal allowed = standard.conferencePerEvent().min(left);
-				yield new HoursCheck(hours, allowed,
-						"学术会议每次至多 %s 学时，全年至多 %s 学时（本年已验证 %s）".formatted(plain(standard.conferencePerEvent()),
-								plain(standard.conferenceYearCap()), plain(already)),
+				Hours perEvent = Hours.of(standard.conferencePerEvent());
+				Hours yearCap = Hours.of(standard.conferenceYearCap());
+				yield new HoursCheck(hours, perEvent.min(already.shortOf(yearCap)).value(),
+						"学术会议每次至多 %s，全年至多 %s（本年已验证 %s）".formatted(perEvent.withUnit(), yearCap.withUnit(), already),
 						standard.name());
 			}
 			case EXAM -> new HoursCheck(hours, standard.examPerPass(),
-					"考试合格每次 %s 学时".formatted(plain(standard.examPerPass())), standard.name());
+					"考试合格每次 %s".formatted(Hours.of(standard.examPerPass()).withUnit()), standard.name());
 			case DEGREE -> {
 				long years = studyYears(days);
-				yield new HoursCheck(hours, standard.degreePerYear().multiply(BigDecimal.valueOf(years)),
-						"学历学位教育 %d 学年 × %s 学时".formatted(years, plain(standard.degreePerYear())), standard.name());
+				Hours perYear = Hours.of(standard.degreePerYear());
+				yield new HoursCheck(hours, perYear.times(years).value(),
+						"学历学位教育 %d 学年 × %s".formatted(years, perYear.withUnit()), standard.name());
 			}
 			case DISTANCE -> new HoursCheck(hours, null, "远程课程标明的学时", standard.name());
 			case ACHIEVEMENT -> {
-				BigDecimal left = standard.achievementYearCap().subtract(already).max(BigDecimal.ZERO);
-				yield new HoursCheck(hours, left,
-						"业绩成果折算全年至多 %s 学时（本年已验证 %s）".formatted(plain(standard.achievementYearCap()), plain(already)),
-						standard.name());
+				Hours yearCap = Hours.of(standard.achievementYearCap());
+				yield new HoursCheck(hours, already.shortOf(yearCap).value(),
+						"业绩成果折算全年至多 %s（本年已验证 %s）".formatted(yearCap.withUnit(), already), standard.name());
 			}
 		};
 	}
@@ -102,27 +102,27 @@ public class HoursStandard {
 
 	private static HoursCheck checkItem(CreditItem item, CreditingStandard standard, LocalDate start, LocalDate end,
 			BigDecimal hours, BigDecimal sameKindThisYear) {
-		BigDecimal each = standard.itemHours().get(item);
+		Hours each = Hours.of(standard.itemHours().get(item));
 		long days = ChronoUnit.DAYS.between(start, end) + 1;
 		long units = switch (item.basis()) {
 			case PER_DAY -> days;
 			case PER_STUDY_YEAR -> studyYears(days);
 			case PER_EVENT, PER_ITEM -> 1;
 		};
-		BigDecimal allowed = each.multiply(BigDecimal.valueOf(units));
+		Hours allowed = each.times(units);
 		String rule = switch (item.basis()) {
-			case PER_DAY -> "%s %d 天 × %s 学时".formatted(item.label(), units, plain(each));
-			case PER_STUDY_YEAR -> "%s %d 学年 × %s 学时".formatted(item.label(), units, plain(each));
-			case PER_EVENT, PER_ITEM -> "%s%s %s 学时".formatted(item.label(), item.basis().label(), plain(each));
+			case PER_DAY -> "%s %d 天 × %s".formatted(item.label(), units, each.withUnit());
+			case PER_STUDY_YEAR -> "%s %d 学年 × %s".formatted(item.label(), units, each.withUnit());
+			case PER_EVENT, PER_ITEM -> "%s%s %s".formatted(item.label(), item.basis().label(), each.withUnit());
 		};
 		if (sameKindThisYear != null && item.capGroup() != null) {
 			boolean conference = item.capGroup() == CreditItem.CapGroup.CONFERENCE;
-			BigDecimal cap = conference ? standard.conferenceYearCap() : standard.achievementYearCap();
-			allowed = allowed.min(cap.subtract(sameKindThisYear).max(BigDecimal.ZERO));
-			rule += "（%s全年至多 %s 学时，本年已验证 %s）".formatted(conference ? "学术会议" : "业绩成果折算", plain(cap),
-					plain(sameKindThisYear));
+			Hours cap = Hours.of(conference ? standard.conferenceYearCap() : standard.achievementYearCap());
+			Hours already = Hours.of(sameKindThisYear);
+			allowed = allowed.min(already.shortOf(cap));
+			rule += "（%s全年至多 %s，本年已验证 %s）".formatted(conference ? "学术会议" : "业绩成果折算", cap.withUnit(), already);
 		}
-		return new HoursCheck(hours, allowed, rule, standard.name());
+		return new HoursCheck(hours, allowed.value(), rule, standard.name());
 	}
 
 	/** Years of study begun in a period: a part year counts as one. */
@@ -131,12 +131,9 @@ public class HoursStandard {
 	}
 
 	private static HoursCheck perDay(BigDecimal hours, long days, CreditingStandard standard, LearningForm form) {
-		return new HoursCheck(hours, standard.hoursPerDay().multiply(BigDecimal.valueOf(days)),
-				"%s %d 天 × %s 学时".formatted(form.label(), days, plain(standard.hoursPerDay())), standard.name());
-	}
-
-	private static String plain(BigDecimal hours) {
-		return hours.stripTrailingZeros().toPlainString();
+		Hours perDay = Hours.of(standard.hoursPerDay());
+		return new HoursCheck(hours, perDay.times(days).value(),
+				"%s %d 天 × %s".formatted(form.label(), days, perDay.withUnit()), standard.name());
 	}
 
 }
