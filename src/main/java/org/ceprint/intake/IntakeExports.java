@@ -2,13 +2,12 @@ package org.ceprint.intake;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,15 +17,16 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.ceprint.hours.AnnualAssessment;
+
+import org.ceprint.InvalidRequestException;
 import org.ceprint.hours.AnnualAssessments;
 import org.ceprint.hours.CreditItem;
 import org.ceprint.registry.Channel;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
-import org.ceprint.registry.EntryStatus;
 import org.ceprint.registry.Holder;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonDossier;
@@ -36,6 +36,8 @@ import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.UniqueRows;
 
 import org.springframework.stereotype.Service;
+
+import static org.ceprint.intake.ExportCells.text;
 
 /**
  * Exports to .xlsx for the offices that work in spreadsheets: a unit's or a city's annual
@@ -47,14 +49,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class IntakeExports {
 
-	private static final int CHUNK = 500;
+	static final String ASSESSMENT_SHEET = AssessmentWorkbooks.ASSESSMENT_SHEET;
 
-	static final String ASSESSMENT_SHEET = "年度考核结果";
-
-	static final String TOTALS_SHEET = "按单位汇总";
-
-	static final List<String> ASSESSMENT_HEADINGS = List.of("序号", "单位", "姓名", "身份证件号码", "职称级别", "应完成学时", "公需科目学时",
-			"专业科目学时", "计入学时", "差额学时", "考核结果", "待验证项数");
+	static final String TOTALS_SHEET = AssessmentWorkbooks.TOTALS_SHEET;
 
 	private final Organisations organisations;
 
@@ -68,6 +65,8 @@ public class IntakeExports {
 
 	private final Clock clock;
 
+	private final AssessmentWorkbooks assessmentWorkbooks;
+
 	IntakeExports(Organisations organisations, Channels channels, PersonDossiers people, RegistrationEntries entries,
 			AnnualAssessments assessments, Clock clock) {
 		this.organisations = organisations;
@@ -76,6 +75,7 @@ public class IntakeExports {
 		this.entries = entries;
 		this.assessments = assessments;
 		this.clock = clock;
+		this.assessmentWorkbooks = new AssessmentWorkbooks(people, assessments);
 	}
 
 	/**
@@ -97,25 +97,25 @@ public class IntakeExports {
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the field and value, in Chinese
+	 * @throws InvalidRequestException naming the field and value, in Chinese
 	 */
 	public Scope unit(String creditCode) {
 		Checked code = CreditCodes.check((creditCode != null) ? creditCode : "");
 		if (!code.valid()) {
-			throw new IllegalArgumentException("统一社会信用代码 %s：%s".formatted(creditCode, code.problem()));
+			throw new InvalidRequestException("统一社会信用代码 %s：%s".formatted(creditCode, code.problem()));
 		}
 		Organisation unit = this.organisations.findByCreditCode(code.value())
-			.orElseThrow(() -> new IllegalArgumentException("统一社会信用代码 %s：登记库中没有该单位或基地".formatted(code.value())));
+			.orElseThrow(() -> new InvalidRequestException("统一社会信用代码 %s：登记库中没有该单位或基地".formatted(code.value())));
 		return new Scope(unit.name(), unit.creditCode(), unit);
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the field and value, in Chinese
+	 * @throws InvalidRequestException naming the field and value, in Chinese
 	 */
 	public Scope city(String channelCode) {
 		Checked code = this.channels.check((channelCode != null) ? channelCode : "");
 		if (!code.valid()) {
-			throw new IllegalArgumentException("%s %s：%s".formatted(Channels.FIELD, channelCode, code.problem()));
+			throw new InvalidRequestException("%s %s：%s".formatted(Channels.FIELD, channelCode, code.problem()));
 		}
 		Channel channel = this.channels.findAll()
 			.stream()
@@ -128,70 +128,22 @@ public class IntakeExports {
 	/**
 	 * Writes each person's result for the year, counting verified entries only; a year
 	 * not yet ended is marked 年度未结束 with the hours so far.
+	 * @throws InvalidRequestException for a year outside 2000 to this year, or a base
+	 * (which has no people of its own), in Chinese
 	 */
 	public Written writeAssessments(Scope scope, int year, OutputStream out) throws IOException {
 		checkYear(year);
 		if (scope.unit() != null && scope.unit().kind() == Organisation.Kind.BASE) {
-			throw new IllegalArgumentException("「%s」是继续教育基地，没有本单位人员；年度考核结果请按所在单位或设区市导出".formatted(scope.name()));
+			throw new InvalidRequestException("「%s」是继续教育基地，没有本单位人员；年度考核结果请按所在单位或设区市导出".formatted(scope.name()));
 		}
 		boolean ended = year < Year.now(this.clock).getValue();
 		List<Long> ids = (scope.unit() != null) ? this.people.personIdsOfUnit(scope.unit().id())
 				: this.people.personIdsOfChannel(scope.code());
-		Map<String, int[]> totals = new LinkedHashMap<>();
-		int passed = 0;
-		int failed = 0;
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			CellStyle bold = SummaryTableWorkbooks.bold(workbook);
-			Sheet sheet = workbook.createSheet(ASSESSMENT_SHEET);
-			sheet.createRow(0).createCell(0).setCellValue("%s %d 年度专业技术人员继续教育考核结果".formatted(scope.name(), year));
-			sheet.getRow(0).getCell(0).setCellStyle(bold);
-			sheet.createRow(1)
-				.createCell(0)
-				.setCellValue("考核规则 %s；只计已验证的登记；%s".formatted(this.assessments.ruleSetFor(year).describe(), ended
-						? "导出于 " + LocalDate.now(this.clock) : "年度未结束，为截至 " + LocalDate.now(this.clock) + " 的暂计学时"));
-			headings(sheet, bold, ASSESSMENT_HEADINGS);
-			sheet.createFreezePane(0, 3);
-			int index = 3;
-			for (int from = 0; from < ids.size(); from += CHUNK) {
-				for (PersonDossier dossier : this.people
-					.findByPersonIds(ids.subList(from, Math.min(ids.size(), from + CHUNK)), true)) {
-					Holder holder = dossier.holder();
-					AnnualAssessment result = this.assessments.assess(holder.titleLevel(), year, dossier.entries());
-					long pending = dossier.entries()
-						.stream()
-						.filter((entry) -> entry.startDate().getYear() == year && entry.status() == EntryStatus.PENDING)
-						.count();
-					Row row = sheet.createRow(index);
-					row.createCell(0).setCellValue(index - 2);
-					text(row, 1, holder.unitName());
-					text(row, 2, holder.name());
-					text(row, 3, holder.idNumber());
-					text(row, 4, holder.titleLevel().label());
-					number(row, 5, result.requiredHours());
-					number(row, 6, result.publicHours());
-					number(row, 7, result.professionalHours());
-					number(row, 8, result.countedHours());
-					number(row, 9, result.shortfall());
-					text(row, 10, ended ? result.label() : "年度未结束");
-					row.createCell(11).setCellValue(pending);
-					index++;
-					int[] unitTotals = totals.computeIfAbsent(holder.unitName(), (name) -> new int[3]);
-					unitTotals[0]++;
-					if (ended && result.passed()) {
-						unitTotals[1]++;
-						passed++;
-					}
-					else if (ended) {
-						unitTotals[2]++;
-						failed++;
-					}
-				}
-			}
-			widths(sheet, 6, 30, 10, 22, 10, 12, 12, 12, 10, 10, 22, 12);
-			writeTotals(workbook.createSheet(TOTALS_SHEET), bold, totals, ended);
-			workbook.write(out);
-		}
-		return new Written(ids.size(), 2, passed, failed);
+		LocalDate today = LocalDate.now(this.clock);
+		return this.assessmentWorkbooks.write(ids, year, ended, "%s %d 年度专业技术人员继续教育考核结果".formatted(scope.name(), year),
+				"考核规则 %s；只计已验证的登记；%s".formatted(this.assessments.ruleSetFor(year).describe(),
+						ended ? "导出于 " + today : "年度未结束，为截至 " + today + " 的暂计学时"),
+				out);
 	}
 
 	/**
@@ -252,21 +204,8 @@ public class IntakeExports {
 				Holder::personId, "人员");
 		int index = SummaryTableWorkbooks.HEADING_ROW + 1;
 		for (RegistrationEntry entry : ofYear) {
-			Holder holder = holders.get(entry.personId());
 			Row row = sheet.createRow(index++);
-			text(row, 0, holder.name());
-			text(row, 1, holder.idNumber());
-			text(row, 2, entry.projectName());
-			text(row, 3, entry.content());
-			text(row, 4, entry.form().label());
-			text(row, 5, entry.subjectType().label());
-			text(row, 6, entry.startDate().toString());
-			text(row, 7, entry.endDate().toString());
-			number(row, 8, entry.hours());
-			text(row, 9, entry.result());
-			text(row, 10, entry.outcome());
-			text(row, SummaryTableWorkbooks.CREDIT_ITEM_COLUMN,
-					CreditItem.find(entry.creditItem()).map(CreditItem::label).orElse(""));
+			SummaryTableWorkbooks.writeRow(row, summaryRow(holders.get(entry.personId()), entry));
 			text(row, statusColumn, entry.status().label());
 			text(row, statusColumn + 1, switch (entry.status()) {
 				case VERIFIED -> entry.verifiedByOffice() + " " + entry.verifiedAt().toLocalDate();
@@ -277,30 +216,10 @@ public class IntakeExports {
 		return ofYear.size();
 	}
 
-	private static void writeTotals(Sheet sheet, CellStyle bold, Map<String, int[]> totals, boolean ended) {
-		headings(sheet, bold, List.of("单位", "人数", "合格", "不合格", "合格率"), 0);
-		int index = 1;
-		for (Map.Entry<String, int[]> unit : totals.entrySet()) {
-			Row row = sheet.createRow(index++);
-			text(row, 0, unit.getKey());
-			int[] counts = unit.getValue();
-			row.createCell(1).setCellValue(counts[0]);
-			if (ended) {
-				row.createCell(2).setCellValue(counts[1]);
-				row.createCell(3).setCellValue(counts[2]);
-				text(row, 4, (counts[0] == 0) ? "" : "%.1f%%".formatted(100.0 * counts[1] / counts[0]));
-			}
-			else {
-				text(row, 2, "年度未结束");
-			}
-		}
-		widths(sheet, 30, 8, 8, 8, 10);
-	}
-
 	private void checkYear(int year) {
 		int current = Year.now(this.clock).getValue();
 		if (year < 2000 || year > current) {
-			throw new IllegalArgumentException("年份 %d：须在 2000 至 %d 年之间".formatted(year, current));
+			throw new InvalidRequestException("年份 %d：须在 2000 至 %d 年之间".formatted(year, current));
 		}
 	}
 
@@ -308,38 +227,19 @@ public class IntakeExports {
 	private static String sheetName(Organisation body, Set<String> taken) {
 		String base = WorkbookUtil.createSafeSheetName(body.name());
 		String name = base;
-		for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+		for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
 			String suffix = "(" + n + ")";
 			name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
 		}
 		return name;
 	}
 
-	private static void headings(Sheet sheet, CellStyle bold, List<String> headings) {
-		headings(sheet, bold, headings, 2);
-	}
-
-	private static void headings(Sheet sheet, CellStyle bold, List<String> headings, int rowIndex) {
-		Row row = sheet.createRow(rowIndex);
-		for (int i = 0; i < headings.size(); i++) {
-			Cell cell = row.createCell(i);
-			cell.setCellValue(headings.get(i));
-			cell.setCellStyle(bold);
-		}
-	}
-
-	private static void widths(Sheet sheet, int... characters) {
-		for (int i = 0; i < characters.length; i++) {
-			sheet.setColumnWidth(i, characters[i] * 256);
-		}
-	}
-
-	private static void text(Row row, int column, String value) {
-		row.createCell(column).setCellValue(SummaryTableWorkbooks.neutralised(value));
-	}
-
-	private static void number(Row row, int column, BigDecimal value) {
-		row.createCell(column).setCellValue(value.doubleValue());
+	/** An entry as a row of the summary table, as the import reads it back. */
+	private static SummaryTableRow summaryRow(Holder holder, RegistrationEntry entry) {
+		return new SummaryTableRow(0, holder.name(), holder.idNumber(), entry.projectName(), entry.content(),
+				entry.form().label(), entry.subjectType().label(), entry.startDate().toString(),
+				entry.endDate().toString(), Hours.of(entry.hours()).toString(), entry.result(), entry.outcome(),
+				CreditItem.find(entry.creditItem()).map(CreditItem::label).orElse(""), List.of());
 	}
 
 }

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.IntakeExports.Scope;
-
 import org.ceprint.web.Problems;
 
 import org.springframework.http.ContentDisposition;
@@ -55,7 +55,7 @@ class OfficeExportsController {
 				this.exports.writeSummaryTables(scope, year, out);
 			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidRequestException ex) {
 			return plain(HttpStatus.BAD_REQUEST, Problems.userMessage(ex, "请求有误，请检查单位代码和年度"));
 		}
 		String name = scope.fileStem() + "-" + year + "-" + (kind.equals("assessments") ? "年度考核结果" : "登记汇总表") + ".xlsx";

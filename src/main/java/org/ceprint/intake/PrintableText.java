@@ -10,7 +10,7 @@ import org.ceprint.rendering.GlyphCoverage;
  * included), zero-width and other format characters, text-direction overrides (they print
  * 「安全培训‮fdp.exe」 reversed), private-use, unassigned and broken characters are refused, as
  * is any character the fonts lack (an emoji, say). Tabs and line breaks were turned into
- * spaces before (see {@link IntakeImports#normalised(String)}).
+ * spaces before (see {@link CellText#normalised(String)}).
  */
 final class PrintableText {
 

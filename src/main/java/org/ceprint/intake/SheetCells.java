@@ -10,6 +10,8 @@ import java.util.function.IntPredicate;
 
 import org.apache.poi.ss.util.CellReference;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * The cells of a summary-table sheet that the import reads (the template's columns), as
  * text: each cell's value, or its formula when it has one (never evaluated). Rows are
@@ -72,7 +74,7 @@ final class SheetCells {
 		int named = names.indexOf(preferred);
 		if (named >= 0) {
 			if (hidden.test(named)) {
-				throw new IntakeImports.Refused(
+				throw new InvalidRequestException(
 						"工作表「%s」被隐藏：隐藏的内容不予导入。请在 Excel 中取消隐藏该工作表、核对其中的每一行后重新导入".formatted(preferred));
 			}
 			return named;
@@ -82,7 +84,7 @@ final class SheetCells {
 				return i;
 			}
 		}
-		throw new IntakeImports.Refused("工作簿中没有可见的工作表");
+		throw new InvalidRequestException("工作簿中没有可见的工作表");
 	}
 
 	int width() {

@@ -30,17 +30,12 @@ public final class SummaryTableWorkbooks {
 
 	static final int HEADING_ROW = 2;
 
-	static final List<String> HEADINGS = List.of("姓名", "身份证件号码", "项目名称", "学习内容", "学习形式", "科目类别", "开始日期", "结束日期", "学时",
-			"考试考核成绩", "继续教育成果", "折算项目");
+	/** The columns' headings, A to L (see {@link SummaryTableColumn}). */
+	static final List<String> HEADINGS = SummaryTableColumn.headings();
 
-	/**
-	 * Optional: the item of the hours-crediting standard the row claims; with 学时 blank,
-	 * the standard credits the hours.
-	 */
-	static final int CREDIT_ITEM_COLUMN = 11;
+	static final int CREDIT_ITEM_COLUMN = SummaryTableColumn.CREDIT_ITEM.index();
 
-	/** 考试考核成绩, 继续教育成果 and 折算项目 may be blank, or left out of an older template. */
-	static final int FIRST_OPTIONAL_COLUMN = 9;
+	static final int FIRST_OPTIONAL_COLUMN = SummaryTableColumn.FIRST_OPTIONAL.index();
 
 	private SummaryTableWorkbooks() {
 	}
@@ -127,13 +122,28 @@ public final class SummaryTableWorkbooks {
 		code.createCell(1).setCellValue(creditCode);
 		code.createCell(3).setCellValue(note);
 		Row headings = sheet.createRow(HEADING_ROW);
-		for (int i = 0; i < HEADINGS.size(); i++) {
-			Cell cell = headings.createCell(i);
-			cell.setCellValue(HEADINGS.get(i));
+		for (SummaryTableColumn column : SummaryTableColumn.values()) {
+			Cell cell = headings.createCell(column.index());
+			cell.setCellValue(column.heading());
 			cell.setCellStyle(bold);
-			sheet.setColumnWidth(i, ((i == 2 || i == 3) ? 28 : 14) * 256);
+			sheet.setColumnWidth(column.index(), column.width() * 256);
 		}
-		sheet.setColumnWidth(1, 22 * 256);
+	}
+
+	/**
+	 * Writes a row of the table, each field in its column: text kept text (see
+	 * {@link #neutralised(String)}), 学时 as a number so that a spreadsheet adds it up.
+	 */
+	static void writeRow(Row row, SummaryTableRow values) {
+		for (SummaryTableColumn column : SummaryTableColumn.values()) {
+			String value = values.get(column);
+			if (column == SummaryTableColumn.HOURS && value != null && !value.isEmpty()) {
+				row.createCell(column.index()).setCellValue(Double.parseDouble(value));
+			}
+			else {
+				row.createCell(column.index()).setCellValue(neutralised(value));
+			}
+		}
 	}
 
 	static CellStyle bold(Workbook workbook) {

@@ -26,6 +26,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * Reads the summary-table sheet of an .xlsx file as a stream of XML events (POI's event
  * API) instead of building the workbook in memory, which takes some twenty times the
@@ -75,7 +77,7 @@ final class XlsxSheetReader {
 					}
 				}
 			}
-			throw new IntakeImports.Refused("工作簿中没有可见的工作表");
+			throw new InvalidRequestException("工作簿中没有可见的工作表");
 		}
 	}
 
@@ -168,7 +170,7 @@ final class XlsxSheetReader {
 					this.row = (r != null) ? Integer.parseInt(r) - 1 : this.row + 1;
 					this.column = -1;
 					if (this.row > this.maxRow) {
-						throw new IntakeImports.Refused(this.tooManyRows);
+						throw new InvalidRequestException(this.tooManyRows);
 					}
 					if (isTrue(attributes.getValue("hidden"))) {
 						this.cells.hideRow(this.row);

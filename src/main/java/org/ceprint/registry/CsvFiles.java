@@ -23,6 +23,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * CSV files as the offices exchange them (RFC 4180: quoted fields may hold commas, quotes
  * and line breaks). Files are read as UTF-8, with or without a byte order mark, when
@@ -52,7 +54,7 @@ public final class CsvFiles {
 	/**
 	 * Passes each record of the file to {@code records}, in order.
 	 * @param maxRecords more records than this and the file is refused
-	 * @throws IllegalArgumentException when the file is refused: too many records, or a
+	 * @throws InvalidRequestException when the file is refused: too many records, or a
 	 * quote not closed; the message, in Chinese, names the file and the record
 	 * @throws IOException when the file cannot be read
 	 */
@@ -68,8 +70,7 @@ public final class CsvFiles {
 			while (hasNext(file, parser, iterator)) {
 				CSVRecord record = iterator.next();
 				if (record.getRecordNumber() > maxRecords) {
-					throw new IllegalArgumentException(
-							"%s 超过 %d 行，请分成多个文件导入".formatted(file.getFileName(), maxRecords));
+					throw new InvalidRequestException("%s 超过 %d 行，请分成多个文件导入".formatted(file.getFileName(), maxRecords));
 				}
 				records.accept(record.getRecordNumber(), record.toList());
 			}
@@ -153,8 +154,7 @@ public final class CsvFiles {
 			if (ex.getCause() instanceof CSVException) {
 				// with READ (no escape character, text after a closing quote allowed) the
 				// only malformed input is a file that ends inside a quoted field
-				throw new IllegalArgumentException("%s 第 %d 行：引号没有闭合，文件可能不完整".formatted(file.getFileName(), record),
-						ex);
+				throw new InvalidRequestException("%s 第 %d 行：引号没有闭合，文件可能不完整".formatted(file.getFileName(), record), ex);
 			}
 			throw new IOException("读取 %s 第 %d 行时出错".formatted(file.getFileName(), record), ex.getCause());
 		}

@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.registry.ResidentIdNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A corpus of malformed and hostile workbooks, each generated here: every one gets its
@@ -302,7 +303,7 @@ class HostileWorkbooksTests {
 	private void assertDefinedOutcome(Case c, Path file) throws Exception {
 		this.jdbc.sql("DELETE FROM registration_entry WHERE import_key IS NOT NULL").update();
 		if (c.outcome().equals("refused")) {
-			assertThatIllegalArgumentException()
+			assertThatExceptionOfType(InvalidRequestException.class)
 				.isThrownBy(() -> this.imports.importFile(file, this.folder.resolve("e.xlsx")))
 				.withMessageContaining(c.detail())
 				.satisfies((ex) -> assertNoLibraryText(ex.getMessage().replace(file.getFileName().toString(), "")));
@@ -398,7 +399,7 @@ class HostileWorkbooksTests {
 			}
 			default -> throw new IllegalArgumentException(label);
 		}
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.importFile(file, this.folder.resolve("e.xlsx")))
 			.withMessageContaining(expected)
 			.satisfies((ex) -> assertNoLibraryText(ex.getMessage().replace(label + ".xlsx", "")));

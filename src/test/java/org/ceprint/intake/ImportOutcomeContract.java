@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.testsupport.ChildJvm;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * One outcome per file: the valid rows are stored and every other row is in the report,
@@ -105,7 +106,7 @@ abstract class ImportOutcomeContract {
 		// be written
 		Path notAFolder = Files.writeString(this.folder.resolve("not-a-folder"), "x");
 
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.importFile(file, notAFolder.resolve("errors.xlsx")))
 			.withMessageContaining("未导入行的报告无法写出")
 			.withMessageContaining("本次没有导入任何行");

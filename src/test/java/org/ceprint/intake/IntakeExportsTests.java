@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.intake.IntakeExports.Scope;
 import org.ceprint.intake.IntakeExports.Written;
@@ -28,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The round trip of issue 8: a unit's summary table exported by ceprint, filled in,
@@ -329,18 +330,19 @@ class IntakeExportsTests {
 
 	@Test
 	void aWrongScopeOrYearIsRefusedWithTheFieldAndValue() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.exports.unit("91360100MA00000000"))
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.exports.unit("91360100MA00000000"))
 			.withMessageContaining("91360100MA00000000");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.exports.city("369900"))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.exports.city("369900"))
 			.withMessageContaining("发证机关代码 369900");
 		Scope unit = this.exports.unit(this.unitCode);
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.exports.writeAssessments(unit, 2999, OutputStream.nullOutputStream()))
 			.withMessageContaining("年份 2999");
 		String base = this.jdbc.sql("SELECT MIN(credit_code) FROM organisation WHERE kind = 'BASE'")
 			.query(String.class)
 			.single();
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(
 					() -> this.exports.writeAssessments(this.exports.unit(base), 2025, OutputStream.nullOutputStream()))
 			.withMessageContaining("继续教育基地");

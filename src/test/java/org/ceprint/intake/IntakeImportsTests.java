@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.hours.AnnualAssessment;
 import org.ceprint.hours.AnnualAssessments;
@@ -27,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The template ceprint hands out, filled in and read back: valid rows stored pending
@@ -192,7 +193,7 @@ class IntakeImportsTests {
 
 		Path broken = this.folder.resolve("broken.csv");
 		Files.writeString(broken, csv.substring(0, csv.indexOf("教学")));
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.importFile(broken, this.folder.resolve("b.xlsx")))
 			.withMessageContaining("引号没有闭合");
 	}
@@ -201,14 +202,14 @@ class IntakeImportsTests {
 	void aFileThatIsNoWorkbookOrNamesNoKnownBodyIsRefusedAsAWhole() throws Exception {
 		Path notExcel = this.folder.resolve("伪装.xlsx");
 		Files.writeString(notExcel, "姓名,身份证件号码\n");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.importFile(notExcel, this.folder.resolve("e.xlsx")))
 			.withMessageContaining("不是 Excel 工作簿");
 		Path template = this.folder.resolve("空.xlsx");
 		try (OutputStream out = Files.newOutputStream(template)) {
 			SummaryTableWorkbooks.writeTemplate(out);
 		}
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.importFile(template, this.folder.resolve("e.xlsx")))
 			.withMessageContaining("报送单位统一社会信用代码");
 	}

@@ -12,8 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.ceprint.InvalidRequestException;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CsvFilesTests {
 
@@ -58,14 +60,17 @@ class CsvFilesTests {
 	@Test
 	void anUnclosedQuoteIsRefusedInChineseNamingTheRecord() throws IOException {
 		Path file = write("名单.csv", "姓名,备注\r\n张三,\"第一行\r\n第二行\r\n李四,无\r\n".getBytes(StandardCharsets.UTF_8));
-		assertThatIllegalArgumentException().isThrownBy(() -> records(file)).withMessage("名单.csv 第 2 行：引号没有闭合，文件可能不完整");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> records(file))
+			.withMessage("名单.csv 第 2 行：引号没有闭合，文件可能不完整");
 	}
 
 	@Test
 	void aFileWithMoreRecordsThanAllowedIsRefused() throws IOException {
 		Path file = write("大表.csv", TABLE.getBytes(StandardCharsets.UTF_8));
-		assertThatIllegalArgumentException().isThrownBy(() -> CsvFiles.read(file, 2, (number, fields) -> {
-		})).withMessage("大表.csv 超过 2 行，请分成多个文件导入");
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> CsvFiles.read(file, 2, (number, fields) -> {
+			}))
+			.withMessage("大表.csv 超过 2 行，请分成多个文件导入");
 	}
 
 	@Test
