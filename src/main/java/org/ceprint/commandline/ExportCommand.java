@@ -11,6 +11,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.ceprint.RefusedException;
 import org.ceprint.intake.IntakeExports;
 import org.ceprint.intake.IntakeExports.Scope;
 import org.ceprint.intake.IntakeExports.Written;
@@ -59,7 +60,7 @@ class ExportCommand {
 				scope = (this.which.unit != null) ? this.exports.unit(this.which.unit)
 						: this.exports.city(this.which.city);
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | RefusedException ex) {
 				System.err.println(ex.getMessage());
 				return 2;
 			}
@@ -73,7 +74,7 @@ class ExportCommand {
 			try (OutputStream out = Files.newOutputStream(partial)) {
 				written = write(scope, out);
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | RefusedException ex) {
 				Files.deleteIfExists(partial);
 				System.err.println(ex.getMessage());
 				return 2;

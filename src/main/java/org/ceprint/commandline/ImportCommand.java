@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.ceprint.RefusedException;
 import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.IntakeImports;
 import org.ceprint.intake.SummaryTableWorkbooks;
@@ -56,7 +57,7 @@ class ImportCommand implements Callable<Integer> {
 		try {
 			report = this.imports.importFile(this.file, errorWorkbook, null, System.out::println);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | RefusedException ex) {
 			System.err.println(ex.getMessage());
 			return 2;
 		}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.ceprint.RefusedException;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
@@ -109,7 +110,7 @@ class PrintCommand {
 			try {
 				request = request();
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | RefusedException ex) {
 				System.err.println(ex.getMessage());
 				return 2;
 			}
