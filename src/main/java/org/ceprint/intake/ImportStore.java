@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import org.ceprint.InvalidRequestException;
 import org.ceprint.registry.NewRecords.NewEntry;
-import org.ceprint.registry.RegistryBulkLoader;
+import org.ceprint.registry.EntryImports;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,12 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportStore {
 
-	private final RegistryBulkLoader loader;
+	private final EntryImports imports;
 
 	private final TransactionTemplate transaction;
 
-	ImportStore(RegistryBulkLoader loader, PlatformTransactionManager transactionManager) {
-		this.loader = loader;
+	ImportStore(EntryImports imports, PlatformTransactionManager transactionManager) {
+		this.imports = imports;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -49,7 +49,7 @@ class ImportStore {
 				continue;
 			}
 			entries.add(outcome.entry());
-			keys.add(RegistryBulkLoader.importKey(outcome.entry()));
+			keys.add(EntryImports.key(outcome.entry()));
 		}
 		progress.accept("%s：已检查 %d 行，正在写入登记库…".formatted(file.getFileName(), rows.size()));
 		// the report of the rows not imported is on disk before the rows imported are
@@ -58,15 +58,14 @@ class ImportStore {
 		try {
 			// arguments run left to right: the rows, then their report, in one
 			// transaction
-			committed = this.transaction
-				.execute((status) -> new Committed(this.loader.addImportedEntries(entries, keys),
-						rejected.isEmpty() ? null : ImportReports.write(rejected, errorWorkbook)));
+			committed = this.transaction.execute((status) -> new Committed(this.imports.add(entries, keys),
+					rejected.isEmpty() ? null : ImportReports.write(rejected, errorWorkbook)));
 		}
 		catch (ImportReports.NotWritten ex) {
 			throw new InvalidRequestException(
 					"%s：%s，本次没有导入任何行。请确认该位置可写（或用 --errors 指定别的文件）后重新导入".formatted(file.getFileName(), ex.getMessage()));
 		}
-		RegistryBulkLoader.ImportedEntries stored = committed.entries();
+		EntryImports.Stored stored = committed.entries();
 		Set<String> already = stored.alreadyStored();
 		int inserted = (int) keys.stream().distinct().filter((key) -> !already.contains(key)).count();
 		return new ImportReport(file, rows.size(), inserted, keys.size() - inserted, rejected, committed.report(),
@@ -74,7 +73,7 @@ class ImportStore {
 	}
 
 	/** What an import's transaction committed: the rows, and the report of the others. */
-	private record Committed(RegistryBulkLoader.ImportedEntries entries, Path report) {
+	private record Committed(EntryImports.Stored entries, Path report) {
 	}
 
 }

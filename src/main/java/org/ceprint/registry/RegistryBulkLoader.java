@@ -116,10 +116,11 @@ public class RegistryBulkLoader {
 				certificates.stream().map(NewCertificate::holderIdNumber).toList());
 		batch("""
 				INSERT INTO certificate (certificate_no, person_id, current_holder_id, channel_code, issue_date, status)
-				VALUES (?, ?, ?, ?, ?, 'VALID')
+				VALUES (?, ?, ?, ?, ?, ?)
 				""", certificates, (c) -> {
 			long person = required(people, c.holderIdNumber(), "人员");
-			return new Object[] { c.certificateNo(), person, person, c.channelCode(), c.issueDate() };
+			return new Object[] { c.certificateNo(), person, person, c.channelCode(), c.issueDate(),
+					CertificateStatus.VALID.name() };
 		});
 	}
 
@@ -127,7 +128,11 @@ public class RegistryBulkLoader {
 		insertEntries(entries, null);
 	}
 
-	private void insertEntries(List<NewEntry> entries, List<String> importKeys) {
+	/**
+	 * Inserts entries, each with its import key when {@code importKeys} is given (see
+	 * {@link EntryImports}).
+	 */
+	void insertEntries(List<NewEntry> entries, List<String> importKeys) {
 		Map<String, Long> people = ids("person", "id_number",
 				entries.stream().map(NewEntry::holderIdNumber).distinct().toList());
 		Map<String, Long> bodies = ids("organisation", "credit_code",
@@ -156,110 +161,6 @@ public class RegistryBulkLoader {
 					e.verifiedByChannel(), e.verifiedByClerk(), e.verifiedAt(), e.rejectionReason(),
 					(importKeys != null) ? importKeys.get(i) : null, e.creditItem(), e.creditedBy() };
 		});
-	}
-
-	/**
-	 * What an import stored: the keys of rows whose entry was already there, and the ids
-	 * of the entries every row stands for, in the rows' order and each once.
-	 */
-	public record ImportedEntries(java.util.Set<String> alreadyStored, List<Long> entryIds) {
-
-	}
-
-	/**
-	 * Adds imported entries, each with its import key; an entry already stored (with the
-	 * same key, or without a key but with the same content) is left out. Joins the
-	 * caller's transaction.
-	 */
-	@org.springframework.transaction.annotation.Transactional
-	public ImportedEntries addImportedEntries(List<NewEntry> entries, List<String> importKeys) {
-		Map<String, Long> ids = keyedIds(importKeys);
-		unkeyedTwins(entries, importKeys).forEach(ids::putIfAbsent);
-		java.util.Set<String> existing = new java.util.HashSet<>(ids.keySet());
-		List<NewEntry> fresh = new ArrayList<>();
-		List<String> freshKeys = new ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>(existing);
-		for (int i = 0; i < entries.size(); i++) {
-			if (seen.add(importKeys.get(i))) {
-				fresh.add(entries.get(i));
-				freshKeys.add(importKeys.get(i));
-			}
-		}
-		if (!fresh.isEmpty()) {
-			insertEntries(fresh, freshKeys);
-			ids.putAll(keyedIds(freshKeys));
-		}
-		return new ImportedEntries(existing,
-				importKeys.stream().map(ids::get).filter((id) -> id != null).distinct().toList());
-	}
-
-	private Map<String, Long> keyedIds(List<String> importKeys) {
-		Map<String, Long> ids = new HashMap<>();
-		for (int from = 0; from < importKeys.size(); from += BATCH) {
-			this.jdbc.sql("SELECT import_key, id FROM registration_entry WHERE import_key IN (:keys)")
-				.param("keys", importKeys.subList(from, Math.min(importKeys.size(), from + BATCH)))
-				.query((rs, row) -> ids.put(rs.getString(1), rs.getLong(2)))
-				.list();
-		}
-		return ids;
-	}
-
-	/**
-	 * Entries stored without an import key (generated, or registered before imports had
-	 * keys) that an import repeats, as when a unit fills in the summary table ceprint
-	 * exported for it and sends it back: matched on person, body, project, period and
-	 * hours, the fields the key is made of. Their ids, by the key of the row they repeat.
-	 */
-	private Map<String, Long> unkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
-		List<String> idNumbers = entries.stream().map(NewEntry::holderIdNumber).distinct().toList();
-		List<String> bodies = entries.stream().map(NewEntry::registeredByCreditCode).distinct().toList();
-		Map<String, Long> stored = new HashMap<>();
-		for (int from = 0; from < idNumbers.size() && !bodies.isEmpty(); from += BATCH) {
-			this.jdbc.sql("""
-					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours, e.id
-					FROM registration_entry e
-					JOIN person p ON p.id = e.person_id
-					JOIN organisation o ON o.id = e.registered_by_id
-					WHERE e.import_key IS NULL AND o.credit_code IN (:bodies) AND p.id_number IN (:ids)
-					""")
-				.param("bodies", bodies)
-				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
-				.query((rs, row) -> stored.putIfAbsent(importKey(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)),
-						rs.getLong(7)))
-				.list();
-		}
-		Map<String, Long> twins = new HashMap<>();
-		for (String key : importKeys) {
-			Long id = stored.get(key);
-			if (id != null) {
-				twins.put(key, id);
-			}
-		}
-		return twins;
-	}
-
-	/**
-	 * The key an imported entry is stored under, so that importing it again stores
-	 * nothing: SHA-256 over person, body, project, period and hours.
-	 */
-	public static String importKey(NewEntry entry) {
-		return importKey(entry.holderIdNumber(), entry.registeredByCreditCode(), entry.projectName(), entry.startDate(),
-				entry.endDate(), entry.hours());
-	}
-
-	private static String importKey(String idNumber, String creditCode, String project, LocalDate start, LocalDate end,
-			java.math.BigDecimal hours) {
-		String content = String.join("|", idNumber, creditCode, project, start.toString(), end.toString(),
-				hours.stripTrailingZeros().toPlainString());
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {
