@@ -3,6 +3,9 @@ package org.ceprint.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +52,7 @@ public class CertificateNumberAllocator {
 					WHERE channel_code = :channel AND issue_year = :year FOR UPDATE
 					""").param("channel", channelCode).param("year", year).query(Integer.class).single();
 			if (next + count - 1 > CertificateNumbers.MAX_SERIAL) {
-				throw new IllegalStateException(
+				throw new ConflictException(
 						"发证机关 %s 的 %d 年证书编号已用尽（流水号上限 %d）".formatted(channelCode, year, CertificateNumbers.MAX_SERIAL));
 			}
 			this.jdbc.sql("""
@@ -79,7 +82,7 @@ public class CertificateNumberAllocator {
 			.query(Integer.class)
 			.single();
 		if (channels == 0) {
-			throw new IllegalArgumentException("发证机关代码 " + channelCode + " 未知");
+			throw new InvalidRequestException("发证机关代码 " + channelCode + " 未知");
 		}
 		try {
 			this.newTransaction.executeWithoutResult((status) -> this.jdbc.sql("""

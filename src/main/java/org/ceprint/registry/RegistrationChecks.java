@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public final class RegistrationChecks {
 
-	public static final BigDecimal MAX_HOURS = BigDecimal.valueOf(999);
+	/** The most hours one entry may register. */
+	public static final Hours MAX_HOURS = Hours.of(999);
 
 	private static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
 
@@ -36,13 +37,13 @@ public final class RegistrationChecks {
 		if (hours == null) {
 			reason = "须填写";
 		}
-		else if (hours.signum() <= 0) {
+		else if (!Hours.of(hours).isPositive()) {
 			reason = "须大于 0";
 		}
-		else if (hours.compareTo(MAX_HOURS) > 0) {
-			reason = "单条登记不能超过 " + MAX_HOURS + " 学时";
+		else if (Hours.of(hours).isMoreThan(MAX_HOURS)) {
+			reason = "单条登记不能超过 " + MAX_HOURS.withUnit();
 		}
-		else if (hours.stripTrailingZeros().scale() > 1) {
+		else if (Hours.of(hours).decimals() > 1) {
 			reason = "最多保留一位小数";
 		}
 		return Optional.ofNullable(reason)

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,8 +149,7 @@ public class RegistrationEntries {
 			.param("ids", entryIds)
 			.update();
 		if (updated != entryIds.size()) {
-			throw new IllegalStateException(
-					"登记记录 %s 中有 %d 条已不是待验证状态，验证未保存".formatted(entryIds, entryIds.size() - updated));
+			throw new ConflictException("登记记录 %s 中有 %d 条已不是待验证状态，验证未保存".formatted(entryIds, entryIds.size() - updated));
 		}
 	}
 
@@ -159,7 +161,7 @@ public class RegistrationEntries {
 				WHERE id = :id AND status = 'PENDING'
 				""").param("reason", reason).param("clerk", clerk).param("at", at).param("id", entryId).update();
 		if (updated != 1) {
-			throw new IllegalStateException("登记记录 #%d 已不是待验证状态，不能退回".formatted(entryId));
+			throw new ConflictException("登记记录 #%d 已不是待验证状态，不能退回".formatted(entryId));
 		}
 	}
 
@@ -168,15 +170,15 @@ public class RegistrationEntries {
 	 * on a returned submission.
 	 */
 	public void correctPending(long entryId, BigDecimal hours, SubjectType subjectType) {
-		if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(999)) > 0) {
-			throw new IllegalArgumentException("登记记录 #%d 学时：%s 不在 0–999 之间".formatted(entryId, hours));
+		if (hours == null || hours.signum() <= 0 || Hours.of(hours).isMoreThan(RegistrationChecks.MAX_HOURS)) {
+			throw new InvalidRequestException("登记记录 #%d 学时：%s 不在 0–999 之间".formatted(entryId, hours));
 		}
 		int updated = this.jdbc.sql("""
 				UPDATE registration_entry SET hours = :hours, subject_type = :subject
 				WHERE id = :id AND status = 'PENDING'
 				""").param("hours", hours).param("subject", subjectType.name()).param("id", entryId).update();
 		if (updated != 1) {
-			throw new IllegalStateException("登记记录 #%d 已验证或已退回，不能再修改".formatted(entryId));
+			throw new ConflictException("登记记录 #%d 已验证或已退回，不能再修改".formatted(entryId));
 		}
 	}
 
