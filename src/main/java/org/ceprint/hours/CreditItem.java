@@ -12,10 +12,10 @@ import org.ceprint.registry.LearningForm;
  * The items of the hours-crediting standard (第六条, attachment 1) an entry may name, so
  * that it is credited (or checked) by its kind and level rather than by its learning form
  * alone: a national conference earns more than a city one, half-time training less than
- * full-time. The default hours are DOMAIN.md's; each version of the standard may set its
- * own ({@code ceprint.hours.crediting-standards[i].item-hours.<ITEM>}). The achievement
- * table (kinds and levels) has no figures in the regulation we have: its defaults follow
- * comparable provincial standards and are meant to be configured.
+ * full-time. The default hours are docs/domain.md's; each version of the standard may set
+ * its own ({@code ceprint.hours.crediting-standards[i].item-hours.<ITEM>}). The
+ * achievement table (kinds and levels) has no figures in the regulation we have: its
+ * defaults follow comparable provincial standards and are meant to be configured.
  */
 public enum CreditItem {
 

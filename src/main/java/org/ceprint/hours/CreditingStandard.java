@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One version of the hours-crediting standard (第六条, attachment 1): the most hours an
- * activity can earn. The defaults are DOMAIN.md's; offices configure later versions under
- * {@code ceprint.hours.crediting-standards[i]} with their date of effect.
+ * activity can earn. The defaults are docs/domain.md's; offices configure later versions
+ * under {@code ceprint.hours.crediting-standards[i]} with their date of effect.
  *
  * @param name how the standard is named in checks, e.g. 江西2012学时标准
  * @param effectiveFrom the first day an activity's start date falls under it
@@ -49,7 +49,7 @@ public record CreditingStandard(String name, LocalDate effectiveFrom, BigDecimal
 		itemHours = Collections.unmodifiableMap(complete);
 	}
 
-	/** DOMAIN.md's defaults for the Jiangxi 2012 regulation. */
+	/** The defaults of docs/domain.md for the Jiangxi 2012 regulation. */
 	public static final CreditingStandard JIANGXI_2012 = new CreditingStandard("江西2012学时标准", LocalDate.of(2012, 5, 24),
 			BigDecimal.valueOf(8), BigDecimal.valueOf(32), BigDecimal.valueOf(48), BigDecimal.valueOf(40),
 			BigDecimal.valueOf(72), BigDecimal.valueOf(40), null);

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The rule sets of the annual requirement, by date of effect. Without any configured, the
- * Jiangxi 2012 rule applies to every year (DOMAIN.md: later rules apply only once
+ * Jiangxi 2012 rule applies to every year (docs/domain.md: later rules apply only once
  * configured).
  *
  * @param ruleSets rule sets in any order; each applies from its date of effect until the

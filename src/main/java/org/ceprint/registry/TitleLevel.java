@@ -1,7 +1,7 @@
 package org.ceprint.registry;
 
 /**
- * Level of a professional title; 未定级 is assessed as junior by default (DOMAIN.md).
+ * Level of a professional title; 未定级 is assessed as junior by default (docs/domain.md).
  */
 public enum TitleLevel {
 
