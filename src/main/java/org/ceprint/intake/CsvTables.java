@@ -19,8 +19,8 @@ final class CsvTables {
 	/**
 	 * The file's fields as the cells of a sheet, record by record; a field starting with
 	 * = is taken as the formula a spreadsheet would run on opening, and refused as one.
-	 * @throws IllegalArgumentException when the file has more than {@code maxLines}
-	 * records or ends inside a quoted field, in Chinese
+	 * @throws org.ceprint.InvalidRequestException when the file has more than
+	 * {@code maxLines} records or ends inside a quoted field, in Chinese
 	 */
 	static SheetCells read(Path file, int width, int maxLines) throws IOException {
 		SheetCells cells = new SheetCells(width);
