@@ -44,6 +44,11 @@ class CertificateSource implements DocumentSource<CertificateView> {
 	}
 
 	@Override
+	public DocumentStep step() {
+		return DocumentStep.CERTIFICATES;
+	}
+
+	@Override
 	public String kind() {
 		return DocumentKind.CERTIFICATE.name();
 	}

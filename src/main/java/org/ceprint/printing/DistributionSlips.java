@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.ceprint.authenticity.DocumentKind;
-import org.ceprint.printing.PrintRunStore.SlipLine;
+import org.ceprint.printing.PrintedDocuments.SlipLine;
 import org.ceprint.rendering.DistributionSlipRenderer;
 import org.ceprint.rendering.DistributionSlipView;
 
@@ -25,11 +25,11 @@ class DistributionSlips {
 
 	static final int UNITS_PER_FILE = 100;
 
-	private final PrintRunStore store;
+	private final PrintedDocuments store;
 
 	private final DistributionSlipRenderer renderer;
 
-	DistributionSlips(PrintRunStore store, DistributionSlipRenderer renderer) {
+	DistributionSlips(PrintedDocuments store, DistributionSlipRenderer renderer) {
 		this.store = store;
 		this.renderer = renderer;
 	}

@@ -15,6 +15,9 @@ import org.ceprint.rendering.RenderResult;
  */
 interface DocumentSource<V> {
 
+	/** The step that prints this kind. */
+	DocumentStep step();
+
 	/** The kind recorded in the manifest, e.g. {@code CERTIFICATE}. */
 	String kind();
 

@@ -28,20 +28,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Writes each chunk as one PDF file of the run's folder. The file is rendered under a
- * {@code .part} name, its documents are recorded in print_document and marked printed,
- * and it is renamed to its final name last: the rename happens inside the chunk
- * transaction, so a crash before the commit leaves at worst a file that the restarted
- * chunk writes again under the same name, because the file counter is saved in the step's
- * execution context with each commit.
+ * Writes each chunk as one PDF file of the run's folder, and records the documents it
+ * could not print. The file is rendered under a {@code .part} name, its documents are
+ * recorded in print_document and marked printed, and it is renamed to its final name
+ * last: the rename happens inside the chunk transaction, so a crash before the commit
+ * leaves at worst a file that the restarted chunk writes again under the same name,
+ * because the file counter is saved in the step's execution context with each commit.
  */
-class PrintFileWriter<V> implements ItemStreamWriter<Long> {
+class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 
 	private static final Log logger = LogFactory.getLog(PrintFileWriter.class);
 
 	private final DocumentSource<V> source;
 
-	private final PrintRunStore store;
+	private final PrintedDocuments store;
 
 	private final PrintRunRecord run;
 
@@ -59,7 +59,7 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 	 * @param partition the partition this writer serves (a city code), which names its
 	 * files, or null
 	 */
-	PrintFileWriter(DocumentSource<V> source, PrintRunStore store, PrintRunRecord run, String partition, Clock clock,
+	PrintFileWriter(DocumentSource<V> source, PrintedDocuments store, PrintRunRecord run, String partition, Clock clock,
 			RenderingProperties rendering) {
 		this.source = source;
 		this.store = store;
@@ -88,16 +88,16 @@ class PrintFileWriter<V> implements ItemStreamWriter<Long> {
 	}
 
 	@Override
-	public void write(Chunk<? extends Long> chunk) throws IOException {
+	public void write(Chunk<? extends Printable<V>> chunk) throws IOException {
 		LocalDateTime now = LocalDateTime.now(this.clock);
-		List<Long> keys = new ArrayList<>(chunk.getItems());
+		List<Long> keys = chunk.getItems().stream().map(Printable::key).toList();
 		// the reader pages over the run's claims, whose key is unique: a key twice would
 		// print a document twice, so the chunk fails instead
 		if (new HashSet<>(keys).size() != keys.size()) {
 			throw new IllegalStateException("%s 的一个文件中同一记录出现两次：读取结果有重复，已停止，以免重复打印".formatted(this.filePrefix));
 		}
 		List<Printable<V>> printable = new ArrayList<>();
-		for (Printable<V> candidate : this.source.load(keys, this.run)) {
+		for (Printable<V> candidate : chunk.getItems()) {
 			if (candidate.rejection() != null) {
 				reject(candidate.documentNo(), candidate.rejection(), now);
 			}

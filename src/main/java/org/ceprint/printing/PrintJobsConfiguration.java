@@ -5,16 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ceprint.rendering.CertificateView;
 import org.ceprint.rendering.DistributionSlipRenderer;
-import org.ceprint.rendering.RegisterCardView;
 import org.ceprint.rendering.RenderingProperties;
-import org.ceprint.rendering.ReturnSlipView;
-import org.ceprint.rendering.SummaryTableView;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -24,18 +21,15 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The print jobs. Certificates, register cards and seal overlays are partitioned by city
- * (issuing channel): each city's documents are paged in unit order and written into that
- * city's own files by a worker step, and {@code ceprint.printing.threads} cities print at
- * once. Summary tables, a few hundred a year, print in one step. Every job ends with
- * {@code finishRunStep}, which writes the distribution slips, the manifest and the
- * marker.
+ * The print jobs: one per {@link PrintJob}, each the steps of its documents
+ * ({@link DocumentSteps}) and then {@code finishRunStep}, which writes the distribution
+ * slips, the manifest and the marker. Certificates, register cards and seal overlays are
+ * partitioned by city (issuing channel): each city's documents are paged in unit order
+ * and written into that city's own files, and {@code ceprint.printing.threads} cities
+ * print at once.
  */
 @Configuration(proxyBeanMethods = false)
 class PrintJobsConfiguration {
@@ -44,125 +38,88 @@ class PrintJobsConfiguration {
 
 	@Bean
 	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step finishRunStep) {
-		return new JobBuilder("certificatePrintJob", jobRepository).start(certificatesStep).next(finishRunStep).build();
+		return job(PrintJob.CERTIFICATES, jobRepository, certificatesStep).next(finishRunStep).build();
 	}
 
 	@Bean
 	Job registerCardPrintJob(JobRepository jobRepository, Step registerCardsStep, Step finishRunStep) {
-		return new JobBuilder("registerCardPrintJob", jobRepository).start(registerCardsStep)
-			.next(finishRunStep)
-			.build();
+		return job(PrintJob.REGISTER_CARDS, jobRepository, registerCardsStep).next(finishRunStep).build();
 	}
 
 	@Bean
 	Job summaryTablePrintJob(JobRepository jobRepository, Step summaryTablesStep, Step finishRunStep) {
-		return new JobBuilder("summaryTablePrintJob", jobRepository).start(summaryTablesStep)
-			.next(finishRunStep)
-			.build();
-	}
-
-	@Bean
-	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step finishRunStep) {
-		return new JobBuilder("returnSlipPrintJob", jobRepository).start(returnSlipsStep).next(finishRunStep).build();
-	}
-
-	@Bean
-	Step returnSlipsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrintingProperties properties, JdbcPagingItemReader<Long> returnSlipsReader,
-			PrintFileWriter<ReturnSlipView> returnSlipsWriter) {
-		return chunkStep("returnSlipsStep", jobRepository, transactionManager, properties, returnSlipsReader,
-				returnSlipsWriter);
-	}
-
-	@Bean
-	@StepScope
-	JdbcPagingItemReader<Long> returnSlipsReader(PrintClaims claims, PrintRunStore store, PrintingProperties properties,
-			@Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		// a submission's run: the one key is the submission
-		return claims.reader(runId, PrintSelections.returnSlips(store.find(runId)).claimKind(),
-				PrintSelections.WHOLE_RUN, properties.documentsPerFile());
-	}
-
-	@Bean
-	@StepScope
-	PrintFileWriter<ReturnSlipView> returnSlipsWriter(ReturnSlipSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), null, clock, rendering);
+		return job(PrintJob.SUMMARY_TABLES, jobRepository, summaryTablesStep).next(finishRunStep).build();
 	}
 
 	@Bean
 	Job sealOverlayPrintJob(JobRepository jobRepository, Step sealOverlaysStep, Step finishRunStep) {
-		return new JobBuilder("sealOverlayPrintJob", jobRepository).start(sealOverlaysStep).next(finishRunStep).build();
+		return job(PrintJob.SEAL_OVERLAYS, jobRepository, sealOverlaysStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step finishRunStep) {
+		return job(PrintJob.RETURN_SLIPS, jobRepository, returnSlipsStep).next(finishRunStep).build();
 	}
 
 	@Bean
 	Job fullPrintJob(JobRepository jobRepository, Step certificatesStep, Step registerCardsStep, Step summaryTablesStep,
 			Step finishRunStep) {
-		return new JobBuilder("fullPrintJob", jobRepository).start(certificatesStep)
-			.next(registerCardsStep)
+		return job(PrintJob.ALL, jobRepository, certificatesStep).next(registerCardsStep)
 			.next(summaryTablesStep)
 			.next(finishRunStep)
 			.build();
 	}
 
-	@Bean
-	Step certificatesStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
-			Step certificatesCityStep) {
-		return partitioned("certificatesStep", jobRepository, properties, cityPartitioner, certificatesCityStep);
+	private static SimpleJobBuilder job(PrintJob printJob, JobRepository jobRepository, Step first) {
+		return new JobBuilder(printJob.jobName(), jobRepository).start(first);
 	}
 
 	@Bean
-	Step registerCardsStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
-			Step registerCardsCityStep) {
-		return partitioned("registerCardsStep", jobRepository, properties, cityPartitioner, registerCardsCityStep);
+	PrintJobs printJobs(List<Job> jobs) {
+		return new PrintJobs(jobs);
 	}
 
 	@Bean
-	Step sealOverlaysStep(JobRepository jobRepository, PrintingProperties properties, Partitioner cityPartitioner,
-			Step sealOverlaysCityStep) {
-		return partitioned("sealOverlaysStep", jobRepository, properties, cityPartitioner, sealOverlaysCityStep);
+	Step certificatesStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.CERTIFICATES);
 	}
 
 	@Bean
-	Step certificatesCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrintingProperties properties, JdbcPagingItemReader<Long> certificatesReader,
-			PrintFileWriter<CertificateView> certificatesWriter) {
-		return chunkStep("certificatesCityStep", jobRepository, transactionManager, properties, certificatesReader,
-				certificatesWriter);
+	Step registerCardsStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.REGISTER_CARDS);
 	}
 
 	@Bean
-	Step registerCardsCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrintingProperties properties, JdbcPagingItemReader<Long> registerCardsReader,
-			PrintFileWriter<RegisterCardView> registerCardsWriter) {
-		return chunkStep("registerCardsCityStep", jobRepository, transactionManager, properties, registerCardsReader,
-				registerCardsWriter);
+	Step sealOverlaysStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.SEAL_OVERLAYS);
 	}
 
 	@Bean
-	Step sealOverlaysCityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrintingProperties properties, JdbcPagingItemReader<Long> sealOverlaysReader,
-			PrintFileWriter<CertificateView> sealOverlaysWriter) {
-		return chunkStep("sealOverlaysCityStep", jobRepository, transactionManager, properties, sealOverlaysReader,
-				sealOverlaysWriter);
+	Step summaryTablesStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.SUMMARY_TABLES);
 	}
 
 	@Bean
-	Step summaryTablesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrintingProperties properties, JdbcPagingItemReader<Long> summaryTablesReader,
-			PrintFileWriter<SummaryTableView> summaryTablesWriter) {
-		return chunkStep("summaryTablesStep", jobRepository, transactionManager, properties, summaryTablesReader,
-				summaryTablesWriter);
+	Step returnSlipsStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.RETURN_SLIPS);
 	}
 
 	@Bean
 	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			PrintClaims claims, DistributionSlipRenderer slips, Clock clock,
+			PrintedDocuments documents, PrintClaims claims, DistributionSlipRenderer slips, Clock clock,
 			@Value("${ceprint.printing.fault.halt-during-finish:false}") boolean haltDuringFinish) {
 		return new StepBuilder("finishRunStep", jobRepository)
-			.tasklet(new RunFolderFinisher(store, claims, new DistributionSlips(store, slips), clock, haltDuringFinish),
-					transactionManager)
+			.tasklet(new RunFolderFinisher(store, documents, claims, new DistributionSlips(documents, slips), clock,
+					haltDuringFinish), transactionManager)
 			.build();
+	}
+
+	@Bean
+	DocumentSteps documentSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PrintingProperties properties, Partitioner cityPartitioner, JdbcPagingItemReader<Long> claimsReader,
+			DocumentProcessor<Object> documentProcessor, PrintFileWriter<Object> documentWriter) {
+		return new DocumentSteps(jobRepository, transactionManager, properties, cityPartitioner, claimsReader,
+				documentProcessor, documentWriter);
 	}
 
 	/**
@@ -185,100 +142,46 @@ class PrintJobsConfiguration {
 		};
 	}
 
+	/** The run's claims of the step's kind, in the step's city or in the whole run. */
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> certificatesReader(PrintClaims claims, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return claims.reader(runId, PrintSelections.certificates(store.find(runId)).claimKind(), city,
-				properties.documentsPerFile());
-	}
-
-	@Bean
-	@StepScope
-	JdbcPagingItemReader<Long> registerCardsReader(PrintClaims claims, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return claims.reader(runId, PrintSelections.registerCards(store.find(runId)).claimKind(), city,
-				properties.documentsPerFile());
+	JdbcPagingItemReader<Long> claimsReader(PrintClaims claims, PrintRunStore store, PrintingProperties properties,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city) throws Exception {
+		return claims.reader(runId, PrintSelections.claimKind(step, store.find(runId)),
+				step.byCity() ? city : PrintSelections.WHOLE_RUN, properties.documentsPerFile());
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> sealOverlaysReader(PrintClaims claims, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) throws Exception {
-		return claims.reader(runId, PrintSelections.sealOverlays(store.find(runId)).claimKind(), city,
-				properties.documentsPerFile());
+	DocumentProcessor<Object> documentProcessor(List<DocumentSource<?>> sources, PrintRunStore store,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step) {
+		return new DocumentProcessor<>(source(sources, step), store.find(runId));
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Long> summaryTablesReader(PrintClaims claims, PrintRunStore store,
-			PrintingProperties properties, @Value("#{jobParameters['runId']}") Long runId) throws Exception {
-		return claims.reader(runId, PrintSelections.summaryTables(store.find(runId)).claimKind(),
-				PrintSelections.WHOLE_RUN, properties.documentsPerFile());
+	PrintFileWriter<Object> documentWriter(List<DocumentSource<?>> sources, PrintRunStore store,
+			PrintedDocuments documents, Clock clock, RenderingProperties rendering,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city) {
+		return new PrintFileWriter<>(source(sources, step), documents, store.find(runId), step.byCity() ? city : null,
+				clock, rendering);
 	}
 
-	@Bean
-	@StepScope
-	PrintFileWriter<CertificateView> certificatesWriter(CertificateSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) {
-		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
-	}
-
-	@Bean
-	@StepScope
-	PrintFileWriter<RegisterCardView> registerCardsWriter(RegisterCardSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) {
-		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
-	}
-
-	@Bean
-	@StepScope
-	PrintFileWriter<CertificateView> sealOverlaysWriter(SealOverlaySource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{stepExecutionContext['city']}") String city) {
-		return new PrintFileWriter<>(source, store, store.find(runId), city, clock, rendering);
-	}
-
-	@Bean
-	@StepScope
-	PrintFileWriter<SummaryTableView> summaryTablesWriter(SummaryTableSource source, PrintRunStore store, Clock clock,
-			RenderingProperties rendering, @Value("#{jobParameters['runId']}") Long runId) {
-		return new PrintFileWriter<>(source, store, store.find(runId), null, clock, rendering);
-	}
-
-	private static Step partitioned(String name, JobRepository jobRepository, PrintingProperties properties,
-			Partitioner partitioner, Step worker) {
-		int threads = properties.effectiveThreads();
-		TaskExecutor executor;
-		if (threads > 1) {
-			SimpleAsyncTaskExecutor async = new SimpleAsyncTaskExecutor("print-");
-			async.setConcurrencyLimit(threads);
-			executor = async;
-		}
-		else {
-			executor = new SyncTaskExecutor();
-		}
-		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
-			.step(worker)
-			.gridSize(threads)
-			.taskExecutor(executor)
-			.build();
-	}
-
-	private static Step chunkStep(String name, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, PrintingProperties properties,
-			JdbcPagingItemReader<Long> reader, PrintFileWriter<?> writer) {
-		return new StepBuilder(name, jobRepository).<Long, Long>chunk(properties.documentsPerFile())
-			.transactionManager(transactionManager)
-			.reader(reader)
-			.writer(writer)
-			.stream(writer)
-			.build();
+	/**
+	 * The source of a step's documents. One step prints one kind, so the views it passes
+	 * from processor to writer are that source's.
+	 */
+	@SuppressWarnings("unchecked")
+	private static DocumentSource<Object> source(List<DocumentSource<?>> sources, DocumentStep step) {
+		return (DocumentSource<Object>) sources.stream()
+			.filter((source) -> source.step() == step)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no document source for " + step));
 	}
 
 }

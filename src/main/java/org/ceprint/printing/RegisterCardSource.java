@@ -58,6 +58,11 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 	}
 
 	@Override
+	public DocumentStep step() {
+		return DocumentStep.REGISTER_CARDS;
+	}
+
+	@Override
 	public String kind() {
 		return DocumentKind.REGISTER_CARD.name();
 	}

@@ -30,6 +30,11 @@ class ReturnSlipSource implements DocumentSource<ReturnSlipView> {
 	}
 
 	@Override
+	public DocumentStep step() {
+		return DocumentStep.RETURN_SLIPS;
+	}
+
+	@Override
 	public String kind() {
 		return DocumentKind.RETURN_SLIP.name();
 	}

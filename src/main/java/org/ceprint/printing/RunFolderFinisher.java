@@ -39,6 +39,8 @@ class RunFolderFinisher implements Tasklet {
 
 	private final PrintRunStore store;
 
+	private final PrintedDocuments documents;
+
 	private final PrintClaims claims;
 
 	private final DistributionSlips slips;
@@ -53,9 +55,10 @@ class RunFolderFinisher implements Tasklet {
 	 * once the manifest is written under its temporary name and before it is renamed, the
 	 * one moment of the finishing step a kill from outside cannot be timed to hit
 	 */
-	RunFolderFinisher(PrintRunStore store, PrintClaims claims, DistributionSlips slips, Clock clock,
-			boolean haltBeforeManifestRename) {
+	RunFolderFinisher(PrintRunStore store, PrintedDocuments documents, PrintClaims claims, DistributionSlips slips,
+			Clock clock, boolean haltBeforeManifestRename) {
 		this.store = store;
+		this.documents = documents;
 		this.claims = claims;
 		this.slips = slips;
 		this.clock = clock;
@@ -69,14 +72,14 @@ class RunFolderFinisher implements Tasklet {
 		Files.createDirectories(run.folder());
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		this.slips.write(run, now.toLocalDate());
-		List<String[]> rejects = this.store.rejects(runId);
+		List<String[]> rejects = this.documents.rejects(runId);
 		int[] documents = { 0 };
 		// a document printed again on request says so, for the print office's records
 		String status = run.reprint() ? "REPRINTED" : "PRINTED";
 		writeAtomically(run.folder().resolve(MANIFEST), (out) -> {
 			CsvFiles.writeRecord(out, "document_no", "kind", "file", "first_page", "last_page", "content_sha256",
 					"status");
-			this.store.forEachManifestLine(runId, (line) -> {
+			this.documents.forEachManifestLine(runId, (line) -> {
 				try {
 					CsvFiles.writeRecord(out, line.documentNo(), line.kind(), line.fileName(),
 							String.valueOf(line.firstPage()), String.valueOf(line.lastPage()), line.contentSha256(),

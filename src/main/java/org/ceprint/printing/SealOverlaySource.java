@@ -32,6 +32,11 @@ class SealOverlaySource implements DocumentSource<CertificateView> {
 	}
 
 	@Override
+	public DocumentStep step() {
+		return DocumentStep.SEAL_OVERLAYS;
+	}
+
+	@Override
 	public String kind() {
 		return "SEAL_OVERLAY";
 	}

@@ -65,6 +65,11 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 	}
 
 	@Override
+	public DocumentStep step() {
+		return DocumentStep.SUMMARY_TABLES;
+	}
+
+	@Override
 	public String kind() {
 		return DocumentKind.SUMMARY_TABLE.name();
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.ConflictException;
 import org.ceprint.authenticity.AuthenticityProperties;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -182,7 +184,7 @@ abstract class PrintRunContract {
 
 		assertThat(this.printRuns.abandon(abandoned, false)).isEqualTo(PEOPLE);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.printRuns.resume(abandoned, false))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.printRuns.resume(abandoned, false))
 			.withMessageContaining("已放弃");
 		PrintRunResult next = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
 		assertThat(next.printedByKind()).containsEntry("CERTIFICATE", PEOPLE);
