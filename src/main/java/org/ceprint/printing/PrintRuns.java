@@ -44,6 +44,8 @@ public class PrintRuns {
 
 	private final PrintRunRecorder recorder;
 
+	private final UnfinishedRuns unfinished;
+
 	private final PrintedDocuments documents;
 
 	private final Clock clock;
@@ -54,10 +56,11 @@ public class PrintRuns {
 
 	private final TransactionTemplate transaction;
 
-	PrintRuns(PrintRunRecorder recorder, PrintRunStore store, PrintedDocuments documents, PrintClaims claims,
-			JobOperator jobOperator, PrintJobs jobs, Clock clock, JobRepository jobRepository,
+	PrintRuns(PrintRunRecorder recorder, UnfinishedRuns unfinished, PrintRunStore store, PrintedDocuments documents,
+			PrintClaims claims, JobOperator jobOperator, PrintJobs jobs, Clock clock, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager) {
 		this.recorder = recorder;
+		this.unfinished = unfinished;
 		this.store = store;
 		this.documents = documents;
 		this.claims = claims;
@@ -151,7 +154,7 @@ public class PrintRuns {
 	 * restarts.
 	 */
 	public PrintRunResult resume(Long runId, boolean force, java.util.function.LongConsumer onFound) {
-		PrintRunRecord run = unfinished(runId);
+		PrintRunRecord run = this.unfinished.find(runId);
 		Job job = this.jobs.get(run.job());
 		JobParameters parameters = parameters(run);
 		onFound.accept(run.id());
@@ -165,7 +168,7 @@ public class PrintRuns {
 			return result(run, first, Duration.ofNanos(System.nanoTime() - started), before, rejectedBefore, true);
 		}
 		if (last.getStatus().isRunning()) {
-			refuseIfStillRunning(run, last, force);
+			UnfinishedRuns.refuseIfStillRunning(run, last, force);
 			last = this.jobOperator.recover(last);
 		}
 		JobExecution interrupted = last;
@@ -184,10 +187,10 @@ public class PrintRuns {
 	 * it cannot be abandoned, in Chinese
 	 */
 	public int abandon(long runId, boolean force) {
-		PrintRunRecord run = unfinished(runId);
+		PrintRunRecord run = this.unfinished.find(runId);
 		JobExecution last = this.jobRepository.getLastJobExecution(this.jobs.get(run.job()).getName(), parameters(run));
 		if (last != null && last.getStatus().isRunning()) {
-			refuseIfStillRunning(run, last, force);
+			UnfinishedRuns.refuseIfStillRunning(run, last, force);
 			last = this.jobOperator.recover(last);
 		}
 		if (last != null && last.getStatus() != BatchStatus.ABANDONED) {
@@ -206,55 +209,6 @@ public class PrintRuns {
 			throw new UncheckedIOException("无法在打印批次目录写入放弃说明 " + run.folder(), ex);
 		}
 		return released;
-	}
-
-	private PrintRunRecord unfinished(Long runId) {
-		PrintRunRecord run = (runId != null)
-				? this.store.lookup(runId).orElseThrow(() -> new NotFoundException("没有打印批次 " + runId))
-				: this.store.latestUnfinished().orElseThrow(() -> new NotFoundException("没有未完成的打印批次"));
-		if (this.store.isAbandoned(run.id())) {
-			throw new ConflictException("打印批次 %d 已放弃，不能续打；请新建打印批次".formatted(run.id()));
-		}
-		boolean marked = Files.exists(run.folder().resolve(RunFolderFinisher.COMPLETE_MARKER));
-		if (this.store.isCompleted(run.id()) || marked) {
-			if (marked) {
-				// a crash between the marker and the finishing commit leaves claims
-				// behind
-				this.transaction.executeWithoutResult((status) -> {
-					if (!this.store.isCompleted(run.id())) {
-						this.claims.release(run.id());
-						this.store.complete(run.id(), LocalDateTime.now(this.clock));
-					}
-				});
-			}
-			throw new ConflictException("打印批次 %d 已完成：%s".formatted(run.id(), run.folder()));
-		}
-		return run;
-	}
-
-	private static void refuseIfStillRunning(PrintRunRecord run, JobExecution last, boolean force) {
-		LocalDateTime lastProgress = lastProgress(last);
-		// Spring Batch stamps its executions with LocalDateTime.now(), the JVM's own
-		// clock and zone, not ours: compare like with like (a pinned clock would make
-		// every run look long dead, or still running, whatever its last chunk)
-		LocalDateTime batchNow = LocalDateTime.now(Clock.systemDefaultZone());
-		if (!force && lastProgress != null && lastProgress.isAfter(batchNow.minus(STILL_RUNNING_WITHIN))) {
-			throw new ConflictException(
-					"打印批次 %d 在一分钟内仍有进度（%s），可能仍在运行；确认原进程已退出后加 --force 重试".formatted(run.id(), lastProgress.withNano(0)));
-		}
-	}
-
-	/** How recently a run must have committed a chunk to count as still running. */
-	static final Duration STILL_RUNNING_WITHIN = Duration.ofMinutes(1);
-
-	private static LocalDateTime lastProgress(JobExecution execution) {
-		LocalDateTime last = execution.getLastUpdated();
-		for (var step : execution.getStepExecutions()) {
-			if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
-				last = step.getLastUpdated();
-			}
-		}
-		return last;
 	}
 
 	/**
