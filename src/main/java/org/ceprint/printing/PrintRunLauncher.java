@@ -1,13 +1,15 @@
 package org.ceprint.printing;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,11 @@ import org.springframework.stereotype.Component;
  * Runs print runs started from the admin API in the background, one after another: two
  * runs over overlapping scopes at once could both select a certificate before either
  * marks it printed, so they queue.
+ * <p>
+ * What became of a run is read from the job repository; only what the repository cannot
+ * know is kept here: which runs wait in this process's queue, which one its worker is
+ * running, and which runs it took (a run started elsewhere is not this service's to
+ * report).
  */
 @Component
 class PrintRunLauncher implements DisposableBean {
@@ -29,7 +36,12 @@ class PrintRunLauncher implements DisposableBean {
 		return thread;
 	});
 
-	private final Map<Long, String> states = new ConcurrentHashMap<>();
+	private final Set<Long> taken = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+
+	/** The run the single worker is running, or null. */
+	private volatile Long running;
 
 	PrintRunLauncher(PrintRuns printRuns) {
 		this.printRuns = printRuns;
@@ -41,33 +53,48 @@ class PrintRunLauncher implements DisposableBean {
 	 */
 	long launch(PrintRequest request) {
 		long runId = this.printRuns.create(request);
-		queue(runId, () -> this.printRuns.execute(runId));
+		queue(runId, this.printRuns::execute);
 		return runId;
 	}
 
 	/** Queues the resumption of an interrupted run. */
 	void resume(long runId, boolean force) {
-		queue(runId, () -> this.printRuns.resume(runId, force));
+		queue(runId, (id) -> this.printRuns.resume(id, force));
 	}
 
 	/**
-	 * QUEUED, RUNNING, COMPLETED, FAILED or null for a run this process did not start.
+	 * QUEUED, RUNNING, COMPLETED, FAILED or null for a run this process did not take.
 	 */
 	String state(long runId) {
-		return this.states.get(runId);
+		if (this.queued.contains(runId)) {
+			return "QUEUED";
+		}
+		Long current = this.running;
+		if (current != null && current == runId) {
+			return "RUNNING";
+		}
+		if (!this.taken.contains(runId)) {
+			return null;
+		}
+		// a run refused before its job started has no execution, or an old one
+		return (this.printRuns.lastJobStatus(runId).orElse(BatchStatus.FAILED) == BatchStatus.COMPLETED) ? "COMPLETED"
+				: "FAILED";
 	}
 
-	private void queue(long runId, Work work) {
-		this.states.put(runId, "QUEUED");
+	private void queue(long runId, LongFunction<PrintRunResult> work) {
+		this.taken.add(runId);
+		this.queued.add(runId);
 		this.executor.execute(() -> {
-			this.states.put(runId, "RUNNING");
+			this.running = runId;
+			this.queued.remove(runId);
 			try {
-				PrintRunResult result = work.run();
-				this.states.put(runId, result.complete() ? "COMPLETED" : "FAILED");
+				work.apply(runId);
 			}
-			catch (Exception ex) {
+			catch (RuntimeException ex) {
 				logger.error("打印批次 " + runId + " 失败", ex);
-				this.states.put(runId, "FAILED");
+			}
+			finally {
+				this.running = null;
 			}
 		});
 	}
@@ -75,13 +102,6 @@ class PrintRunLauncher implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
-	}
-
-	@FunctionalInterface
-	private interface Work {
-
-		PrintRunResult run() throws Exception;
-
 	}
 
 }

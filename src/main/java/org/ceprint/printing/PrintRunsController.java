@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+import org.ceprint.NotFoundException;
 import org.ceprint.registry.CertificateNumbers;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
@@ -75,7 +77,7 @@ class PrintRunsController {
 	@PostMapping
 	ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) RunRequest body) {
 		if (body == null) {
-			throw new IllegalArgumentException("请求内容为空：须为 JSON 打印请求，至少含 job");
+			throw new InvalidRequestException("请求内容为空：须为 JSON 打印请求，至少含 job");
 		}
 		long runId = this.launcher.launch(body.toPrintRequest(this));
 		return ResponseEntity.accepted().location(URI.create("/admin/print-runs/" + runId)).body(view(progress(runId)));
@@ -86,11 +88,11 @@ class PrintRunsController {
 			@RequestParam(defaultValue = "false") boolean force) {
 		PrintProgress progress = progress(runId);
 		if (progress.complete()) {
-			throw new IllegalStateException("打印批次 " + runId + " 已完成，无需续打");
+			throw new ConflictException("打印批次 " + runId + " 已完成，无需续打");
 		}
 		String state = this.launcher.state(runId);
 		if ("QUEUED".equals(state) || "RUNNING".equals(state)) {
-			throw new IllegalStateException("打印批次 " + runId + " 正在本服务中排队或打印，无需续打");
+			throw new ConflictException("打印批次 " + runId + " 正在本服务中排队或打印，无需续打");
 		}
 		this.launcher.resume(runId, force);
 		return ResponseEntity.accepted().location(URI.create("/admin/print-runs/" + runId)).body(view(progress(runId)));
@@ -107,7 +109,7 @@ class PrintRunsController {
 	}
 
 	private PrintProgress progress(long runId) {
-		return this.printRuns.progress(runId).orElseThrow(() -> new NoSuchElementException("没有打印批次 " + runId));
+		return this.printRuns.progress(runId).orElseThrow(() -> new NotFoundException("没有打印批次 " + runId));
 	}
 
 	private Map<String, Object> view(PrintProgress progress) {
@@ -145,24 +147,24 @@ class PrintRunsController {
 			if (this.city != null) {
 				Checked checked = checks.channels.check(this.city);
 				if (!checked.valid()) {
-					throw new IllegalArgumentException("city「" + cut(this.city) + "」" + checked.problem());
+					throw new InvalidRequestException("city「" + cut(this.city) + "」" + checked.problem());
 				}
 				cityCode = checked.value();
 			}
 			if (this.unit != null) {
 				Organisation organisation = checks.organisations.findById(this.unit)
-					.orElseThrow(() -> new IllegalArgumentException("unit " + this.unit + "：登记库中没有该单位或基地"));
+					.orElseThrow(() -> new InvalidRequestException("unit " + this.unit + "：登记库中没有该单位或基地"));
 				if (cityCode != null && !cityCode.equals(organisation.channelCode())) {
-					throw new IllegalArgumentException(
+					throw new InvalidRequestException(
 							"unit %d 属于发证机关 %s，不属于 city %s".formatted(this.unit, organisation.channelCode(), cityCode));
 				}
 			}
 			if (this.year != null) {
 				int earliest = checks.entries.earliestYear()
-					.orElseThrow(() -> new IllegalArgumentException("登记库中还没有登记，不能按 year 打印"));
+					.orElseThrow(() -> new InvalidRequestException("登记库中还没有登记，不能按 year 打印"));
 				int latest = checks.entries.latestYear().orElse(earliest);
 				if (this.year < earliest || this.year > latest) {
-					throw new IllegalArgumentException(
+					throw new InvalidRequestException(
 							"year 须在登记库的年度范围 %d–%d 之内，实为 %d".formatted(earliest, latest, this.year));
 				}
 			}
@@ -178,17 +180,16 @@ class PrintRunsController {
 
 		private List<String> numbers(PrintRunsController checks) {
 			if (this.numbers.isEmpty()) {
-				throw new IllegalArgumentException("numbers 为空：不按证书编号选择时请省略该字段");
+				throw new InvalidRequestException("numbers 为空：不按证书编号选择时请省略该字段");
 			}
 			if (this.numbers.size() > MAX_NUMBERS) {
-				throw new IllegalArgumentException(
+				throw new InvalidRequestException(
 						"numbers 最多 %d 个，实为 %d 个；更多请用命令行的 --numbers-file".formatted(MAX_NUMBERS, this.numbers.size()));
 			}
 			return this.numbers.stream().map((typed) -> {
 				Checked checked = CertificateNumbers.check((typed != null) ? typed : "", checks.channels::exists);
 				if (!checked.valid()) {
-					throw new IllegalArgumentException(
-							"numbers 中的证书编号「%s」：%s".formatted(cut(typed), checked.problem()));
+					throw new InvalidRequestException("numbers 中的证书编号「%s」：%s".formatted(cut(typed), checked.problem()));
 				}
 				return checked.value();
 			}).toList();
@@ -200,7 +201,7 @@ class PrintRunsController {
 					return job;
 				}
 			}
-			throw new IllegalArgumentException("job 须为 certificates、register-cards、summary-tables、seal-overlays 或 all"
+			throw new InvalidRequestException("job 须为 certificates、register-cards、summary-tables、seal-overlays 或 all"
 					+ ((name != null) ? "，实为「" + cut(name) + "」" : "，请求中没有 job"));
 		}
 
