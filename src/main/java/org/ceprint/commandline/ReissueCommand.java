@@ -1,14 +1,18 @@
 package org.ceprint.commandline;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.ceprint.NotFoundException;
+import org.ceprint.RefusedException;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.CertificateReplacements.HeldCertificate;
 import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.reissue.Booklet;
 import org.ceprint.reissue.Clerk;
 import org.ceprint.reissue.ReissueReason;
 import org.ceprint.reissue.Reissues;
@@ -46,7 +50,7 @@ class ReissueCommand {
 			try {
 				return run(new Clerk(this.clerk, this.office));
 			}
-			catch (IllegalArgumentException | IllegalStateException ex) {
+			catch (RefusedException | NotFoundException ex) {
 				System.err.println(ex.getMessage());
 				return 2;
 			}
@@ -123,19 +127,32 @@ class ReissueCommand {
 		@Option(names = "--printer", paramLabel = "打印机", description = "窗口打印机的校准偏移")
 		String printer;
 
+		private static final Duration BOOKLET_WAIT = Duration.ofMinutes(10);
+
 		Replace(Reissues reissues) {
 			super(reissues);
 		}
 
+		/**
+		 * The booklet prints after the reissue has committed, on another thread: the
+		 * command waits for it (bounded) so that it ends with the booklet printed.
+		 */
 		@Override
-		int run(Clerk clerk) throws Exception {
+		int run(Clerk clerk) {
 			ReissueResult result = this.reissues.reissue(clerk, this.number, ReissueReason.parse(this.reason),
 					this.declaration,
 					new PrintStyle(this.preprinted ? Stock.PREPRINTED : Stock.FULL, false, this.printer));
 			System.out.println("已换发（%s）：原证书 %s %s，新证书 %s".formatted(result.reason().label(), result.oldNumber(),
 					result.oldStatus(), result.newNumber()));
-			System.out.println("新证书 PDF：" + result.pdf().toAbsolutePath().normalize());
-			return result.printed() ? 0 : 1;
+			Booklet booklet = this.reissues.awaitBooklet(result.newNumber(), BOOKLET_WAIT);
+			if (booklet.printed()) {
+				System.out.println("新证书 PDF：" + booklet.pdf().toAbsolutePath().normalize());
+				return 0;
+			}
+			System.out.println((booklet.problem() != null) ? booklet.problem()
+					: "新证书 %s 已生效，%d 分钟内未打印完成（打印批次 %s）；服务再次启动时续打，或由打印室 print resume".formatted(result.newNumber(),
+							BOOKLET_WAIT.toMinutes(), booklet.printRunId()));
+			return 1;
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.ceprint.ConflictException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -61,7 +63,7 @@ public class CertificateReplacements {
 				.query(String.class)
 				.optional()
 				.orElse(null);
-			throw new IllegalStateException("证书 %s %s，不能再换发".formatted(previous.number(),
+			throw new ConflictException("证书 %s %s，不能再换发".formatted(previous.number(),
 					(successor != null) ? "已换发为 " + successor : "已不是有效证书"));
 		}
 		if (closeVolume) {

@@ -12,8 +12,9 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ceprint.NotFoundException;
+import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeUser;
-import org.ceprint.printing.PrintRuns;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.ReissueResult;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The counter pages of a city office: look up, reissue, download the new booklet, and
@@ -45,15 +47,15 @@ class CounterController {
 
 	private final Reissues reissues;
 
-	private final PrintRuns printRuns;
+	private final Booklets booklets;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	CounterController(Reissues reissues, PrintRuns printRuns, AuditLog audit, Clock clock) {
+	CounterController(Reissues reissues, Booklets booklets, AuditLog audit, Clock clock) {
 		this.reissues = reissues;
-		this.printRuns = printRuns;
+		this.booklets = booklets;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -79,26 +81,46 @@ class CounterController {
 			model.addAttribute("people", this.reissues.lookup(clerk(user), new LookupQuery(blankToNull(idNumber),
 					blankToNull(number), blankToNull(name), blankToNull(unit), purpose)));
 		}
-		catch (IllegalArgumentException ex) {
+		catch (RefusedException ex) {
 			model.addAttribute("problem", Problems.userMessage(ex, "未能完成，请检查后重试"));
 		}
 		return "office-lookup";
 	}
 
+	/**
+	 * Returns once the reissue is stored; the page then follows the new booklet's
+	 * printing on {@code /office/reissued/{number}}.
+	 */
 	@PostMapping("/office/reissue")
 	String reissue(@AuthenticationPrincipal OfficeUser user, @RequestParam String number, @RequestParam String reason,
-			@RequestParam(required = false) String declaration, Model model) throws Exception {
+			@RequestParam(required = false) String declaration, Model model) {
 		model.addAttribute("user", user);
 		try {
 			ReissueResult result = this.reissues.reissue(clerk(user), number, ReissueReason.parse(reason),
 					blankToNull(declaration), PrintStyle.DEFAULT);
 			model.addAttribute("result", result);
+			model.addAttribute("booklet", this.reissues.booklet(result.newNumber()));
 			return "office-reissued";
 		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			model.addAttribute("problem", Problems.userMessage(ex, "未能完成，请检查后重试"));
 			return "office-lookup";
 		}
+	}
+
+	/**
+	 * A reissue of the account's office and how far its new booklet has got: printing
+	 * (the page refreshes itself), printed (its link) or not printed (why).
+	 */
+	@GetMapping("/office/reissued/{number}")
+	String reissued(@AuthenticationPrincipal OfficeUser user, @PathVariable String number, Model model) {
+		if (!number.startsWith(user.officeChannel())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("user", user);
+		model.addAttribute("result", this.reissues.reissued(number));
+		model.addAttribute("booklet", this.reissues.booklet(number));
+		return "office-reissued";
 	}
 
 	/** The newest print of a certificate of the account's office, as a PDF. */
@@ -108,7 +130,7 @@ class CounterController {
 		if (!number.startsWith(user.officeChannel())) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
-		Path file = this.printRuns.latestCertificateFile(number).orElse(null);
+		Path file = this.booklets.printedFile(number).orElse(null);
 		if (file == null || !Files.exists(file)) {
 			return ResponseEntity.notFound().build();
 		}

@@ -2,6 +2,7 @@ package org.ceprint.reissue;
 
 import java.util.Locale;
 
+import org.ceprint.InvalidRequestException;
 import org.ceprint.registry.CertificateStatus;
 
 /**
@@ -53,7 +54,7 @@ public enum ReissueReason {
 				return reason;
 			}
 		}
-		throw new IllegalArgumentException("换发原因须为 lost（遗失）、damaged（损毁）或 full（填满）：" + value);
+		throw new InvalidRequestException("换发原因须为 lost（遗失）、damaged（损毁）或 full（填满）：" + value);
 	}
 
 	@Override

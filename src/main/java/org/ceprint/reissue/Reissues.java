@@ -1,7 +1,7 @@
 package org.ceprint.reissue;
 
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.ceprint.printing.PrintRequest;
-import org.ceprint.printing.PrintRunResult;
-import org.ceprint.printing.PrintRuns;
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+import org.ceprint.NotFoundException;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
@@ -29,7 +29,8 @@ import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.ResidentIdNumbers;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,27 +53,30 @@ public class Reissues {
 
 	private final Channels channels;
 
-	private final PrintRuns printRuns;
+	private final ReissueRecords records;
+
+	private final Booklets booklets;
 
 	private final AuditLog audit;
 
-	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	Reissues(CertificateReplacements replacements, CertificateNumberAllocator numbers, CertificateDossiers certificates,
-			PersonDossiers people, Channels channels, PrintRuns printRuns, AuditLog audit, JdbcClient jdbc, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PersonDossiers people, Channels channels, ReissueRecords records, Booklets booklets, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.replacements = replacements;
 		this.numbers = numbers;
 		this.certificates = certificates;
 		this.people = people;
 		this.channels = channels;
-		this.printRuns = printRuns;
+		this.records = records;
+		this.booklets = booklets;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
@@ -81,7 +85,7 @@ public class Reissues {
 	 * Looks people up by resident ID number, by certificate number (its check character
 	 * checked) or by name and unit; returns only people holding a certificate of the
 	 * clerk's office.
-	 * @throws IllegalArgumentException for a query that cannot be right, in Chinese
+	 * @throws InvalidRequestException for a query that cannot be right, in Chinese
 	 */
 	public List<PersonRecord> lookup(Clerk clerk, LookupQuery query) {
 		List<Long> ids;
@@ -97,7 +101,7 @@ public class Reissues {
 			ids = this.replacements.peopleByNameAndUnit(query.name().strip(), query.unitName().strip());
 		}
 		else {
-			throw new IllegalArgumentException("请按身份证件号码、证书编号，或姓名加工作单位查询");
+			throw new InvalidRequestException("请按身份证件号码、证书编号，或姓名加工作单位查询");
 		}
 		List<PersonRecord> found = new ArrayList<>();
 		for (PersonDossier person : this.people.findByPersonIds(ids, true)) {
@@ -113,74 +117,83 @@ public class Reissues {
 	}
 
 	/**
-	 * Replaces a certificate and prints its successor at once, as one PDF for the counter
-	 * printer.
+	 * Replaces a certificate and stores its successor; the new booklet is printed once
+	 * this has committed ({@link CertificateReissued}), and {@link #booklet} tells how
+	 * far it has got.
 	 * @param declarationRef the reference of the loss declaration; required for LOST
-	 * @throws IllegalArgumentException for a request that is refused, in Chinese
-	 * @throws IllegalStateException when the certificate was already replaced, in Chinese
+	 * @param style how the counter prints the new booklet
+	 * @throws InvalidRequestException for a request that is refused, in Chinese
+	 * @throws NotFoundException for a certificate that does not exist
+	 * @throws ConflictException when the certificate was already replaced, in Chinese
 	 */
 	public ReissueResult reissue(Clerk clerk, String certificateNo, ReissueReason reason, String declarationRef,
-			PrintStyle style) throws Exception {
+			PrintStyle style) {
 		Checked number = checkedNumber(certificateNo);
 		if (reason == ReissueReason.LOST && (declarationRef == null || declarationRef.isBlank())) {
-			throw new IllegalArgumentException("遗失补发须注明遗失声明（登报或网上声明）的编号（--declaration）");
+			throw new InvalidRequestException("遗失补发须注明遗失声明（登报或网上声明）的编号（--declaration）");
 		}
 		CertificateDossier old = this.certificates.findByNumber(number.value())
-			.orElseThrow(() -> new IllegalArgumentException("证书 " + number.value() + " 不存在"));
+			.orElseThrow(() -> new NotFoundException("证书 " + number.value() + " 不存在"));
 		if (!old.channelCode().equals(clerk.officeChannel())) {
-			throw new IllegalArgumentException(
+			throw new InvalidRequestException(
 					"证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice()));
 		}
 		if (old.status() != CertificateStatus.VALID) {
 			// the label says it whole (已换发, 已作废): "证书 X 已换发", not "已" before it
-			throw new IllegalStateException("证书 %s %s，不能再换发".formatted(old.certificateNo(), old.status().label()));
+			throw new ConflictException("证书 %s %s，不能再换发".formatted(old.certificateNo(), old.status().label()));
 		}
 		LocalDate today = LocalDate.now(this.clock);
-		Replaced replaced;
+		String declaration = (declarationRef != null) ? declarationRef.strip() : null;
 		try {
-			replaced = this.transaction.execute((status) -> {
+			return this.transaction.execute((status) -> {
 				Replaced done = this.replacements.replace(old.certificateId(), reason.oldStatus(),
 						() -> this.numbers.next(old.channelCode(), today.getYear()), today, reason.closesVolume());
-				this.jdbc.sql("""
-						INSERT INTO reissue (old_certificate_no, new_certificate_no, reason, declaration_ref, clerk,
-						                     office_channel, reissued_at)
-						VALUES (:old, :new, :reason, :declaration, :clerk, :office, :at)
-						""")
-					.param("old", done.oldNumber())
-					.param("new", done.newNumber())
-					.param("reason", reason.name())
-					.param("declaration", (declarationRef != null) ? declarationRef.strip() : null)
-					.param("clerk", clerk.name())
-					.param("office", clerk.officeChannel())
-					.param("at", LocalDateTime.now(this.clock))
-					.update();
+				this.records.add(done.oldNumber(), done.newNumber(), reason, declaration, clerk,
+						LocalDateTime.now(this.clock));
 				this.audit.record(clerk, "REISSUE", done.oldNumber(),
 						"%s：换发为 %s，原证书%s%s".formatted(reason.label(), done.newNumber(), reason.oldStatus().label(),
-								(declarationRef != null) ? "，遗失声明 " + declarationRef.strip() : ""));
-				return done;
+								(declaration != null) ? "，遗失声明 " + declaration : ""));
+				// stored with the reissue in this transaction, handled after its commit
+				this.events.publishEvent(new CertificateReissued(done.oldNumber(), done.newNumber(), clerk, style));
+				return new ReissueResult(done.oldNumber(), done.newNumber(), reason, reason.oldStatus().label());
 			});
 		}
-		catch (org.springframework.dao.ConcurrencyFailureException ex) {
+		catch (ConcurrencyFailureException ex) {
 			// another clerk's replacement of the same certificate holds or held its row
-			throw new IllegalStateException("证书 %s 正由其他经办人换发，请重新查询后再办理".formatted(old.certificateNo()), ex);
+			throw new ConflictException("证书 %s 正由其他经办人换发，请重新查询后再办理".formatted(old.certificateNo()), ex);
 		}
-		PrintRunResult printed = this.printRuns
-			.run(PrintRequest.certificates(List.of(replaced.newNumber()), false, style));
-		// the clerk and the audit see the run by its id and folder name, never a server
-		// path
-		String run = "打印批次 %d（%s）".formatted(printed.runId(), printed.folder().getFileName());
-		Path pdf = this.printRuns.latestCertificateFile(replaced.newNumber())
-			.orElseThrow(() -> new IllegalStateException(
-					"新证书 %s 已生效，但未能打印：原因记在%s的未打印清单中，请打印室查看后重印".formatted(replaced.newNumber(), run)));
-		this.audit.record(clerk, "PRINT", replaced.newNumber(), run + "：" + pdf.getFileName());
-		return new ReissueResult(replaced.oldNumber(), replaced.newNumber(), reason, reason.oldStatus().label(), pdf,
-				printed.runId(), printed.complete());
+	}
+
+	/**
+	 * A reissue as stored, by the new certificate's number.
+	 * @throws NotFoundException when no certificate was replaced by that number
+	 */
+	public ReissueResult reissued(String newNumber) {
+		ReissueRecords.ReissueRecord reissue = this.booklets.reissue(newNumber);
+		return new ReissueResult(reissue.oldNumber(), reissue.newNumber(), reissue.reason(),
+				reissue.reason().oldStatus().label());
+	}
+
+	/**
+	 * Where the new booklet of a reissue is now.
+	 * @throws NotFoundException when no certificate was replaced by that number
+	 */
+	public Booklet booklet(String newNumber) {
+		return this.booklets.of(newNumber);
+	}
+
+	/**
+	 * Waits until the new booklet is printed or its printing has ended without it, for at
+	 * most {@code limit}.
+	 */
+	public Booklet awaitBooklet(String newNumber, Duration limit) {
+		return this.booklets.await(newNumber, limit);
 	}
 
 	private Checked checkedNumber(String typed) {
 		Checked number = CertificateNumbers.check(typed, this.channels::exists);
 		if (!number.valid()) {
-			throw new IllegalArgumentException("证书编号 " + typed + "：" + number.problem());
+			throw new InvalidRequestException("证书编号 " + typed + "：" + number.problem());
 		}
 		return number;
 	}
@@ -245,11 +258,9 @@ public class Reissues {
 	}
 
 	/**
-	 * A reissue done: the numbers, what became of the old certificate and the PDF of the
-	 * new one.
+	 * A reissue stored: the numbers and what became of the old certificate.
 	 */
-	public record ReissueResult(String oldNumber, String newNumber, ReissueReason reason, String oldStatus, Path pdf,
-			long printRunId, boolean printed) {
+	public record ReissueResult(String oldNumber, String newNumber, ReissueReason reason, String oldStatus) {
 
 	}
 

@@ -24,12 +24,15 @@ import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.submission.Submission;
 import org.ceprint.submission.Submissions;
+import org.ceprint.testsupport.EventPublications;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,9 @@ class SecurityHeadersIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
 	/** What was asked, with the status it answered, for the failure message. */
 	final Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
 
@@ -75,6 +81,14 @@ class SecurityHeadersIntegrationTests {
 		this.jdbc.sql("DELETE FROM reissue").update();
 		this.jdbc.sql("DELETE FROM office_user WHERE username LIKE 'hdr-%'").update();
 		this.generator.generate(31, 60, LocalDate.of(2026, 6, 30));
+	}
+
+	/**
+	 * The reissue's booklet prints after the request: not on while the next test runs.
+	 */
+	@AfterEach
+	void bookletsPrinted() {
+		EventPublications.awaitCompletion(this.jdbcTemplate);
 	}
 
 	@Test

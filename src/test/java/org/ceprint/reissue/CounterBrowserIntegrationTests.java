@@ -12,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.testsupport.EventPublications;
 import org.ceprint.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class CounterBrowserIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
 	@TempDir
 	Path profile;
 
@@ -56,6 +61,9 @@ class CounterBrowserIntegrationTests {
 		this.browser = HeadlessChromium.open(this.profile, 1280, 900);
 		this.generator.clearRegistry();
 		this.jdbc.sql("DELETE FROM reissue").update();
+		// a regenerated registry reuses numbers: an earlier test's booklet of the same
+		// number must not pass for this one's
+		this.jdbc.sql("DELETE FROM print_document").update();
 		this.generator.generate(41, 40, LocalDate.of(2026, 6, 30));
 	}
 
@@ -64,6 +72,8 @@ class CounterBrowserIntegrationTests {
 		if (this.browser != null) {
 			this.browser.quit();
 		}
+		// no booklet prints on while the next test empties the registry
+		EventPublications.awaitCompletion(this.jdbcTemplate);
 	}
 
 	@Test
@@ -105,7 +115,9 @@ class CounterBrowserIntegrationTests {
 		assertThat(done).contains("已换发（损毁）", (String) holder.get("no"), newNumber);
 		screenshot("counter-reissued.png");
 
-		String href = this.browser.findElement(By.id("pdf")).getAttribute("href");
+		// the booklet prints after the reissue has committed: the page refreshes itself
+		// until its link is there
+		String href = HeadlessChromium.await(this.browser, Duration.ofSeconds(90), By.id("pdf")).getAttribute("href");
 		Cookie session = this.browser.manage().getCookieNamed("JSESSIONID");
 		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + session.getValue()).build(),

@@ -18,12 +18,15 @@ import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.testsupport.EventPublications;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,6 +63,9 @@ class CounterPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
 	OfficeUser nanchangClerk;
 
 	OfficeUser nanchangLead;
@@ -89,6 +95,12 @@ class CounterPagesTests {
 			.sql("SELECT MIN(certificate_no) FROM certificate WHERE channel_code = '360100' AND status = 'VALID'")
 			.query(String.class)
 			.single();
+	}
+
+	/** No booklet of this test prints on while the next one empties the registry. */
+	@AfterEach
+	void bookletsPrinted() {
+		EventPublications.awaitCompletion(this.jdbcTemplate);
 	}
 
 	@Test
@@ -195,8 +207,19 @@ class CounterPagesTests {
 			.containsExactly(this.number + " 南昌窗口（nanchang） 360100", second + " 南昌科长（nanchang-lead） 360100");
 		assertThat(count("SELECT COUNT(*) FROM certificate")).isEqualTo(certificates + 2);
 		String renewed = (String) reissued.get(0).get("new_certificate_no");
+		// the booklets print once the reissues have committed
+		EventPublications.awaitCompletion(this.jdbcTemplate);
 
-		// the new booklet's PDF: for the office's clerk and supervisor only
+		// the reissue's page with its booklet's progress, and the new booklet's PDF: for
+		// the office's clerk and supervisor only
+		for (Caller caller : Caller.values()) {
+			MockHttpServletResponse response = call("GET /office/reissued/" + renewed, callers.get(caller));
+			expectStatus(wrong, "GET /office/reissued/" + renewed, caller, response, "302 200 200 403 403 403 403 403");
+			if (response.getStatus() == 200
+					&& !response.getContentAsString(StandardCharsets.UTF_8).contains("/office/pdf/" + renewed)) {
+				wrong.add("GET /office/reissued/" + renewed + " as " + caller + ": no link to the printed booklet");
+			}
+		}
 		for (Caller caller : Caller.values()) {
 			MockHttpServletResponse response = call("GET /office/pdf/" + renewed, callers.get(caller));
 			expectStatus(wrong, "GET /office/pdf/" + renewed, caller, response, "302 200 200 403 403 403 403 403");
@@ -249,7 +272,7 @@ class CounterPagesTests {
 				this.nanchangClerk);
 		assertThat(lookup).contains((String) holder.get("name")).contains(this.number).contains("换发并打印");
 
-		String done = page(post("/office/reissue").param("number", this.number)
+		String posted = page(post("/office/reissue").param("number", this.number)
 			.param("reason", "lost")
 			.param("declaration", "洪报 2026-118")
 			.with(csrf()), this.nanchangClerk);
@@ -257,6 +280,13 @@ class CounterPagesTests {
 			.param("no", this.number)
 			.query(String.class)
 			.single();
+		// the request returns once the reissue is stored; the page follows the booklet
+		assertThat(posted).contains("已换发（遗失）", newNumber)
+			.containsAnyOf("证书打印中", "/office/pdf/" + newNumber)
+			.contains("/office/reissued/" + newNumber);
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		String done = page(get("/office/reissued/" + newNumber), this.nanchangClerk);
+		assertThat(done).doesNotContain("证书打印中");
 		assertThat(done).contains("已换发（遗失）", newNumber, "/office/pdf/" + newNumber);
 
 		byte[] pdf = this.mvc.perform(get("/office/pdf/" + newNumber).with(user(this.nanchangClerk)))
@@ -302,8 +332,14 @@ class CounterPagesTests {
 				WHERE id = (SELECT person_id FROM certificate WHERE certificate_no = :no)
 				""").param("name", "王" + Character.toString(0x30EDE)).param("no", this.number).update()).isEqualTo(1);
 
-		String page = page(post("/office/reissue").param("number", this.number).param("reason", "damaged").with(csrf()),
+		page(post("/office/reissue").param("number", this.number).param("reason", "damaged").with(csrf()),
 				this.nanchangClerk);
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		String renewed = this.jdbc.sql("SELECT new_certificate_no FROM reissue WHERE old_certificate_no = :no")
+			.param("no", this.number)
+			.query(String.class)
+			.single();
+		String page = page(get("/office/reissued/" + renewed), this.nanchangClerk);
 
 		Map<String, Object> run = this.jdbc.sql("""
 				SELECT r.new_certificate_no AS no, MAX(p.id) AS run FROM reissue r, print_run p

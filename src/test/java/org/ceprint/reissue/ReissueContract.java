@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.pdfbox.Loader;
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.authenticity.DocumentVerifier;
@@ -35,18 +37,20 @@ import org.ceprint.registry.Channels;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.ReissueResult;
+import org.ceprint.testsupport.EventPublications;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Reissue at the counter, for each reason: the old QR code reports the replacement, the
@@ -91,6 +95,18 @@ abstract class ReissueContract {
 	Clock clock;
 
 	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	ReissueRecords records;
+
+	@Autowired
+	Booklets booklets;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	PrintRunResult firstPrint;
@@ -100,8 +116,18 @@ abstract class ReissueContract {
 		this.generator.clearRegistry();
 		this.jdbc.sql("DELETE FROM reissue").update();
 		this.jdbc.sql("DELETE FROM audit_log").update();
+		// a regenerated registry numbers its certificates afresh: a booklet of the same
+		// number printed by an earlier test must not pass for this one's (the listener
+		// takes a printed booklet as done)
+		this.jdbc.sql("DELETE FROM print_document").update();
 		this.generator.generate(21, 8, LocalDate.of(2026, 6, 30));
 		this.firstPrint = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
+	}
+
+	/** No booklet of this test prints on while the next one empties the registry. */
+	@AfterEach
+	void bookletsPrinted() {
+		EventPublications.awaitCompletion(this.jdbcTemplate);
 	}
 
 	@Test
@@ -115,18 +141,19 @@ abstract class ReissueContract {
 			.satisfies((person) -> assertThat(person.certificates()).hasSize(1));
 		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null,
 				PrintStyle.DEFAULT);
+		Booklet booklet = printed(result);
 
-		assertThat(result.printed()).isTrue();
+		assertThat(booklet.printed()).isTrue();
 		assertThat(result.newNumber()).startsWith((String) old.get("channel")).isNotEqualTo(old.get("no"));
 		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
 		assertThat(oldCheck.verdict()).isEqualTo("SUPERSEDED");
 		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
-		String text = text(result.pdf());
+		String text = text(booklet.pdf());
 		assertThat(text).contains(result.newNumber());
 		for (String project : verifiedProjects((String) old.get("no"))) {
 			assertThat(text).contains(project);
 		}
-		VerificationResult newCheck = this.verifier.verifyToken(QrCodeReader.decode(result.pdf(), 1).orElseThrow(),
+		VerificationResult newCheck = this.verifier.verifyToken(QrCodeReader.decode(booklet.pdf(), 1).orElseThrow(),
 				"TEST", "test");
 		assertThat(newCheck.verdict()).isEqualTo("VALID");
 		assertThat(newCheck.documentNo()).isEqualTo(result.newNumber());
@@ -142,19 +169,20 @@ abstract class ReissueContract {
 		Map<String, Object> old = certificateWithVerifiedEntries();
 		Clerk clerk = new Clerk("李强", (String) old.get("channel"));
 		String oldQr = printedQr((String) old.get("no"));
-		assertThatIllegalArgumentException().isThrownBy(
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(
 				() -> this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.LOST, " ", PrintStyle.DEFAULT))
 			.withMessageContaining("遗失声明");
 
 		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.LOST,
 				"赣报 2026-1125-07", PrintStyle.DEFAULT);
+		Booklet booklet = printed(result);
 
 		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
 		assertThat(oldCheck.verdict()).isEqualTo("VOID");
 		assertThat(oldCheck.current()).isFalse();
 		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
 		assertThat(oldCheck.headline()).contains("作废", result.newNumber());
-		String text = text(result.pdf());
+		String text = text(booklet.pdf());
 		for (String project : verifiedProjects((String) old.get("no"))) {
 			assertThat(text).contains(project);
 		}
@@ -180,7 +208,7 @@ abstract class ReissueContract {
 		ReissueResult result = this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.FULL, null,
 				PrintStyle.DEFAULT);
 
-		String text = text(result.pdf());
+		String text = text(printed(result).pdf());
 		assertThat(text).contains(result.newNumber()).contains("本证续前册").contains("合计" + hours + "学时");
 		for (String project : projects) {
 			assertThat(text).doesNotContain(project);
@@ -198,22 +226,101 @@ abstract class ReissueContract {
 		String otherOffice = ((String) old.get("channel")).equals("360100") ? "360200" : "360100";
 		Clerk stranger = new Clerk("外市经办人", otherOffice);
 		assertThat(this.reissues.lookup(stranger, new LookupQuery(null, (String) old.get("no"), null, null))).isEmpty();
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.reissues.reissue(stranger, (String) old.get("no"), ReissueReason.DAMAGED, null,
 					PrintStyle.DEFAULT))
 			.withMessageContaining("只能由该发证机关换发");
 		String typo = ((String) old.get("no")).substring(0, 16) + (((String) old.get("no")).endsWith("1") ? "2" : "1");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.reissues.lookup(new Clerk("王敏", (String) old.get("channel")),
 					new LookupQuery(null, typo, null, null)))
 			.withMessageContaining("校验位");
 
 		Clerk clerk = new Clerk("王敏", (String) old.get("channel"));
 		this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null, PrintStyle.DEFAULT);
-		assertThatIllegalStateException()
+		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.reissues.reissue(clerk, (String) old.get("no"), ReissueReason.DAMAGED, null,
 					PrintStyle.DEFAULT))
 			.withMessage("证书 %s 已换发，不能再换发", old.get("no"));
+	}
+
+	/**
+	 * The event handed to the listener again (as after a restart) once the booklet is
+	 * printed, and once more as if the process had died after printing, before the
+	 * listener's last commit (the print's audit row and its end, committed together): the
+	 * booklet is printed once, its print audited once.
+	 */
+	@Test
+	void aResubmittedEventDoesNotPrintTheBookletTwice() {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		Clerk clerk = new Clerk("王敏", (String) old.get("channel"));
+		List<Object> published = new ArrayList<>();
+		ReissueResult result = reissuesPublishingInto(published).reissue(clerk, (String) old.get("no"),
+				ReissueReason.DAMAGED, null, PrintStyle.DEFAULT);
+		CertificateReissued event = (CertificateReissued) published.get(0);
+		BookletPrinter printer = new BookletPrinter(this.records, this.printRuns, this.booklets,
+				new AuditLog(this.jdbc, this.clock), this.clock, this.transactionManager);
+
+		printer.print(event);
+		printer.print(event);
+		this.jdbc.sql("UPDATE reissue SET print_ended_at = NULL WHERE new_certificate_no = :no")
+			.param("no", result.newNumber())
+			.update();
+		this.jdbc.sql("DELETE FROM audit_log WHERE action = 'PRINT' AND subject = :no")
+			.param("no", result.newNumber())
+			.update();
+		printer.print(event);
+
+		assertThat(this.reissues.booklet(result.newNumber()).printed()).isTrue();
+		assertThat(printsOf(result.newNumber())).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'PRINT' AND subject = :no")
+			.param("no", result.newNumber())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * A crash after the booklet's run was recorded and before it printed: the resubmitted
+	 * event resumes that run, and records no other.
+	 */
+	@Test
+	void aResubmittedEventResumesTheRunACrashInterrupted() throws Exception {
+		Map<String, Object> old = certificateWithVerifiedEntries();
+		Clerk clerk = new Clerk("王敏", (String) old.get("channel"));
+		List<Object> published = new ArrayList<>();
+		ReissueResult result = reissuesPublishingInto(published).reissue(clerk, (String) old.get("no"),
+				ReissueReason.DAMAGED, null, PrintStyle.DEFAULT);
+		long run = this.printRuns
+			.create(PrintRequest.certificates(List.of(result.newNumber()), false, PrintStyle.DEFAULT));
+		this.records.printingIn(result.newNumber(), run);
+		assertThat(this.reissues.booklet(result.newNumber()).printing()).isTrue();
+		long runs = count("SELECT COUNT(*) FROM print_run");
+
+		new BookletPrinter(this.records, this.printRuns, this.booklets, new AuditLog(this.jdbc, this.clock), this.clock,
+				this.transactionManager)
+			.print((CertificateReissued) published.get(0));
+
+		Booklet booklet = this.reissues.booklet(result.newNumber());
+		assertThat(booklet.printed()).isTrue();
+		assertThat(booklet.printRunId()).isEqualTo(run);
+		assertThat(count("SELECT COUNT(*) FROM print_run")).isEqualTo(runs);
+		assertThat(printsOf(result.newNumber())).isEqualTo(1);
+		assertThat(text(booklet.pdf())).contains(result.newNumber());
+	}
+
+	/** Reissues whose events go into a list instead of to their listener. */
+	private Reissues reissuesPublishingInto(List<Object> published) {
+		return new Reissues(this.replacements, this.numbers, this.certificates, this.people, this.channels,
+				this.records, this.booklets, new AuditLog(this.jdbc, this.clock), published::add, this.clock,
+				this.transactionManager);
+	}
+
+	private long printsOf(String certificateNo) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM print_document WHERE document_kind = 'CERTIFICATE' AND document_no = :no")
+			.param("no", certificateNo)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -243,7 +350,8 @@ abstract class ReissueContract {
 				}
 			};
 			Reissues heldReissues = new Reissues(this.replacements, this.numbers, this.certificates, this.people,
-					this.channels, this.printRuns, heldAudit, this.jdbc, this.clock, this.transactionManager);
+					this.channels, this.records, this.booklets, heldAudit, this.events, this.clock,
+					this.transactionManager);
 			ExecutorService pool = Executors.newFixedThreadPool(2);
 			try {
 				Future<ReissueResult> first = pool.submit(() -> heldReissues.reissue(new Clerk("甲", channel), no,
@@ -261,7 +369,7 @@ abstract class ReissueContract {
 					.isEqualTo(CertificateNumbers.format(channel, year, serial));
 				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(2, TimeUnit.MINUTES))
 					.havingCause()
-					.isExactlyInstanceOf(IllegalStateException.class)
+					.isExactlyInstanceOf(ConflictException.class)
 					.withMessage(refusalOfTheSecondClerk(no, successor));
 				assertThat(nextSerial(channel, year)).as("round %d: the second clerk drew no number", round)
 					.isEqualTo(serial + 1);
@@ -381,6 +489,15 @@ abstract class ReissueContract {
 			}
 		}
 		throw new AssertionError("not printed: " + certificateNo);
+	}
+
+	/**
+	 * The new booklet, once the listeners of the reissue's event have completed: it
+	 * prints after the reissue commits, on another thread.
+	 */
+	private Booklet printed(ReissueResult result) {
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		return this.reissues.booklet(result.newNumber());
 	}
 
 	private List<String> actions() {

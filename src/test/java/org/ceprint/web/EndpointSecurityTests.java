@@ -105,8 +105,9 @@ class EndpointSecurityTests {
 			EXPECTED.put(endpoint, Access.ADMIN);
 		}
 		for (String endpoint : List.of("GET /office", "GET /office/lookup", "POST /office/reissue",
-				"GET /office/pdf/{number}", "GET /office/exports/{kind:assessments|summary-tables}.xlsx",
-				"GET /office/scans", "GET /office/scans.json")) {
+				"GET /office/pdf/{number}", "GET /office/reissued/{number}",
+				"GET /office/exports/{kind:assessments|summary-tables}.xlsx", "GET /office/scans",
+				"GET /office/scans.json")) {
 			EXPECTED.put(endpoint, Access.HRSS);
 		}
 		EXPECTED.put("GET /office/audit", Access.SUPERVISOR);
