@@ -3,6 +3,8 @@ package org.ceprint.accounts;
 import java.util.Collection;
 import java.util.List;
 
+import org.ceprint.registry.OfficeScope;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,7 +16,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * department.
  */
 public record OfficeUser(String username, String passwordHash, String displayName, OfficeRole role,
-		String officeChannel, boolean enabled, Long organisationId, Long departmentId) implements UserDetails {
+		String officeChannel, boolean enabled, Long organisationId,
+		Long departmentId) implements UserDetails, OfficeScope {
 
 	public OfficeUser(String username, String passwordHash, String displayName, OfficeRole role, String officeChannel,
 			boolean enabled) {
@@ -28,6 +31,11 @@ public record OfficeUser(String username, String passwordHash, String displayNam
 				List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR"), new SimpleGrantedAuthority("ROLE_CLERK"));
 			default -> List.of(new SimpleGrantedAuthority("ROLE_" + this.role.name()));
 		};
+	}
+
+	@Override
+	public boolean hrssOffice() {
+		return this.role.hrssOffice();
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.ceprint.accounts.OfficeUser;
+import org.ceprint.registry.OfficeScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * For an HRSS office's clerks and supervisors: how often each of the office's own
  * documents was checked, per day, including days whose scan-log rows have been pruned.
- * Only the signed-in account's office, never another's.
+ * Only the signed-in account's office, never another's: read from the principal as its
+ * {@link OfficeScope}, since this module knows no accounts.
  */
 @Controller
 class OfficeScansController {
@@ -38,7 +39,7 @@ class OfficeScansController {
 	}
 
 	@GetMapping("/office/scans")
-	String page(@AuthenticationPrincipal OfficeUser user,
+	String page(@AuthenticationPrincipal OfficeScope user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
 		Period period = period(from, to);
@@ -53,14 +54,14 @@ class OfficeScansController {
 
 	@GetMapping("/office/scans.json")
 	@ResponseBody
-	List<ScanLog.DailyCount> json(@AuthenticationPrincipal OfficeUser user,
+	List<ScanLog.DailyCount> json(@AuthenticationPrincipal OfficeScope user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return counts(user, period(from, to));
 	}
 
-	private List<ScanLog.DailyCount> counts(OfficeUser user, Period period) {
-		if (user == null || !user.role().hrssOffice()) {
+	private List<ScanLog.DailyCount> counts(OfficeScope user, Period period) {
+		if (user == null || !user.hrssOffice()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有人社部门的经办人和负责人可以查看");
 		}
 		return this.scans.dailyCounts(user.officeChannel(), period.from(), period.to());
