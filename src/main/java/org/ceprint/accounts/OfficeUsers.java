@@ -65,13 +65,17 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("账号 " + username + " 的密码不符合要求：" + String.join("；", problems));
 		}
-		if (this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE username = :username")
-			.param("username", username)
-			.query(Long.class)
-			.single() > 0) {
+		if (exists(username)) {
 			throw new IllegalArgumentException("账号 " + username + " 已存在");
 		}
 		create(username, password, displayName, role, office.value(), organisationId, departmentId);
+	}
+
+	public boolean exists(String username) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
