@@ -46,10 +46,10 @@ public class DocumentVerifier {
 
 	/**
 	 * Checks a QR code's content or token.
-	 * @param channel how it was asked (QR, API, CLI), for the scan log
+	 * @param channel how it was asked, for the scan log
 	 * @param clientKey the coarse client key, for the scan log
 	 */
-	public VerificationResult verifyToken(String qrContentOrToken, String channel, String clientKey) {
+	public VerificationResult verifyToken(String qrContentOrToken, ScanChannel channel, String clientKey) {
 		TokenCheck check = this.codes.check(qrContentOrToken);
 		Answer answer = check.genuine() ? fromSigned(check.document()) : new Answer(refused(check.outcome()), null);
 		SignedDocument claimed = check.document();
@@ -70,13 +70,13 @@ public class DocumentVerifier {
 		VerificationResult result = found.filter((dossier) -> !name.isEmpty() && dossier.holder().name().equals(name))
 			.map((dossier) -> fromCertificate(DocumentKind.CERTIFICATE, dossier, null))
 			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "未查到：证书编号与持证人姓名不匹配，请核对后重试"));
-		this.scans.record("LOOKUP", DocumentKind.CERTIFICATE, number.isEmpty() ? null : number, result.verdict(),
-				clientKey, found.map(CertificateDossier::channelCode).orElse(null));
+		this.scans.record(ScanChannel.LOOKUP, DocumentKind.CERTIFICATE, number.isEmpty() ? null : number,
+				result.verdict(), clientKey, found.map(CertificateDossier::channelCode).orElse(null));
 		return result;
 	}
 
 	/** Records a request refused for its client's rate limit: no check, no office. */
-	void recordRefusal(String channel, DocumentKind kind, String documentNo, String clientKey) {
+	void recordRefusal(ScanChannel channel, DocumentKind kind, String documentNo, String clientKey) {
 		this.scans.record(channel, kind, documentNo, "RATE_LIMITED", clientKey, null);
 	}
 

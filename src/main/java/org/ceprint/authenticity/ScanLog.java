@@ -3,10 +3,14 @@ package org.ceprint.authenticity;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.ceprint.registry.CertificateStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class ScanLog {
 
-	/** The outcomes of a genuine document; every other one counts as failed. */
-	private static final String FAILED = "CASE WHEN outcome IN ('VALID', 'SUPERSEDED', 'VOID') THEN 0 ELSE 1 END";
+	/**
+	 * A genuine document's outcome is its certificate status (VALID, SUPERSEDED, VOID);
+	 * every other one counts as failed.
+	 */
+	private static final String FAILED = Arrays.stream(CertificateStatus.values())
+		.map((status) -> "'" + status.name() + "'")
+		.collect(Collectors.joining(", ", "CASE WHEN outcome IN (", ") THEN 0 ELSE 1 END"));
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +49,7 @@ public class ScanLog {
 	 * @param officeChannel the channel of the office whose document it was, null when no
 	 * document of the registry was found
 	 */
-	void record(String channel, DocumentKind kind, String documentNo, String outcome, String clientKey,
+	void record(ScanChannel channel, DocumentKind kind, String documentNo, String outcome, String clientKey,
 			String officeChannel) {
 		this.jdbc.sql("""
 				INSERT INTO verification_scan (scanned_at, channel, document_kind, document_no, outcome, client_key,
@@ -48,7 +57,7 @@ public class ScanLog {
 				VALUES (:at, :channel, :kind, :no, :outcome, :client, :office)
 				""")
 			.param("at", LocalDateTime.now(this.clock))
-			.param("channel", channel)
+			.param("channel", channel.name())
 			.param("kind", (kind != null) ? kind.name() : null)
 			.param("no", (documentNo != null && documentNo.length() > 60) ? documentNo.substring(0, 60) : documentNo)
 			.param("outcome", outcome)
@@ -62,8 +71,8 @@ public class ScanLog {
 				SELECT scanned_at, channel, document_kind, document_no, outcome, client_key
 				FROM verification_scan ORDER BY id DESC LIMIT %d
 				""".formatted(limit))
-			.query((rs, row) -> new Scan(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.query((rs, row) -> new Scan(rs.getTimestamp(1).toLocalDateTime(), ScanChannel.ofStored(rs.getString(2)),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
 			.list();
 	}
 
@@ -184,7 +193,7 @@ public class ScanLog {
 			.update();
 	}
 
-	public record Scan(LocalDateTime at, String channel, String kind, String documentNo, String outcome,
+	public record Scan(LocalDateTime at, ScanChannel channel, String kind, String documentNo, String outcome,
 			String clientKey) {
 
 	}

@@ -48,11 +48,11 @@ class VerificationController {
 		String client = this.clients.of(request.getRemoteAddr());
 		ClientLimits.Admission admission = this.clients.admitVerification(client);
 		if (!admission.allowed()) {
-			refuse(admission, "QR", client, response);
+			refuse(admission, ScanChannel.QR, client, response);
 			model.addAttribute("result", tooFrequent(admission));
 			return "verification";
 		}
-		model.addAttribute("result", this.verifier.verifyToken(token, "QR", client));
+		model.addAttribute("result", this.verifier.verifyToken(token, ScanChannel.QR, client));
 		return "verification";
 	}
 
@@ -62,10 +62,10 @@ class VerificationController {
 		String client = this.clients.of(request.getRemoteAddr());
 		ClientLimits.Admission admission = this.clients.admitVerification(client);
 		if (!admission.allowed()) {
-			refuse(admission, "API", client, response);
+			refuse(admission, ScanChannel.API, client, response);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(tooFrequent(admission));
 		}
-		return ResponseEntity.ok(this.verifier.verifyToken(token, "API", client));
+		return ResponseEntity.ok(this.verifier.verifyToken(token, ScanChannel.API, client));
 	}
 
 	/**
@@ -91,7 +91,7 @@ class VerificationController {
 		model.addAttribute("number", number);
 		ClientLimits.Admission admission = this.clients.admitLookup(client);
 		if (!admission.allowed()) {
-			refuseLookup(admission, "LOOKUP", number, client, response);
+			refuseLookup(admission, ScanChannel.LOOKUP, number, client, response);
 			model.addAttribute("limited", "查询过于频繁，请 %d 秒后再试。".formatted(admission.retryAfterSeconds()));
 			return "lookup";
 		}
@@ -105,7 +105,7 @@ class VerificationController {
 		String client = this.clients.of(request.getRemoteAddr());
 		ClientLimits.Admission admission = this.clients.admitLookup(client);
 		if (!admission.allowed()) {
-			refuseLookup(admission, "API", number, client, response);
+			refuseLookup(admission, ScanChannel.API, number, client, response);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.body(VerificationResult.refused("RATE_LIMITED",
 						"查询过于频繁，请 %d 秒后再试".formatted(admission.retryAfterSeconds())));
@@ -117,7 +117,8 @@ class VerificationController {
 	 * 429 with Retry-After; the scan log records the first refusal of a run only, so a
 	 * flood cannot fill it.
 	 */
-	private void refuse(ClientLimits.Admission admission, String channel, String client, HttpServletResponse response) {
+	private void refuse(ClientLimits.Admission admission, ScanChannel channel, String client,
+			HttpServletResponse response) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
 		if (admission.firstRefusal()) {
@@ -125,7 +126,7 @@ class VerificationController {
 		}
 	}
 
-	private void refuseLookup(ClientLimits.Admission admission, String channel, String number, String client,
+	private void refuseLookup(ClientLimits.Admission admission, ScanChannel channel, String number, String client,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));

@@ -13,6 +13,7 @@ import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.AuthenticityCodes.OfflineCheck;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.authenticity.VerificationResult;
@@ -65,7 +66,7 @@ class VerifyCommand implements Callable<Integer> {
 	}
 
 	private int online(String content) {
-		VerificationResult result = this.verifier.verifyToken(content, "CLI", "command-line");
+		VerificationResult result = this.verifier.verifyToken(content, ScanChannel.CLI, "command-line");
 		if (!result.genuine()) {
 			System.out.println("结论：不能确认真伪：" + result.headline());
 			return 4;

@@ -17,6 +17,7 @@ import org.ceprint.ConflictException;
 import org.ceprint.authenticity.AuthenticityProperties;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.authenticity.VerificationResult;
 import org.ceprint.demo.DemoRegistryGenerator;
@@ -134,7 +135,7 @@ abstract class PrintRunContract {
 		}
 		String qr = QrCodeReader.decode(pdf, Integer.parseInt(first[3])).orElseThrow();
 		assertThat(qr).startsWith("HTTP://LOCALHOST:8080/V/");
-		VerificationResult verified = this.verifier.verifyToken(qr, "TEST", "test");
+		VerificationResult verified = this.verifier.verifyToken(qr, ScanChannel.API, "test");
 		assertThat(verified.verdict()).isEqualTo("VALID");
 		assertThat(verified.documentNo()).isEqualTo(first[0]);
 	}

@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
+import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.VerificationResult;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
@@ -145,7 +146,7 @@ abstract class ReissueContract {
 
 		assertThat(booklet.printed()).isTrue();
 		assertThat(result.newNumber()).startsWith((String) old.get("channel")).isNotEqualTo(old.get("no"));
-		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
+		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, ScanChannel.API, "test");
 		assertThat(oldCheck.verdict()).isEqualTo("SUPERSEDED");
 		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
 		String text = text(booklet.pdf());
@@ -154,7 +155,7 @@ abstract class ReissueContract {
 			assertThat(text).contains(project);
 		}
 		VerificationResult newCheck = this.verifier.verifyToken(QrCodeReader.decode(booklet.pdf(), 1).orElseThrow(),
-				"TEST", "test");
+				ScanChannel.API, "test");
 		assertThat(newCheck.verdict()).isEqualTo("VALID");
 		assertThat(newCheck.documentNo()).isEqualTo(result.newNumber());
 		assertThat(actions()).containsExactly("LOOKUP", "REISSUE", "PRINT");
@@ -177,7 +178,7 @@ abstract class ReissueContract {
 				"赣报 2026-1125-07", PrintStyle.DEFAULT);
 		Booklet booklet = printed(result);
 
-		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, "TEST", "test");
+		VerificationResult oldCheck = this.verifier.verifyToken(oldQr, ScanChannel.API, "test");
 		assertThat(oldCheck.verdict()).isEqualTo("VOID");
 		assertThat(oldCheck.current()).isFalse();
 		assertThat(oldCheck.replacedBy()).isEqualTo(result.newNumber());
