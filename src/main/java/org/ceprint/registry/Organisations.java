@@ -1,7 +1,11 @@
 package org.ceprint.registry;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +46,19 @@ public class Organisations {
 			.param("name", name)
 			.query(Long.class)
 			.optional();
+	}
+
+	/** The units and bases with these ids, by id; an unknown id is left out. */
+	public Map<Long, Organisation> findByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql(SELECT + " WHERE o.id IN (:ids)")
+			.param("ids", List.copyOf(new java.util.HashSet<>(ids)))
+			.query(Organisations::organisation)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Organisation::id, Function.identity()));
 	}
 
 	public Optional<Organisation> findByCreditCode(String creditCode) {
