@@ -1,5 +1,7 @@
 package org.ceprint.submission;
 
+import org.ceprint.InvalidRequestException;
+
 /** The HRSS office's decision on one entry (第十三条). */
 public enum Decision {
 
@@ -23,7 +25,7 @@ public enum Decision {
 		return switch (value) {
 			case "verified", "verify", "v" -> VERIFIED;
 			case "rejected", "reject", "r" -> REJECTED;
-			default -> throw new IllegalArgumentException("验证结论须为 verified 或 rejected，实为「" + text + "」");
+			default -> throw new InvalidRequestException("验证结论须为 verified 或 rejected，实为「" + text + "」");
 		};
 	}
 

@@ -3,6 +3,8 @@ package org.ceprint.submission;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.ceprint.InvalidRequestException;
+
 /** Why the HRSS office does not verify an entry; the code travels in the API. */
 public enum RejectionReason {
 
@@ -24,7 +26,7 @@ public enum RejectionReason {
 		return Arrays.stream(values())
 			.filter((reason) -> reason.name().equals(value) || reason.label.equals(text.strip()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
+			.orElseThrow(() -> new InvalidRequestException(
 					"不予验证的理由「%s」不在 %s 之中".formatted(text, Arrays.toString(values()))));
 	}
 

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeUser;
-import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
 import org.ceprint.registry.SubjectType;
 
@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The submission workflow as JSON for the provinces' platforms, with an office account
@@ -139,7 +139,7 @@ class SubmissionApiController {
 	Map<String, Object> review(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
 			@RequestBody ReviewRequest request) {
 		if (request.approve() == null) {
-			throw new IllegalArgumentException("审核须给出 approve：true（同意）或 false（退回）");
+			throw new InvalidRequestException("审核须给出 approve：true（同意）或 false（退回）");
 		}
 		this.submissions.review(user, id, request.approve(), request.opinion());
 		return detail(user, id);
@@ -168,7 +168,7 @@ class SubmissionApiController {
 			subject = SubjectType.valueOf(String.valueOf(request.subjectType()).toUpperCase());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
+			throw new InvalidRequestException(
 					"登记 #%d subjectType 须为 PUBLIC 或 PROFESSIONAL，实为「%s」".formatted(entryId, request.subjectType()));
 		}
 		this.submissions.correctEntry(user, id, entryId, request.hours(), subject);
@@ -182,27 +182,28 @@ class SubmissionApiController {
 		return detail(user, id);
 	}
 
+	/**
+	 * Closes the batch and answers once the decisions are stored; the papers are printed
+	 * afterwards, and {@code papers} (here and on every read of the batch) tells how far
+	 * they are.
+	 */
 	@PostMapping("/{id}/close")
 	Map<String, Object> close(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
-			@RequestBody(required = false) CloseRequest request) throws Exception {
-		SubmissionPapers.ClosingPapers closing = this.papers.close(user, id,
-				(request != null) ? request.opinion() : null,
+			@RequestBody(required = false) CloseRequest request) {
+		this.submissions.close(user, id, (request != null) ? request.opinion() : null,
 				request != null && Boolean.TRUE.equals(request.fullReprints()));
-		Map<String, Object> body = detail(user, id);
-		Map<String, Object> runs = new LinkedHashMap<>();
-		closing.runs().forEach((kind, run) -> runs.put(kind, run(id, kind, run)));
-		body.put("papers", runs);
-		return body;
+		return detail(user, id);
 	}
 
 	/**
-	 * One of the papers printed at closing (SUMMARY_TABLE, SEAL_OVERLAYS, CERTIFICATES,
-	 * REGISTER_CARDS).
+	 * One of the papers printed at closing (SUMMARY_TABLE, RETURN_SLIP, SEAL_OVERLAYS,
+	 * CERTIFICATES, REGISTER_CARDS); 409 while it is being printed.
 	 */
 	@GetMapping("/{id}/papers/{kind}")
 	ResponseEntity<byte[]> paper(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
 			@PathVariable String kind) throws IOException {
-		Long runId = this.papers.outputs(user, id).get(kind.toUpperCase());
+		PaperKind paper = PaperKind.parseOrNull(kind);
+		Long runId = (paper != null) ? this.papers.printedRun(user, id, paper).orElse(null) : null;
 		if (runId == null) {
 			return ResponseEntity.notFound().build();
 		}
@@ -222,6 +223,12 @@ class SubmissionApiController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("submission", this.submissions.find(user, id));
 		body.put("entries", this.submissions.reviews(user, id).stream().map(SubmissionApiController::entry).toList());
+		SubmissionPapers.ClosingPapers closing = this.papers.progress(user, id);
+		Map<String, Object> runs = new LinkedHashMap<>();
+		closing.papers().forEach((paper) -> runs.put(paper.kind().name(), run(id, paper)));
+		body.put("papers", runs);
+		body.put("papersWaiting", closing.waiting());
+		body.put("papersDone", closing.done());
 		return body;
 	}
 
@@ -252,16 +259,18 @@ class SubmissionApiController {
 
 	/**
 	 * A paper's print run: its folder by name only (under the print office's output
-	 * folder, which a client has no business knowing) and where to download it.
+	 * folder, which a client has no business knowing), how far it is, and where to
+	 * download it once complete.
 	 */
-	private static Map<String, Object> run(long id, String kind, PrintRunResult run) {
+	private static Map<String, Object> run(long id, SubmissionPapers.Paper paper) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("runId", run.runId());
-		body.put("folder", run.folder().getFileName().toString());
-		body.put("download", "/api/v1/submissions/%d/papers/%s".formatted(id, kind));
-		body.put("complete", run.complete());
-		body.put("printed", run.printed());
-		body.put("rejected", run.rejected());
+		body.put("runId", paper.runId());
+		body.put("folder", paper.folder());
+		body.put("download", "/api/v1/submissions/%d/papers/%s".formatted(id, paper.kind().name()));
+		body.put("complete", paper.complete());
+		body.put("planned", paper.planned());
+		body.put("printed", paper.printed());
+		body.put("rejected", paper.rejected());
 		return body;
 	}
 

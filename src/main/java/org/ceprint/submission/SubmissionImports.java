@@ -55,7 +55,7 @@ public class SubmissionImports {
 	 * @param file the uploaded file, named as the registrar named it (the name appears in
 	 * messages; the extension tells CSV from a workbook)
 	 * @param errorWorkbook where the rejected rows go, if any
-	 * @throws IllegalArgumentException for a file refused as a whole, in Chinese
+	 * @throws InvalidRequestException for a file refused as a whole, in Chinese
 	 */
 	public Outcome importAndDraft(OfficeUser actor, Path file, Path errorWorkbook) throws IOException {
 		Organisation body = this.submissions.submitterOf(actor);

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.web.Problems;
@@ -29,8 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SubmissionPagesController {
-
-	private static final Log logger = LogFactory.getLog(SubmissionPagesController.class);
 
 	/** What a page says of a refusal whose own text is not fit to show (web module). */
 	private static final String UNEXPECTED = "未能完成，请检查后重试";
@@ -138,19 +134,7 @@ class SubmissionPagesController {
 	String close(@AuthenticationPrincipal OfficeUser user, @PathVariable long id,
 			@RequestParam(required = false) String opinion, @RequestParam(defaultValue = "false") boolean fullReprints,
 			RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
-			try {
-				this.papers.close(user, id, opinion, fullReprints);
-			}
-			catch (NotPermittedException | IllegalArgumentException | IllegalStateException
-					| NoSuchElementException ex) {
-				throw ex;
-			}
-			catch (Exception ex) {
-				logger.error("报送批次 #" + id + " 办结材料打印失败", ex);
-				throw new IllegalStateException("打印办结材料失败：" + Problems.userMessage(ex, "原因已记入日志，请联系管理员"), ex);
-			}
-		});
+		return act(redirect, id, () -> this.submissions.close(user, id, opinion, fullReprints));
 	}
 
 	private String show(OfficeUser user, long id, Model model, String view) {
@@ -160,7 +144,7 @@ class SubmissionPagesController {
 			model.addAttribute("s", submission);
 			model.addAttribute("reviews", this.submissions.reviews(user, id));
 			model.addAttribute("history", this.submissions.history(user, id));
-			model.addAttribute("papers", this.papers.outputs(user, id));
+			model.addAttribute("papers", this.papers.progress(user, id));
 			model.addAttribute("hrss", user.role().hrssOffice());
 			model.addAttribute("reviewer", user.role() == OfficeRole.DEPT_REVIEWER);
 			model.addAttribute("registrar",
@@ -179,7 +163,8 @@ class SubmissionPagesController {
 		try {
 			action.run();
 		}
-		catch (NotPermittedException | IllegalArgumentException | IllegalStateException | NoSuchElementException ex) {
+		catch (RefusedException | NotPermittedException | NoSuchElementException | IllegalArgumentException
+				| IllegalStateException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/submissions/" + id;

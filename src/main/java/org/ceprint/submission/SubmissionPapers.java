@@ -1,171 +1,218 @@
 package org.ceprint.submission;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.ceprint.ConflictException;
 import org.ceprint.accounts.OfficeUser;
-import org.ceprint.authenticity.AuthenticityCodes;
-import org.ceprint.authenticity.DocumentKind;
-import org.ceprint.authenticity.SignedDocument;
+import org.ceprint.printing.PrintProgress;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
-import org.ceprint.printing.PrintStyle;
-import org.ceprint.printing.SubmissionTables;
-import org.ceprint.registry.SubjectType;
-import org.ceprint.rendering.ReturnSlipView;
-import org.ceprint.rendering.SummaryTableRow;
-import org.ceprint.rendering.SummaryTableView;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The papers of a submission, each printed by a print run: the summary table in three
- * copies with the opinions given, and at closing the seal overlays of the booklets whose
- * entries were verified (or the booklets again in full) and their holders' register
- * cards.
+ * The papers of a closed batch, printed after the closing's commit on another thread,
+ * each by a print run of its own: the summary table in three copies with the opinions
+ * given, the return slip when an entry was rejected, and for the verified entries the
+ * seal overlays of their booklets (or the booklets again in full) and their holders'
+ * register cards.
  */
 @Component
-public class SubmissionPapers implements SubmissionTables {
+public class SubmissionPapers {
 
-	/** The print runs made at closing, by what they print. */
-	public record ClosingPapers(Submission submission, Map<String, PrintRunResult> runs) {
+	private static final Log logger = LogFactory.getLog(SubmissionPapers.class);
+
+	/**
+	 * How far the papers of a batch are: the runs recorded so far, and how many papers
+	 * wait for a run. No paper for a batch that is not closed.
+	 */
+	public record ClosingPapers(List<Paper> papers, int waiting) {
+
+		/** How many papers are printed. */
+		public long completed() {
+			return this.papers.stream().filter(Paper::complete).count();
+		}
+
+		/** Whether every paper is printed. */
+		public boolean done() {
+			return this.waiting == 0 && this.papers.stream().allMatch(Paper::complete);
+		}
+
+	}
+
+	/**
+	 * One paper's print run as it stands.
+	 *
+	 * @param folder the run folder's name (not its path, which no client needs)
+	 * @param planned documents the run selected; null until it has counted them
+	 */
+	public record Paper(PaperKind kind, long runId, String folder, Integer planned, int printed, int rejected,
+			boolean complete) {
 
 	}
 
 	private final Submissions submissions;
 
+	private final SubmissionOutputs outputs;
+
 	private final PrintRuns printRuns;
 
-	private final AuthenticityCodes codes;
+	/** Creates a paper's run and records it for the batch, as one transaction. */
+	private final TransactionTemplate recording;
 
-	private final JdbcClient jdbc;
+	private final int haltAfterPapers;
 
-	private final Clock clock;
-
-	SubmissionPapers(Submissions submissions, PrintRuns printRuns, AuthenticityCodes codes, JdbcClient jdbc,
-			Clock clock) {
+	/**
+	 * @param haltAfterPapers fault injection for the kill tests only
+	 * ({@code ceprint.submission.fault.halt-after-papers}): the process halts as if
+	 * killed once that many papers are printed, 0 right after the closing's commit; off
+	 * when negative
+	 */
+	SubmissionPapers(Submissions submissions, SubmissionOutputs outputs, PrintRuns printRuns,
+			PlatformTransactionManager transactionManager,
+			@Value("${ceprint.submission.fault.halt-after-papers:-1}") int haltAfterPapers) {
 		this.submissions = submissions;
+		this.outputs = outputs;
 		this.printRuns = printRuns;
-		this.codes = codes;
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.recording = new TransactionTemplate(transactionManager);
+		// as PrintRuns records its runs: claiming reads the selection without locking it
+		this.recording.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.haltAfterPapers = haltAfterPapers;
 	}
 
 	/**
-	 * Closes a received batch and prints its papers.
-	 * @param fullReprints print the booklets of verified entries again in full instead of
-	 * the overlay pages, where the office prefers
+	 * Prints the papers of a closed batch, each exactly once: a paper whose run was
+	 * recorded before is not printed again but its run finished if an interruption left
+	 * it unfinished (resumed from its last committed chunk). Runs outside a transaction,
+	 * since a print run commits chunk by chunk; when a paper cannot be printed it throws,
+	 * so the event stays incomplete and is handed back when the application restarts.
 	 */
-	public ClosingPapers close(OfficeUser actor, long id, String opinion, boolean fullReprints) throws Exception {
-		Submission closed = this.submissions.close(actor, id, opinion);
-		List<String> booklets = this.submissions.reviews(id)
-			.stream()
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	public void print(SubmissionClosed closed) {
+		long id = closed.submissionId();
+		List<EntryReview> reviews = this.submissions.reviews(id);
+		List<String> booklets = booklets(reviews);
+		int printed = 0;
+		haltIfAsked(printed);
+		for (PaperKind kind : plan(reviews, closed.fullReprints())) {
+			printOnce(id, kind, kind.request(id, booklets));
+			haltIfAsked(++printed);
+		}
+		logger.info("报送批次 #%d 的办结文书已打印（%d 份）".formatted(id, printed));
+	}
+
+	/** How far the papers of a batch the account may see are. */
+	public ClosingPapers progress(OfficeUser actor, long id) {
+		Submission submission = this.submissions.find(actor, id);
+		if (submission.status() != SubmissionStatus.CLOSED) {
+			return new ClosingPapers(List.of(), 0);
+		}
+		List<Paper> papers = new ArrayList<>();
+		this.outputs.runs(id)
+			.forEach((kind, runId) -> this.printRuns.progress(runId).ifPresent((run) -> papers.add(paper(kind, run))));
+		int expected = plan(this.submissions.reviews(id), false).size();
+		return new ClosingPapers(papers, Math.max(0, expected - papers.size()));
+	}
+
+	/** The print runs made at closing, by what they print. */
+	public Map<PaperKind, Long> outputs(OfficeUser actor, long id) {
+		this.submissions.find(actor, id);
+		return this.outputs.runs(id);
+	}
+
+	/**
+	 * The run of one paper, once printed.
+	 * @throws ConflictException while it is still being printed
+	 */
+	Optional<Long> printedRun(OfficeUser actor, long id, PaperKind kind) {
+		Long runId = outputs(actor, id).get(kind);
+		if (runId == null) {
+			return Optional.empty();
+		}
+		if (!this.printRuns.progress(runId).map(PrintProgress::complete).orElse(false)) {
+			throw new ConflictException("%s正在打印（打印批次 %d），请稍后再下载".formatted(kind.label(), runId));
+		}
+		return Optional.of(runId);
+	}
+
+	/** The papers of a batch with these decisions, in the order they are printed. */
+	static List<PaperKind> plan(List<EntryReview> reviews, boolean fullReprints) {
+		List<PaperKind> plan = new ArrayList<>(List.of(PaperKind.SUMMARY_TABLE));
+		if (reviews.stream().anyMatch((review) -> review.decision() == Decision.REJECTED)) {
+			plan.add(PaperKind.RETURN_SLIP);
+		}
+		if (!booklets(reviews).isEmpty()) {
+			plan.add(fullReprints ? PaperKind.CERTIFICATES : PaperKind.SEAL_OVERLAYS);
+			plan.add(PaperKind.REGISTER_CARDS);
+		}
+		return plan;
+	}
+
+	private void printOnce(long id, PaperKind kind, PrintRequest request) {
+		Optional<Long> recorded = this.outputs.run(id, kind);
+		long runId = recorded.orElseGet(() -> this.recording.execute((status) -> {
+			long created = this.printRuns.create(request);
+			this.outputs.record(id, kind, created);
+			return created;
+		}));
+		if (recorded.isPresent() && complete(runId)) {
+			return;
+		}
+		PrintRunResult result;
+		try {
+			// a run recorded before was interrupted with the process that printed it (or
+			// failed): it is finished from its last committed chunk, at once, since the
+			// process that left it is gone
+			result = recorded.isPresent() ? this.printRuns.resume(runId, true) : this.printRuns.execute(runId);
+		}
+		catch (Exception ex) {
+			if (recorded.isPresent() && complete(runId)) {
+				// finished in the moment between its last commit and its completion
+				return;
+			}
+			throw new IllegalStateException("报送批次 #%d 的%s未能打印（打印批次 %d）".formatted(id, kind.label(), runId), ex);
+		}
+		if (!result.complete()) {
+			throw new IllegalStateException(
+					"报送批次 #%d 的%s未能打印完成（打印批次 %d）：%s".formatted(id, kind.label(), runId, result.failure()));
+		}
+	}
+
+	private boolean complete(long runId) {
+		return this.printRuns.progress(runId).map(PrintProgress::complete).orElse(false);
+	}
+
+	private void haltIfAsked(int printed) {
+		if (printed == this.haltAfterPapers) {
+			logger.warn("ceprint.submission.fault.halt-after-papers=%d：进程在此停止（仅供测试）".formatted(printed));
+			Runtime.getRuntime().halt(137);
+		}
+	}
+
+	private static Paper paper(PaperKind kind, PrintProgress run) {
+		return new Paper(kind, run.runId(), run.folder(), run.planned(), run.printed(), run.rejected(), run.complete());
+	}
+
+	/** The current booklets of the holders of verified entries, each once. */
+	private static List<String> booklets(List<EntryReview> reviews) {
+		return reviews.stream()
 			.filter((review) -> review.decision() == Decision.VERIFIED && review.certificateNo() != null)
 			.map(EntryReview::certificateNo)
 			.distinct()
 			.toList();
-		Map<String, PrintRunResult> runs = new LinkedHashMap<>();
-		runs.put("SUMMARY_TABLE", record(id, "SUMMARY_TABLE", this.printRuns.run(PrintRequest.submissionTable(id))));
-		if (this.submissions.reviews(id).stream().anyMatch((review) -> review.decision() == Decision.REJECTED)) {
-			runs.put("RETURN_SLIP", record(id, "RETURN_SLIP", this.printRuns.run(PrintRequest.returnSlip(id))));
-		}
-		if (!booklets.isEmpty()) {
-			PrintRequest seals = fullReprints ? PrintRequest.certificates(booklets, true, PrintStyle.DEFAULT)
-					: PrintRequest.sealOverlays(booklets, PrintStyle.DEFAULT);
-			runs.put(fullReprints ? "CERTIFICATES" : "SEAL_OVERLAYS",
-					record(id, fullReprints ? "CERTIFICATES" : "SEAL_OVERLAYS", this.printRuns.run(seals)));
-			runs.put("REGISTER_CARDS",
-					record(id, "REGISTER_CARDS", this.printRuns.run(PrintRequest.registerCards(booklets))));
-		}
-		return new ClosingPapers(closed, runs);
-	}
-
-	/** The summary table of a submission at any stage, for the account's own use. */
-	public PrintRunResult printTable(OfficeUser actor, long id) throws Exception {
-		this.submissions.find(actor, id);
-		return this.printRuns.run(PrintRequest.submissionTable(id));
-	}
-
-	/** The print runs made at closing, by what they print. */
-	public Map<String, Long> outputs(OfficeUser actor, long id) {
-		this.submissions.find(actor, id);
-		Map<String, Long> outputs = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT output_kind, run_id FROM submission_output WHERE submission_id = :id ORDER BY run_id")
-			.param("id", id)
-			.query((rs, row) -> outputs.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		return outputs;
-	}
-
-	@Override
-	public Optional<SummaryTableView> summaryTable(long submissionId) {
-		return this.submissions.findForPrinting(submissionId).map((submission) -> {
-			List<EntryReview> reviews = this.submissions.reviews(submissionId);
-			List<SummaryTableRow> rows = reviews.stream().map((review) -> {
-				boolean isPublic = review.entry().subjectType() == SubjectType.PUBLIC;
-				return new SummaryTableRow(review.seq(), review.holderName(), review.idNumber(),
-						(review.certificateNo() != null) ? review.certificateNo() : "", review.unitName(),
-						review.title(), review.entry().projectName(), review.entry().form().label(),
-						review.entry().startDate(), review.entry().endDate(),
-						isPublic ? review.entry().hours() : BigDecimal.ZERO,
-						isPublic ? BigDecimal.ZERO : review.entry().hours(), review.entry().result());
-			}).toList();
-			LocalDate filledOn = (submission.createdAt() != null) ? submission.createdAt().toLocalDate()
-					: LocalDate.now(this.clock);
-			BigDecimal total = reviews.stream()
-				.map((review) -> review.entry().hours())
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			String reviewOpinion = submission.byBase() ? "继续教育基地直接报送，无需主管部门审核（第十一条）" : submission.reviewOpinion();
-			return new SummaryTableView(submission.batchNo(), submission.submitterName(),
-					submission.submitterCreditCode(), submission.departmentName(), submission.officeName(), filledOn,
-					this.codes.qrContent(SignedDocument.of(DocumentKind.SUMMARY_TABLE, submission.batchNo(),
-							submission.submitterName(), null, filledOn, total)),
-					rows, reviewOpinion,
-					(submission.reviewedAt() != null) ? submission.reviewedAt().toLocalDate() : null,
-					submission.verificationOpinion(),
-					(submission.closedAt() != null) ? submission.closedAt().toLocalDate() : null);
-		});
-	}
-
-	@Override
-	public Optional<ReturnSlipView> returnSlip(long submissionId) {
-		return this.submissions.findForPrinting(submissionId)
-			.filter((submission) -> submission.status() == SubmissionStatus.CLOSED)
-			.flatMap((submission) -> {
-				List<EntryReview> reviews = this.submissions.reviews(submissionId);
-				List<ReturnSlipView.Line> lines = reviews.stream()
-					.filter((review) -> review.decision() == Decision.REJECTED)
-					.map((review) -> new ReturnSlipView.Line(review.seq(), review.holderName(), review.certificateNo(),
-							review.entry().projectName(), review.entry().startDate(), review.entry().endDate(),
-							review.entry().hours(),
-							review.reason().label() + ((review.reasonNote() != null) ? "：" + review.reasonNote() : "")))
-					.toList();
-				if (lines.isEmpty()) {
-					return Optional.empty();
-				}
-				LocalDate closedOn = submission.closedAt().toLocalDate();
-				return Optional
-					.of(new ReturnSlipView(submission.batchNo(), submission.submitterName(), submission.officeName(),
-							closedOn, reviews.size(), this.codes.qrContent(SignedDocument.of(DocumentKind.RETURN_SLIP,
-									submission.batchNo(), submission.submitterName(), null, closedOn, BigDecimal.ZERO)),
-							lines));
-			});
-	}
-
-	private PrintRunResult record(long id, String kind, PrintRunResult run) {
-		this.jdbc.sql("INSERT INTO submission_output (submission_id, output_kind, run_id) VALUES (:id, :kind, :run)")
-			.param("id", id)
-			.param("kind", kind)
-			.param("run", run.runId())
-			.update();
-		return run;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.ceprint.submission;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * Where a submission stands. A unit's goes DRAFT → SUBMITTED → APPROVED (or RETURNED, to
  * be corrected and submitted again) → RECEIVED → CLOSED; a base's skips the department.
@@ -27,8 +29,7 @@ public enum SubmissionStatus {
 			return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"状态须为 %s 之一，实为「%s」".formatted(java.util.Arrays.toString(values()), text));
+			throw new InvalidRequestException("状态须为 %s 之一，实为「%s」".formatted(java.util.Arrays.toString(values()), text));
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.ceprint.InvalidRequestException;
+
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -27,19 +29,19 @@ final class UploadedTable implements AutoCloseable {
 	}
 
 	/**
-	 * @throws IllegalArgumentException for an empty upload or one that is no .xlsx,
-	 * .xlsm, .xls or .csv, in Chinese
+	 * @throws InvalidRequestException for an empty upload or one that is no .xlsx, .xlsm,
+	 * .xls or .csv, in Chinese
 	 */
 	static UploadedTable save(MultipartFile upload) throws IOException {
 		if (upload == null || upload.isEmpty()) {
-			throw new IllegalArgumentException("请选择要上传的登记汇总表文件");
+			throw new InvalidRequestException("请选择要上传的登记汇总表文件");
 		}
 		String original = (upload.getOriginalFilename() != null) ? upload.getOriginalFilename() : "";
 		String name = original.replaceAll(".*[/\\\\]", "").replaceAll("[\\x00-\\x1f:*?\"<>|]", "_").strip();
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (!(lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls") || lower.endsWith(".csv"))
 				|| name.length() > 120) {
-			throw new IllegalArgumentException("文件「%s」：只接受 .xlsx、.xlsm、.xls 或 .csv 格式的登记汇总表".formatted(original));
+			throw new InvalidRequestException("文件「%s」：只接受 .xlsx、.xlsm、.xls 或 .csv 格式的登记汇总表".formatted(original));
 		}
 		Path folder = Files.createTempDirectory("ceprint-upload-");
 		Path file = folder.resolve(name);

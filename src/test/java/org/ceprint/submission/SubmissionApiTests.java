@@ -10,6 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.testsupport.EventPublications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -48,6 +50,9 @@ class SubmissionApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	long baseId;
 
@@ -115,8 +120,12 @@ class SubmissionApiTests {
 				200);
 		assertThat(decided.getResponse().getContentAsString()).contains("\"reason\":\"DUPLICATE\"");
 		MvcResult closed = call(post("/api/v1/submissions/" + id + "/close"), "hrss-api:pw-hrss", "{}", 200);
-		String body = closed.getResponse().getContentAsString();
-		assertThat(body).contains("\"status\":\"CLOSED\"", "\"SUMMARY_TABLE\"");
+		assertThat(closed.getResponse().getContentAsString()).contains("\"status\":\"CLOSED\"");
+		// the answer comes once the decisions are stored; the papers print after it
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		String body = call(get("/api/v1/submissions/" + id), "hrss-api:pw-hrss", null, 200).getResponse()
+			.getContentAsString();
+		assertThat(body).contains("\"status\":\"CLOSED\"", "\"SUMMARY_TABLE\"", "\"papersDone\":true");
 		// each paper's run by its folder's name and download link: no server path
 		assertThat(body).doesNotContain(this.outputDir.toAbsolutePath().toString(), "\"folder\":\"/");
 		Map<String, Object> summaryRun = com.jayway.jsonpath.JsonPath.read(body, "$.papers.SUMMARY_TABLE");

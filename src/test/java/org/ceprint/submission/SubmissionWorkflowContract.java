@@ -14,27 +14,32 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintProgress;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
+import org.ceprint.printing.PrintingProperties;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.SubjectType;
 import org.ceprint.rendering.PdfProbe;
+import org.ceprint.testsupport.EventPublications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -63,6 +68,12 @@ abstract class SubmissionWorkflowContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	PrintingProperties printing;
 
 	@BeforeEach
 	void printedProvince() throws Exception {
@@ -113,7 +124,8 @@ abstract class SubmissionWorkflowContract {
 			assertThat(review.hours().standard()).isEqualTo("江西2012学时标准");
 			assertThat(review.yearRequiredHours()).isPositive();
 		});
-		assertThatIllegalStateException().isThrownBy(() -> this.submissions.close(verifier, draft.id(), null))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.submissions.close(verifier, draft.id(), null))
 			.withMessageContaining("3 条登记未作结论");
 		// the rejected entry is in the same booklet as an accepted one, on a page that
 		// gets
@@ -127,10 +139,13 @@ abstract class SubmissionWorkflowContract {
 		this.submissions.decide(verifier, draft.id(), rejected, Decision.REJECTED, RejectionReason.MISSING_EVIDENCE,
 				"未附结业证书");
 
-		SubmissionPapers.ClosingPapers closing = this.papers.close(verifier, draft.id(), null, false);
+		Submission closed = this.submissions.close(verifier, draft.id(), null, false);
+		// the papers print after the closing's commit, on another thread
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		Map<PaperKind, Long> runs = this.papers.outputs(verifier, draft.id());
 
-		assertThat(closing.submission().status()).isEqualTo(SubmissionStatus.CLOSED);
-		assertThat(this.submissions.idOfBatch(closing.submission().batchNo())).as("print summary-tables --batch")
+		assertThat(closed.status()).isEqualTo(SubmissionStatus.CLOSED);
+		assertThat(this.submissions.idOfBatch(closed.batchNo())).as("print summary-tables --batch")
 			.hasValue(draft.id());
 		for (long id : List.of(accepted1, accepted2)) {
 			Map<String, Object> entry = entryRow(id);
@@ -148,21 +163,20 @@ abstract class SubmissionWorkflowContract {
 			.containsExactly("DRAFT", "SUBMIT", "RETURN", "CORRECT", "RESUBMIT", "APPROVE", "RECEIVE", "DECIDE",
 					"DECIDE", "DECIDE", "CLOSE");
 
-		assertSealsOnlyInAcceptedRows(closing.runs().get("SEAL_OVERLAYS"), List.of(accepted1, accepted2),
+		assertSealsOnlyInAcceptedRows(runs.get(PaperKind.SEAL_OVERLAYS), List.of(accepted1, accepted2),
 				List.of(rejected));
-		String table = text(closing.runs().get("SUMMARY_TABLE"));
-		assertThat(table).contains("第一联", "第二联", "第三联", closing.submission().batchNo(), "经审核，情况属实，同意报送。",
-				"经验证，本批登记 3 条：", "2 条符合规定，予以验证，计", "1 条不予验证：序号 " + rejectedSerial + " 缺少证明材料。");
+		String table = text(runs.get(PaperKind.SUMMARY_TABLE));
+		assertThat(table).contains("第一联", "第二联", "第三联", closed.batchNo(), "经审核，情况属实，同意报送。", "经验证，本批登记 3 条：",
+				"2 条符合规定，予以验证，计", "1 条不予验证：序号 " + rejectedSerial + " 缺少证明材料。");
 		// each line of the composed opinion starts with a character a line may start with
 		assertThat(table.lines().map(String::strip)).noneMatch((line) -> line.startsWith("。") || line.startsWith("；"));
 		assertThat(count(table, "经审核，情况属实，同意报送。")).as("one opinion per copy").isEqualTo(3);
-		assertThat(closing.runs().get("REGISTER_CARDS").printed()).isPositive();
-		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys("SUMMARY_TABLE", "RETURN_SLIP",
-				"SEAL_OVERLAYS", "REGISTER_CARDS");
+		assertThat(this.printRuns.progress(runs.get(PaperKind.REGISTER_CARDS)).orElseThrow().printed()).isPositive();
+		assertThat(this.papers.outputs(verifier, draft.id())).containsOnlyKeys(PaperKind.SUMMARY_TABLE,
+				PaperKind.RETURN_SLIP, PaperKind.SEAL_OVERLAYS, PaperKind.REGISTER_CARDS);
 		// cells wrap long reasons onto a second line
-		String slip = text(closing.runs().get("RETURN_SLIP")).replace("\n", "");
-		assertThat(slip).contains("继续教育登记验证退回单", closing.submission().batchNo(), project(rejected), "缺少证明材料：未附结业证书",
-				"其中 1 条不予验证");
+		String slip = text(runs.get(PaperKind.RETURN_SLIP)).replace("\n", "");
+		assertThat(slip).contains("继续教育登记验证退回单", closed.batchNo(), project(rejected), "缺少证明材料：未附结业证书", "其中 1 条不予验证");
 		assertThat(slip).doesNotContain(project(accepted1), project(accepted2));
 	}
 
@@ -186,15 +200,17 @@ abstract class SubmissionWorkflowContract {
 		this.submissions.decide(verifier, submission.id(), entryIds.get(0), Decision.VERIFIED, null, null);
 		this.submissions.decide(verifier, submission.id(), entryIds.get(1), Decision.REJECTED,
 				RejectionReason.HOURS_OVER_STANDARD, null);
-		SubmissionPapers.ClosingPapers closing = this.papers.close(verifier, submission.id(), null, false);
+		this.submissions.close(verifier, submission.id(), null, false);
+		EventPublications.awaitCompletion(this.jdbcTemplate);
+		Map<PaperKind, Long> runs = this.papers.outputs(verifier, submission.id());
 
 		assertThat(entryRow(entryIds.get(0)).get("status")).isEqualTo("VERIFIED");
 		assertThat(entryRow(entryIds.get(1)).get("status")).isEqualTo("REJECTED");
 		assertThat(this.submissions.history(verifier, submission.id())).extracting(SubmissionEvent::action)
 			.containsExactly("DRAFT", "SUBMIT", "RECEIVE", "DECIDE", "DECIDE", "CLOSE");
-		assertSealsOnlyInAcceptedRows(closing.runs().get("SEAL_OVERLAYS"), List.of(entryIds.get(0)),
+		assertSealsOnlyInAcceptedRows(runs.get(PaperKind.SEAL_OVERLAYS), List.of(entryIds.get(0)),
 				List.of(entryIds.get(1)));
-		assertThat(text(closing.runs().get("SUMMARY_TABLE"))).contains("继续教育基地直接报送", "经验证，本批登记 2 条：", "1 条符合规定",
+		assertThat(text(runs.get(PaperKind.SUMMARY_TABLE))).contains("继续教育基地直接报送", "经验证，本批登记 2 条：", "1 条符合规定",
 				"序号 2 学时超过登记标准");
 	}
 
@@ -260,14 +276,14 @@ abstract class SubmissionWorkflowContract {
 		List<Long> entryIds = pendingEntries(unitId, 2);
 		OfficeUser registrar = account("unit-reg", OfficeRole.UNIT_REGISTRAR, channel, unitId, null);
 		Submission first = this.submissions.draft(registrar, List.of(entryIds.get(0)));
-		assertThatIllegalStateException().as("409: the entry is in a batch already")
+		assertThatExceptionOfType(ConflictException.class).as("409: the entry is in a batch already")
 			.isThrownBy(() -> this.submissions.draft(registrar, List.of(entryIds.get(0))))
 			.withMessage("登记记录 #%d 已在报送批次 %s 中，不能再加入其他批次", entryIds.get(0), first.batchNo());
 		long foreign = this.jdbc.sql("SELECT MIN(id) FROM registration_entry WHERE registered_by_id <> :unit")
 			.param("unit", unitId)
 			.query(Long.class)
 			.single();
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.submissions.draft(registrar, List.of(foreign)))
 			.withMessageContaining("#" + foreign);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single())
@@ -325,7 +341,7 @@ abstract class SubmissionWorkflowContract {
 		assertThat(draft.entryCount()).isEqualTo(3);
 		String expected = "登记记录 %s 已在报送批次 %s 中，不能再加入其他批次".formatted(
 				String.join("、", entryIds.stream().sorted().map((entry) -> "#" + entry).toList()), draft.batchNo());
-		assertThat(outcomes).filteredOn(IllegalStateException.class::isInstance)
+		assertThat(outcomes).filteredOn(ConflictException.class::isInstance)
 			.allSatisfy((refusal) -> assertThat(((Exception) refusal).getMessage()).isEqualTo(expected));
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single())
 			.as("the refused drafts stored nothing")
@@ -383,8 +399,8 @@ abstract class SubmissionWorkflowContract {
 	}
 
 	/**
-	 * The status the API answers for an outcome (SubmissionApiController's exception
-	 * handlers); 500 for anything they do not map.
+	 * The status the API answers for an outcome (web's Refusals); 500 for anything it
+	 * does not map.
 	 */
 	private static int status(Object outcome) {
 		if (outcome instanceof Submission) {
@@ -393,18 +409,18 @@ abstract class SubmissionWorkflowContract {
 		if (outcome instanceof NotPermittedException) {
 			return 403;
 		}
-		if (outcome instanceof IllegalStateException) {
+		if (outcome instanceof ConflictException) {
 			return 409;
 		}
-		if (outcome instanceof IllegalArgumentException) {
+		if (outcome instanceof InvalidRequestException) {
 			return 400;
 		}
 		return 500;
 	}
 
-	private void assertSealsOnlyInAcceptedRows(PrintRunResult overlays, List<Long> accepted, List<Long> rejected)
+	private void assertSealsOnlyInAcceptedRows(long overlays, List<Long> accepted, List<Long> rejected)
 			throws Exception {
-		assertThat(overlays.complete()).isTrue();
+		assertComplete(overlays);
 		String certificateNo = this.jdbc.sql("""
 				SELECT c.certificate_no FROM certificate c JOIN registration_entry e ON e.person_id = c.person_id
 				WHERE e.id = :id AND c.status = 'VALID'
@@ -412,7 +428,7 @@ abstract class SubmissionWorkflowContract {
 		PrintRunResult booklet = this.printRuns
 			.run(PrintRequest.certificates(List.of(certificateNo), true, PrintStyle.DEFAULT));
 		Path overlayFile = only(overlays);
-		Path bookletFile = only(booklet);
+		Path bookletFile = only(booklet.runId());
 		int sealsChecked = 0;
 		int rejectedRowsChecked = 0;
 		try (PDDocument overlay = Loader.loadPDF(overlayFile.toFile());
@@ -473,14 +489,24 @@ abstract class SubmissionWorkflowContract {
 		assertThat(rejectedRowsChecked).as("rejected rows read on the overlay's pages").isEqualTo(rejected.size());
 	}
 
+	/**
+	 * A run complete as PrintRunResult.complete() tells it: recorded complete in the
+	 * database, with the marker in its folder.
+	 */
+	private void assertComplete(long runId) {
+		PrintProgress run = this.printRuns.progress(runId).orElseThrow();
+		assertThat(run.complete()).as("run %d complete", runId).isTrue();
+		assertThat(this.printing.outputDir().resolve(run.folder()).resolve("_COMPLETE")).exists();
+	}
+
 	/** The one file a run printed into, as the database records it. */
-	private Path only(PrintRunResult run) {
-		List<Path> files = this.printRuns.documentFiles(run.runId());
-		assertThat(files).as("files of run %d", run.runId()).hasSize(1);
+	private Path only(long run) {
+		List<Path> files = this.printRuns.documentFiles(run);
+		assertThat(files).as("files of run %d", run).hasSize(1);
 		return files.get(0);
 	}
 
-	private String text(PrintRunResult run) throws IOException {
+	private String text(long run) throws IOException {
 		try (PDDocument document = Loader.loadPDF(only(run).toFile())) {
 			return new PDFTextStripper().getText(document);
 		}
