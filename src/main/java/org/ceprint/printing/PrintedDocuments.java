@@ -161,13 +161,15 @@ class PrintedDocuments {
 	Optional<Path> latestFile(String kind, String documentNo) {
 		return this.jdbc.sql("""
 				SELECT r.folder, d.file_name FROM print_document d JOIN print_run r ON r.id = d.run_id
-				WHERE d.document_kind = :kind AND d.document_no = :no ORDER BY d.id DESC
+				WHERE d.document_kind = :kind AND d.document_no = :no ORDER BY d.id DESC LIMIT 1
 				""")
 			.param("kind", kind)
 			.param("no", documentNo)
+			// optional(), not stream(): an unclosed stream kept its pooled connection
+			// outside a
+			// transaction, and the counter's page, polling this, ran the pool dry
 			.query((rs, row) -> this.properties.outputDir().resolve(rs.getString(1)).resolve(rs.getString(2)))
-			.stream()
-			.findFirst();
+			.optional();
 	}
 
 	List<Path> documentFiles(long runId) {
