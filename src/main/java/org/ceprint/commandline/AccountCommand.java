@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,7 @@ class AccountCommand {
 
 	@Command(name = "add", mixinStandardHelpOptions = true,
 			description = "开设账号；密码在终端输入两次（不回显），或用 --password-stdin 从标准输入读一行。密码至少 12 个字符，不含账号名，不在常见密码表中")
-	static class Add implements Callable<Integer> {
+	static class Add implements Callable<Integer>, StartChecks {
 
 		private final OfficeUsers users;
 
@@ -60,17 +61,27 @@ class AccountCommand {
 		}
 
 		@Override
-		public Integer call() throws IOException {
-			OfficeRole officeRole;
-			try {
-				officeRole = OfficeRole.valueOf(this.role.strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
+		public OptionalInt refusal() {
+			if (Arrays.stream(OfficeRole.values()).noneMatch((known) -> known.name().equals(typedRole()))) {
 				System.err.println("角色须为 " + Arrays.stream(OfficeRole.values())
 					.map((known) -> known.name() + " " + known.label())
 					.collect(Collectors.joining("、")) + "，实为「" + this.role + "」");
-				return 2;
+				return OptionalInt.of(2);
 			}
+			return OptionalInt.empty();
+		}
+
+		private String typedRole() {
+			return this.role.strip().toUpperCase(Locale.ROOT);
+		}
+
+		@Override
+		public Integer call() throws IOException {
+			OptionalInt refused = refusal();
+			if (refused.isPresent()) {
+				return refused.getAsInt();
+			}
+			OfficeRole officeRole = OfficeRole.valueOf(typedRole());
 			String password = password();
 			if (password == null) {
 				return 2;

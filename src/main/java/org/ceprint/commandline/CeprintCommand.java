@@ -1,9 +1,12 @@
 package org.ceprint.commandline;
 
-import java.util.Arrays;
+import java.util.ResourceBundle;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import org.ceprint.NotFoundException;
+import org.ceprint.RefusedException;
 
 import org.springframework.objenesis.Objenesis;
 import org.springframework.objenesis.ObjenesisStd;
@@ -27,41 +30,28 @@ class CeprintCommand implements Runnable {
 		this.spec.commandLine().usage(System.out);
 	}
 
+	/**
+	 * The command line with its commands made by {@code factory}, speaking Chinese: help
+	 * texts, refused options (exit code 2) and refusals of the services (exit code 2).
+	 */
 	static CommandLine commandLine(CommandLine.IFactory factory) {
 		CommandLine commandLine = new CommandLine(CeprintCommand.class, factory);
+		commandLine.setResourceBundle(ResourceBundle.getBundle(UsageTexts.class.getName()));
+		commandLine.setParameterExceptionHandler(new OptionRefusals());
 		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
+			if (ex instanceof RefusedException || ex instanceof NotFoundException) {
+				line.getErr().println(ex.getMessage());
+				return OptionRefusals.EXIT_CODE;
+			}
 			line.getErr().println(line.getColorScheme().errorText("错误：" + ex.getMessage()));
 			return 1;
 		});
 		return commandLine;
 	}
 
-	static boolean knows(String name) {
-		return Arrays.stream(CeprintCommand.class.getAnnotation(Command.class).subcommands())
-			.map((type) -> type.getAnnotation(Command.class).name())
-			.anyMatch(name::equals);
-	}
-
 	/**
-	 * Prints help, or an error for an unknown command, without starting the application.
-	 */
-	static int printUsage(String[] args) {
-		return new CommandLine(CeprintCommand.class, new ServicelessFactory())
-			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
-	}
-
-	/**
-	 * Runs a command that needs no application (keys, an offline check) and returns its
-	 * exit code.
-	 */
-	static int runWithoutApplication(String[] args) {
-		return commandLine(new ServicelessFactory())
-			.execute(CommandLineRunnerConfiguration.withoutSpringProperties(args));
-	}
-
-	/**
-	 * Builds commands without their services: for their help texts, and for the commands
-	 * that need none.
+	 * Builds commands without their services: to parse and check a command line before
+	 * the application starts, and to run the commands that need none.
 	 */
 	static final class ServicelessFactory implements CommandLine.IFactory {
 

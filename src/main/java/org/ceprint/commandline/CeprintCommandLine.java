@@ -1,26 +1,20 @@
 package org.ceprint.commandline;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 import org.ceprint.CeprintApplication;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
- * Starts the application for one command of the jar's command line.
- * <p>
- * {@code demo} and {@code serve} run the web server and keep running; every other command
- * runs without a web server and exits with the command's exit code.
+ * The jar's command line. It parses and checks the command first, without Spring, so that
+ * help and refused options answer at once; only then does it start the application, and
+ * only as much of it as the command needs ({@link CommandApplication}).
  */
 public final class CeprintCommandLine {
-
-	private static final Set<String> SERVING_COMMANDS = Set.of("demo", "serve");
-
-	private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
 	private CeprintCommandLine() {
 	}
@@ -31,32 +25,39 @@ public final class CeprintCommandLine {
 	}
 
 	public static void launch(Class<?> applicationClass, String[] args) {
-		String command = Arrays.stream(args).filter((arg) -> !arg.startsWith("-")).findFirst().orElse("");
-		boolean helpOnly = Arrays.stream(args).anyMatch(HELP_OPTIONS::contains);
-		if (command.isEmpty() || !CeprintCommand.knows(command) || helpOnly) {
-			System.exit(CeprintCommand.printUsage(args));
+		CommandLine commandLine = CeprintCommand.commandLine(new CeprintCommand.ServicelessFactory());
+		String[] commandArgs = CommandLineRunnerConfiguration.withoutSpringProperties(args);
+		ParseResult parsed;
+		try {
+			parsed = commandLine.parseArgs(commandArgs);
 		}
-		// keys and offline checks must work where there is no database
-		if (command.equals("keys") || (command.equals("verify") && Arrays.asList(args).contains("--offline"))) {
-			System.exit(CeprintCommand.runWithoutApplication(args));
+		catch (ParameterException ex) {
+			System.exit(OptionRefusals.refuse(ex));
+			return;
 		}
-		// demo --no-serve prints and exits: it must not need the port
-		boolean serving = SERVING_COMMANDS.contains(command) && !Arrays.asList(args).contains("--no-serve");
-		SpringApplication application = new SpringApplication(applicationClass);
-		application.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-		// operators read the command's own summary; Spring's start-up log only at WARN
-		// unless asked for
-		application
-			.setDefaultProperties(Map.of(CommandLineRunnerConfiguration.ENABLED_PROPERTY, "true", "logging.level.root",
-					"WARN", "logging.level.org.ceprint", "INFO", "spring.main.log-startup-info", "false",
-					// the console shows one line a message; the file keeps the details
-					// (logback-spring.xml)
-					"logging.file.name", "${ceprint.data-dir}/logs/ceprint.log"));
-		ConfigurableApplicationContext context = application.run(args);
-		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
-		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {
-			System.exit(SpringApplication.exit(context, exitCode::value));
+		Integer help = CommandLine.executeHelpRequest(parsed);
+		if (help != null) {
+			System.exit(help);
 		}
+		while (parsed.hasSubcommand()) {
+			parsed = parsed.subcommand();
+		}
+		CommandLine chosen = parsed.commandSpec().commandLine();
+		Object command = chosen.getCommand();
+		if (!(command instanceof Runnable || command instanceof Callable)) {
+			System.exit(OptionRefusals.missingSubcommand(chosen));
+		}
+		if (command instanceof StartChecks checks) {
+			OptionalInt refused = checks.refusal();
+			if (refused.isPresent()) {
+				System.exit(refused.getAsInt());
+			}
+			if (!checks.needsApplication()) {
+				System.exit(commandLine.execute(commandArgs));
+			}
+		}
+		boolean serving = (command instanceof ServingCommand servingCommand) && servingCommand.keepsServing();
+		CommandApplication.run(applicationClass, args, serving);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import org.ceprint.printing.PrintRuns;
  * document into one print-batch folder and keeps the verification page running.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "演示：生成演示登记数据，打印证书、登记卡和登记汇总表，并启动查验页面")
-class DemoCommand implements Callable<Integer>, ServingCommand {
+class DemoCommand implements Callable<Integer>, ServingCommand, StartChecks {
 
 	private final DemoRegistryGenerator generator;
 
@@ -54,10 +55,19 @@ class DemoCommand implements Callable<Integer>, ServingCommand {
 	}
 
 	@Override
-	public Integer call() throws Exception {
+	public OptionalInt refusal() {
 		if (this.people < 1 || this.people > 100_000) {
 			System.err.println("--people 须在 1 到 100000 之间：" + this.people);
-			return 2;
+			return OptionalInt.of(2);
+		}
+		return OptionalInt.empty();
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		OptionalInt refused = refusal();
+		if (refused.isPresent()) {
+			return refused.getAsInt();
 		}
 		if (this.reset) {
 			this.generator.clearRegistry();

@@ -1,8 +1,10 @@
 package org.ceprint.commandline;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import org.ceprint.intake.SummaryTableWorkbooks;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "导入登记汇总表（Excel .xlsx/.xls），或生成空白模板（--template）")
-class ImportCommand implements Callable<Integer> {
+class ImportCommand implements Callable<Integer>, StartChecks {
 
 	private final IntakeImports imports;
 
@@ -38,7 +40,29 @@ class ImportCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() throws Exception {
+	public OptionalInt refusal() {
+		if (this.template != null) {
+			return OptionalInt.empty();
+		}
+		if (this.file == null) {
+			System.err.println("请指定要导入的文件，或用 --template 生成模板");
+			return OptionalInt.of(2);
+		}
+		if (!Files.isRegularFile(this.file)) {
+			System.err.println("找不到文件：" + this.file);
+			return OptionalInt.of(2);
+		}
+		return OptionalInt.empty();
+	}
+
+	/** The template is written from the layout alone. */
+	@Override
+	public boolean needsApplication() {
+		return this.template == null;
+	}
+
+	@Override
+	public Integer call() throws IOException {
 		if (this.template != null) {
 			try (OutputStream out = Files.newOutputStream(this.template)) {
 				SummaryTableWorkbooks.writeTemplate(out);
@@ -46,9 +70,9 @@ class ImportCommand implements Callable<Integer> {
 			System.out.println("已写出登记汇总表模板：" + this.template.toAbsolutePath().normalize());
 			return 0;
 		}
-		if (this.file == null) {
-			System.err.println("请指定要导入的文件，或用 --template 生成模板");
-			return 2;
+		OptionalInt refused = refusal();
+		if (refused.isPresent()) {
+			return refused.getAsInt();
 		}
 		String name = this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
 		Path errorWorkbook = (this.errors != null) ? this.errors

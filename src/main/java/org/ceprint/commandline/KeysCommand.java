@@ -1,5 +1,6 @@
 package org.ceprint.commandline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ class KeysCommand {
 
 	@Command(name = "generate", mixinStandardHelpOptions = true,
 			description = "生成新的签名密钥（编号默认取下一个）；新密钥须在配置中设为签名密钥后生效，旧密钥继续用于核对")
-	static class Generate implements Callable<Integer> {
+	static class Generate implements Callable<Integer>, StartChecks {
 
 		@Option(names = "--dir", paramLabel = "目录", defaultValue = "./data/keys",
 				description = "密钥目录（ceprint.authenticity.keys-dir，默认 ${DEFAULT-VALUE}）")
@@ -28,6 +29,11 @@ class KeysCommand {
 
 		@Option(names = "--id", paramLabel = "编号", description = "密钥编号 1–255（默认：目录中最大编号加一）")
 		Integer id;
+
+		@Override
+		public boolean needsApplication() {
+			return false;
+		}
 
 		@Override
 		public Integer call() {
@@ -48,14 +54,19 @@ class KeysCommand {
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "列出目录中的密钥")
-	static class ListKeys implements Callable<Integer> {
+	static class ListKeys implements Callable<Integer>, StartChecks {
 
 		@Option(names = "--dir", paramLabel = "目录", defaultValue = "./data/keys",
 				description = "密钥目录（默认 ${DEFAULT-VALUE}）")
 		Path dir;
 
 		@Override
-		public Integer call() throws Exception {
+		public boolean needsApplication() {
+			return false;
+		}
+
+		@Override
+		public Integer call() throws IOException {
 			if (!Files.isDirectory(this.dir)) {
 				System.out.println("目录 " + this.dir + " 不存在：还没有密钥");
 				return 0;

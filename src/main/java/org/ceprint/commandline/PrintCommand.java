@@ -11,9 +11,9 @@ import java.util.function.LongConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import org.ceprint.RefusedException;
+import org.ceprint.InvalidRequestException;
+import org.ceprint.NotFoundException;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
@@ -25,8 +25,8 @@ import org.ceprint.registry.Checked;
 import org.ceprint.registry.CsvFiles;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
-import org.ceprint.submission.Submissions;
 import org.ceprint.rendering.RenderOptions.Stock;
+import org.ceprint.submission.Submissions;
 
 /**
  * {@code print <what>}: one print run into print-batches/.
@@ -34,7 +34,7 @@ import org.ceprint.rendering.RenderOptions.Stock;
 @Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
 		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
 				PrintCommand.SummaryTables.class, PrintCommand.SealOverlays.class, PrintCommand.All.class,
-				PrintCommand.Resume.class, PrintCommand.Abandon.class })
+				PrintRecoveryCommands.Resume.class, PrintRecoveryCommands.Abandon.class })
 class PrintCommand {
 
 	/**
@@ -106,14 +106,9 @@ class PrintCommand {
 				}
 				this.city = city.value();
 			}
-			PrintRequest request;
-			try {
-				request = request();
-			}
-			catch (IllegalArgumentException | RefusedException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			// a request refused here reaches the command line's handler: message, exit
+			// code 2
+			PrintRequest request = request();
 			return report(this.printRuns, (onRunKnown) -> this.printRuns.start(request, onRunKnown));
 		}
 
@@ -142,7 +137,7 @@ class PrintCommand {
 			if (this.numbersFile != null) {
 				selected.addAll(numbersIn(this.numbersFile));
 				if (selected.isEmpty()) {
-					throw new IllegalArgumentException("--numbers-file " + this.numbersFile + " 中没有证书编号");
+					throw new InvalidRequestException("--numbers-file " + this.numbersFile + " 中没有证书编号");
 				}
 			}
 			return new PrintRequest(PrintJob.CERTIFICATES, this.city, this.unit, null, this.reprint, style(), selected);
@@ -167,7 +162,7 @@ class PrintCommand {
 			catch (IOException ex) {
 				// the JDK's text names its own classes: say it in Chinese, the cause in
 				// the log
-				throw new IllegalArgumentException("无法读取 --numbers-file " + file + "：文件不存在、无权读取或已损坏", ex);
+				throw new InvalidRequestException("无法读取 --numbers-file " + file + "：文件不存在、无权读取或已损坏", ex);
 			}
 			return listed;
 		}
@@ -241,73 +236,21 @@ class PrintCommand {
 				String typed = this.batch.strip().toUpperCase(Locale.ROOT);
 				if (typed.matches("[0-9A-Z]{18}-\\d{4}-\\d{2,}")) {
 					Optional<Long> submission = this.submissions.idOfBatch(typed);
-					return PrintRequest.submissionTable(submission
-						.orElseThrow(() -> new IllegalArgumentException("--batch " + this.batch + "：没有这个报送批次")));
+					return PrintRequest.submissionTable(
+							submission.orElseThrow(() -> new NotFoundException("--batch " + this.batch + "：没有这个报送批次")));
 				}
 				String[] parts = this.batch.strip().toUpperCase(Locale.ROOT).split("-");
 				if (parts.length != 2 || !parts[1].matches("\\d{4}")) {
-					throw new IllegalArgumentException(
+					throw new InvalidRequestException(
 							"--batch " + this.batch + "：没有这个报送批次；年度表的批次号应为「统一社会信用代码-年度」，如 91360100MA35XXXXXX-2024");
 				}
 				Organisation body = this.organisations.findByCreditCode(parts[0])
-					.orElseThrow(() -> new IllegalArgumentException(
+					.orElseThrow(() -> new NotFoundException(
 							"--batch " + this.batch + "：没有统一社会信用代码为 " + parts[0] + " 的登记单位"));
 				return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, body.id(), Integer.valueOf(parts[1]), false,
 						style());
 			}
 			return new PrintRequest(PrintJob.SUMMARY_TABLES, this.city, this.unit, this.year, false, style());
-		}
-
-	}
-
-	@Command(name = "resume", mixinStandardHelpOptions = true, description = "续打：从中断处继续一个被中断（崩溃、断电、强行结束）的打印批次")
-	static class Resume implements Callable<Integer> {
-
-		private final PrintRuns printRuns;
-
-		@Parameters(paramLabel = "批次号", arity = "0..1", description = "打印批次号（默认：最近一个未完成的批次）")
-		Long runId;
-
-		@Option(names = "--force", description = "批次一分钟内仍有进度时也续打（须确认原进程已退出）")
-		boolean force;
-
-		Resume(PrintRuns printRuns) {
-			this.printRuns = printRuns;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			return report(this.printRuns, (onRunKnown) -> this.printRuns.resume(this.runId, this.force, onRunKnown));
-		}
-
-	}
-
-	@Command(name = "abandon", mixinStandardHelpOptions = true, description = "放弃一个未完成的打印批次：已打印的保持已打印，其余所选记录释放给新的打印批次")
-	static class Abandon implements Callable<Integer> {
-
-		private final PrintRuns printRuns;
-
-		@Parameters(paramLabel = "批次号", description = "要放弃的打印批次号")
-		long runId;
-
-		@Option(names = "--force", description = "批次一分钟内仍有进度时也放弃（须确认原进程已退出）")
-		boolean force;
-
-		Abandon(PrintRuns printRuns) {
-			this.printRuns = printRuns;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			try {
-				int released = this.printRuns.abandon(this.runId, this.force);
-				System.out.println("已放弃打印批次 %d：释放 %d 份未打印的记录，可由新的打印批次打印".formatted(this.runId, released));
-				return 0;
-			}
-			catch (IllegalArgumentException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.ceprint.commandline;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -15,10 +16,10 @@ import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.reissue.Booklet;
 import org.ceprint.reissue.Clerk;
 import org.ceprint.reissue.ReissueReason;
-import org.ceprint.reissue.Reissues;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.PersonRecord;
 import org.ceprint.reissue.Reissues.ReissueResult;
+import org.ceprint.reissue.Reissues;
 import org.ceprint.rendering.RenderOptions.Stock;
 
 /**
@@ -110,7 +111,7 @@ class ReissueCommand {
 	}
 
 	@Command(name = "replace", mixinStandardHelpOptions = true, description = "换发：原证书作废或停用，发新证书并立即打印")
-	static class Replace extends AtTheCounter {
+	static class Replace extends AtTheCounter implements StartChecks {
 
 		@Parameters(paramLabel = "证书编号", description = "要换发的证书")
 		String number;
@@ -137,6 +138,18 @@ class ReissueCommand {
 		 * The booklet prints after the reissue has committed, on another thread: the
 		 * command waits for it (bounded) so that it ends with the booklet printed.
 		 */
+		@Override
+		public OptionalInt refusal() {
+			try {
+				ReissueReason.parse(this.reason);
+				return OptionalInt.empty();
+			}
+			catch (IllegalArgumentException | RefusedException ex) {
+				System.err.println(ex.getMessage());
+				return OptionalInt.of(2);
+			}
+		}
+
 		@Override
 		int run(Clerk clerk) {
 			ReissueResult result = this.reissues.reissue(clerk, this.number, ReissueReason.parse(this.reason),

@@ -1,7 +1,9 @@
 package org.ceprint.commandline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -26,7 +28,7 @@ import org.ceprint.authenticity.VerificationResult;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = "查验：识别图片或 PDF 上的二维码，核对签名和证书状态（--offline：只用公钥离线核对签名）")
-class VerifyCommand implements Callable<Integer> {
+class VerifyCommand implements Callable<Integer>, StartChecks {
 
 	private final DocumentVerifier verifier;
 
@@ -51,10 +53,24 @@ class VerifyCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() throws Exception {
+	public OptionalInt refusal() {
 		if (!Files.isRegularFile(this.file)) {
 			System.err.println("找不到文件：" + this.file);
-			return 2;
+			return OptionalInt.of(2);
+		}
+		return OptionalInt.empty();
+	}
+
+	@Override
+	public boolean needsApplication() {
+		return !this.offline;
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		OptionalInt refused = refusal();
+		if (refused.isPresent()) {
+			return refused.getAsInt();
 		}
 		String content = QrCodeReader.decode(this.file, this.page).orElse(null);
 		if (content == null) {

@@ -48,6 +48,34 @@ class CommandLineIntegrationTests {
 		Result printHelp = run(List.of("print", "certificates", "--help"));
 		assertThat(printHelp.exitCode()).isZero();
 		assertThat(printHelp.output()).contains("--city", "--reprint");
+		for (Result result : List.of(help, serveHelp, printHelp)) {
+			assertThat(result.output()).contains("用法：", "显示本帮助并退出")
+				.doesNotContain("Usage", "Commands:", "Show this help message", "Print version information");
+		}
+		assertThat(this.workDir.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void aBadCommandLineIsRefusedInChineseBeforeTheApplicationStarts() throws Exception {
+		Result bogus = run(List.of("print", "--bogus"));
+		assertThat(bogus.exitCode()).isEqualTo(2);
+		assertThat(bogus.output()).contains("错误：未知选项 --bogus", "用法见：", "print --help")
+			.doesNotContain("Unknown option", "Usage");
+		Result missing = run(List.of("reissue", "replace", "36010020240000019", "--reason", "lost"));
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.output()).contains("缺少必需的选项：").doesNotContain("Missing required");
+		Result reason = run(List.of("reissue", "replace", "36010020240000019", "--reason", "stolen", "--clerk", "甲",
+				"--office", "360100"));
+		assertThat(reason.exitCode()).isEqualTo(2);
+		assertThat(reason.output()).contains("换发原因须为");
+		Result noFile = run(List.of("verify", "no-such-scan.png"));
+		assertThat(noFile.exitCode()).isEqualTo(2);
+		assertThat(noFile.output()).contains("找不到文件：no-such-scan.png");
+		Result noSubcommand = run(List.of("print"));
+		assertThat(noSubcommand.exitCode()).isEqualTo(2);
+		assertThat(noSubcommand.output()).contains("缺少子命令", "certificates");
+		// the application never started: it would have made its database, keys and log
+		assertThat(this.workDir.resolve("data")).doesNotExist();
 	}
 
 	@Test
@@ -150,7 +178,9 @@ class CommandLineIntegrationTests {
 		assertThat(missing.output()).contains("找不到文件：summary.xlsx");
 		Result both = run(List.of("export", "assessments", "--city", "360100", "--unit", "x", "--year", "2025"));
 		assertThat(both.exitCode()).isEqualTo(2);
-		assertThat(both.output()).contains("mutually exclusive").doesNotContain("Exception");
+		assertThat(both.output()).contains("--unit、--city 不能同时使用").doesNotContain("Exception");
+		// the template and the refusals need no database
+		assertThat(this.workDir.resolve("data")).doesNotExist();
 	}
 
 	@Test

@@ -94,8 +94,53 @@ class CommandLineOptionsTests {
 		assertThat(kept).containsExactly("import", "a.xlsx", "--errors=out.xlsx", "--ceprint");
 	}
 
+	@Test
+	void everyHelpTextIsChineseWithoutPicocliEnglish() {
+		List<String> texts = new ArrayList<>();
+		collectUsage(commandLine(), texts);
+		assertThat(texts).hasSizeGreaterThan(20);
+		for (String text : texts) {
+			assertThat(text).contains("用法：", "显示本帮助并退出")
+				.doesNotContain("Usage", "Commands:", "Show this help message", "Print version information",
+						"[COMMAND]", "Default:");
+		}
+		assertThat(commandLine().getUsageMessage()).contains("命令：", "[命令]", "显示版本信息并退出");
+	}
+
+	@Test
+	void refusedCommandLinesAreExplainedInChinese() {
+		assertThat(refusal("print", "--bogus")).isEqualTo("未知选项 --bogus");
+		assertThat(refusal("prnt")).startsWith("未知命令 prnt").contains("print");
+		assertThat(refusal("verify")).isEqualTo("缺少必需的参数：文件");
+		assertThat(refusal("reissue", "lookup", "--clerk", "甲")).isEqualTo("缺少必需的选项：--office");
+		assertThat(refusal("print", "certificates", "--city")).isEqualTo("选项 --city 缺少取值");
+		assertThat(refusal("demo", "--people", "很多")).isEqualTo("选项 --people 的值「很多」无效：须为整数");
+		assertThat(refusal("export", "assessments", "--city", "360100", "--unit", "x", "--year", "2025"))
+			.isEqualTo("--unit、--city 不能同时使用，只能给出其中一个");
+		assertThat(refusal("export", "assessments", "--year", "2025")).isEqualTo("须给出其中一个：--unit、--city");
+		assertThat(refusal("verify", "a.pdf", "--page", "1", "--page", "2")).isEqualTo("选项 --page 只能给一次");
+		assertThat(refusal("import", "a.xlsx", "b.xlsx")).isEqualTo("多余的参数 b.xlsx");
+	}
+
+	private static String refusal(String... args) {
+		try {
+			commandLine().parseArgs(args);
+		}
+		catch (CommandLine.ParameterException ex) {
+			String reason = OptionRefusals.reason(ex);
+			assertThat(reason).as(String.join(" ", args)).doesNotContainPattern("[A-Z][a-z]+ [a-z]+");
+			return reason;
+		}
+		throw new AssertionError("accepted: " + String.join(" ", args));
+	}
+
+	private static void collectUsage(CommandLine line, List<String> texts) {
+		texts.add(line.getUsageMessage(CommandLine.Help.Ansi.OFF));
+		line.getSubcommands().values().forEach((sub) -> collectUsage(sub, texts));
+	}
+
 	private static CommandLine commandLine() {
-		return new CommandLine(CeprintCommand.class, new CeprintCommand.ServicelessFactory());
+		return CeprintCommand.commandLine(new CeprintCommand.ServicelessFactory());
 	}
 
 	private static String sampleValue(Class<?> type) {

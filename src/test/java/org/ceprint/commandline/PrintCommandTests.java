@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ceprint.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * How print commands read what the offices type or export.
@@ -47,11 +48,13 @@ class PrintCommandTests {
 		Files.writeString(empty, "证书编号\n\n");
 		PrintCommand.Certificates certificates = new PrintCommand.Certificates(null, null);
 		certificates.numbersFile = empty;
-		assertThatIllegalArgumentException().isThrownBy(certificates::request).withMessageContaining("没有证书编号");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(certificates::request)
+			.withMessageContaining("没有证书编号");
 
 		PrintCommand.SummaryTables tables = new PrintCommand.SummaryTables(null, null, null, null);
 		tables.batch = "91360100MA35XXXX";
-		assertThatIllegalArgumentException().isThrownBy(tables::request).withMessageContaining("统一社会信用代码-年度");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(tables::request)
+			.withMessageContaining("统一社会信用代码-年度");
 	}
 
 }
