@@ -184,6 +184,10 @@ abstract class SubmissionPapersKillContract {
 	 * rejected: all four papers print at closing.
 	 */
 	private long receivedAndDecided() throws Exception {
+		// an event left incomplete by an earlier case that failed would be resubmitted
+		// when
+		// this case's halting child starts, and halt it before it serves
+		this.jdbc.sql("DELETE FROM EVENT_PUBLICATION WHERE completion_date IS NULL").update();
 		this.generator.clearRegistry();
 		this.jdbc.sql("DELETE FROM office_user WHERE username LIKE 'hrss-%' OR username LIKE 'kill-%'").update();
 		this.generator.generate(33, 120, LocalDate.of(2026, 6, 30));
