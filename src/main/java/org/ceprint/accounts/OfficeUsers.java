@@ -2,6 +2,7 @@ package org.ceprint.accounts;
 
 import java.util.List;
 
+import org.ceprint.accounts.internal.PasswordPolicy;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.RegistryDependents;

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ceprint.authenticity.AuthenticityTokens.TokenCheck;
+import org.ceprint.authenticity.internal.AuthenticityProperties;
+import org.ceprint.authenticity.internal.AuthenticityTokens.TokenCheck;
+import org.ceprint.authenticity.internal.AuthenticityTokens;
 
 import org.springframework.stereotype.Component;
 

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.ceprint.authenticity.AuthenticityTokens.Outcome;
-import org.ceprint.authenticity.AuthenticityTokens.TokenCheck;
+import org.ceprint.authenticity.internal.AuthenticityTokens.Outcome;
+import org.ceprint.authenticity.internal.AuthenticityTokens.TokenCheck;
+import org.ceprint.authenticity.internal.AuthenticityTokens;
+import org.ceprint.authenticity.internal.Masking;
+import org.ceprint.authenticity.internal.ScanLog;
 import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.CertificateStatus;
@@ -76,7 +79,7 @@ public class DocumentVerifier {
 	}
 
 	/** Records a request refused for its client's rate limit: no check, no office. */
-	void recordRefusal(ScanChannel channel, DocumentKind kind, String documentNo, String clientKey) {
+	public void recordRefusal(ScanChannel channel, DocumentKind kind, String documentNo, String clientKey) {
 		this.scans.record(channel, kind, documentNo, "RATE_LIMITED", clientKey, null);
 	}
 

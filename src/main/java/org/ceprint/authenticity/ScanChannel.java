@@ -29,7 +29,7 @@ public enum ScanChannel {
 	}
 
 	/** A stored value; null for one no longer written (rows of older versions). */
-	static ScanChannel ofStored(String name) {
+	public static ScanChannel ofStored(String name) {
 		for (ScanChannel channel : values()) {
 			if (channel.name().equals(name)) {
 				return channel;

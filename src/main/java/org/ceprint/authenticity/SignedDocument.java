@@ -58,7 +58,7 @@ public record SignedDocument(DocumentKind kind, String documentNo, String holder
 		return !NO_ID.equals(this.idHash) && this.idHash.equals(idHash(idNumber));
 	}
 
-	byte[] canonicalBytes() {
+	public byte[] canonicalBytes() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
 		out.write(this.kind.ordinal());
 		writeText(out, this.documentNo);
@@ -79,7 +79,7 @@ public record SignedDocument(DocumentKind kind, String documentNo, String holder
 		return out.toByteArray();
 	}
 
-	static SignedDocument read(ByteBuffer in) {
+	public static SignedDocument read(ByteBuffer in) {
 		int kindIndex = in.get() & 0xFF;
 		if (kindIndex >= DocumentKind.values().length) {
 			throw new IllegalArgumentException("unknown document kind " + kindIndex);

@@ -136,11 +136,11 @@ public final class SigningKeys {
 		return readPublicKeys(folder).keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
 	}
 
-	int signingKeyId() {
+	public int signingKeyId() {
 		return this.signingKeyId;
 	}
 
-	byte[] sign(byte[] message) {
+	public byte[] sign(byte[] message) {
 		try {
 			Signature signature = Signature.getInstance("Ed25519");
 			signature.initSign(this.signingKey);
@@ -152,7 +152,7 @@ public final class SigningKeys {
 		}
 	}
 
-	KeyCheck verify(int keyId, byte[] message, byte[] signatureBytes) {
+	public KeyCheck verify(int keyId, byte[] message, byte[] signatureBytes) {
 		PublicKey key = this.publicKeys.get(keyId);
 		if (key == null) {
 			return KeyCheck.UNKNOWN_KEY;
@@ -174,7 +174,7 @@ public final class SigningKeys {
 	/**
 	 * What a signature check found.
 	 */
-	enum KeyCheck {
+	public enum KeyCheck {
 
 		VALID, BAD_SIGNATURE, UNKNOWN_KEY, REVOKED_KEY
 

@@ -31,7 +31,7 @@ public record VerificationResult(boolean genuine, String verdict, String headlin
 
 	}
 
-	static VerificationResult refused(String verdict, String headline) {
+	public static VerificationResult refused(String verdict, String headline) {
 		return new VerificationResult(false, verdict, headline, null, null, null, false, null, null, null, null, null,
 				null, List.of());
 	}

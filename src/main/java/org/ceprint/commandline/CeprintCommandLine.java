@@ -3,11 +3,17 @@ package org.ceprint.commandline;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import org.ceprint.CeprintApplication;
+import org.ceprint.commandline.internal.CeprintCommand;
+import org.ceprint.commandline.internal.CommandApplication;
+import org.ceprint.commandline.internal.CommandLineRunnerConfiguration;
+import org.ceprint.commandline.internal.OptionRefusals;
+import org.ceprint.commandline.internal.ServingCommand;
+import org.ceprint.commandline.internal.StartChecks;
 
 /**
  * The jar's command line. It parses and checks the command first, without Spring, so that

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.ceprint.demo.DemoProvince.City;
-import org.ceprint.demo.DemoProvince.UnitKind;
+import org.ceprint.demo.internal.DemoPeople;
+import org.ceprint.demo.internal.DemoProvince.City;
+import org.ceprint.demo.internal.DemoProvince.UnitKind;
+import org.ceprint.demo.internal.DemoProvince;
+import org.ceprint.demo.internal.DemoSummary;
 import org.ceprint.registry.CertificateNumberAllocator;
 import org.ceprint.registry.CreditCodes;
 import org.ceprint.registry.NewRecords.Department;
@@ -193,11 +196,11 @@ public class DemoRegistryGenerator {
 	}
 
 	/** A generated unit or base with what the people generator needs to know about it. */
-	record DemoUnit(City city, UnitKind kind, NewOrganisation organisation) {
+	public record DemoUnit(City city, UnitKind kind, NewOrganisation organisation) {
 
 	}
 
-	static String idNumber(Random random, String county, LocalDate birth, Sex sex) {
+	public static String idNumber(Random random, String county, LocalDate birth, Sex sex) {
 		int sequence = random.nextInt(500) * 2 + ((sex == Sex.M) ? 1 : 0);
 		String first17 = county
 				+ "%04d%02d%02d".formatted(birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
@@ -205,7 +208,7 @@ public class DemoRegistryGenerator {
 		return first17 + ResidentIdNumbers.checkCharacter(first17);
 	}
 
-	static TitleLevel titleLevel(Random random) {
+	public static TitleLevel titleLevel(Random random) {
 		int pick = random.nextInt(100);
 		return (pick < 20) ? TitleLevel.SENIOR
 				: (pick < 65) ? TitleLevel.INTERMEDIATE : (pick < 95) ? TitleLevel.JUNIOR : TitleLevel.UNRATED;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ceprint.hours.internal.HoursProperties;
 import org.ceprint.registry.Hours;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectHours;

@@ -92,7 +92,7 @@ public enum CreditItem {
 		return this.basis;
 	}
 
-	BigDecimal defaultHours() {
+	public BigDecimal defaultHours() {
 		return this.defaultHours;
 	}
 

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ceprint.hours.internal.CreditingStandard;
+import org.ceprint.hours.internal.HoursProperties;
 import org.ceprint.registry.Hours;
 import org.ceprint.registry.LearningForm;
 

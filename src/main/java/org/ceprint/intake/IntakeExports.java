@@ -21,6 +21,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ceprint.InvalidRequestException;
 import org.ceprint.hours.AnnualAssessments;
 import org.ceprint.hours.CreditItem;
+import org.ceprint.intake.internal.AssessmentWorkbooks;
+import org.ceprint.intake.internal.ExportCells;
+import org.ceprint.intake.internal.SummaryTableRow;
 import org.ceprint.registry.Channel;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.Checked;
@@ -37,7 +40,7 @@ import org.ceprint.registry.UniqueRows;
 
 import org.springframework.stereotype.Service;
 
-import static org.ceprint.intake.ExportCells.text;
+import static org.ceprint.intake.internal.ExportCells.text;
 
 /**
  * Exports to .xlsx for the offices that work in spreadsheets: a unit's or a city's annual

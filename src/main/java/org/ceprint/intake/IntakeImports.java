@@ -11,6 +11,13 @@ import java.util.function.Consumer;
 
 import org.ceprint.InvalidRequestException;
 import org.ceprint.hours.HoursStandard;
+import org.ceprint.intake.internal.ImportStore;
+import org.ceprint.intake.internal.PrintableText;
+import org.ceprint.intake.internal.SheetCells;
+import org.ceprint.intake.internal.SummaryTableFiles;
+import org.ceprint.intake.internal.SummaryTableReader;
+import org.ceprint.intake.internal.SummaryTableRow;
+import org.ceprint.intake.internal.SummaryTableRowCheck;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
 import org.ceprint.registry.Organisations;

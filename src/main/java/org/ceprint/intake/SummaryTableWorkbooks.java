@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import org.ceprint.hours.CreditItem;
+import org.ceprint.intake.internal.SummaryTableColumn;
+import org.ceprint.intake.internal.SummaryTableRow;
 import org.ceprint.registry.FieldLengths;
 import org.ceprint.registry.RegistrationChecks;
 
@@ -24,11 +27,11 @@ import org.ceprint.registry.RegistrationChecks;
  */
 public final class SummaryTableWorkbooks {
 
-	static final String SHEET = "登记汇总表";
+	public static final String SHEET = "登记汇总表";
 
-	static final int CREDIT_CODE_ROW = 1;
+	public static final int CREDIT_CODE_ROW = 1;
 
-	static final int HEADING_ROW = 2;
+	public static final int HEADING_ROW = 2;
 
 	/** The columns' headings, A to L (see {@link SummaryTableColumn}). */
 	static final List<String> HEADINGS = SummaryTableColumn.headings();
@@ -146,7 +149,7 @@ public final class SummaryTableWorkbooks {
 		}
 	}
 
-	static CellStyle bold(Workbook workbook) {
+	public static CellStyle bold(Workbook workbook) {
 		CellStyle bold = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
@@ -159,7 +162,7 @@ public final class SummaryTableWorkbooks {
 	 * reasons, in Chinese, in a last column. Values that a spreadsheet would run as a
 	 * formula are written as text with a leading apostrophe.
 	 */
-	static void writeErrors(List<ImportReport.RejectedRow> rejected, OutputStream out) throws IOException {
+	public static void writeErrors(List<ImportReport.RejectedRow> rejected, OutputStream out) throws IOException {
 		// streamed: a file of 100,000 refused rows is written in constant memory
 		SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 		try {
@@ -209,7 +212,7 @@ public final class SummaryTableWorkbooks {
 	/**
 	 * A value starting with = + - @ would be a formula in a spreadsheet: keep it text.
 	 */
-	static String neutralised(String value) {
+	public static String neutralised(String value) {
 		if (value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
 			return "'" + value;
 		}

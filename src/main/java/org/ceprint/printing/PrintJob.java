@@ -10,7 +10,7 @@ public enum PrintJob {
 	RETURN_SLIPS("returnSlipPrintJob", "return-slips"), ALL("fullPrintJob", "all-documents");
 
 	/** The kind recorded for certificates in print_document and print_reject. */
-	static final String CERTIFICATES_KIND = "CERTIFICATE";
+	public static final String CERTIFICATES_KIND = "CERTIFICATE";
 
 	private final String jobName;
 
@@ -25,7 +25,7 @@ public enum PrintJob {
 		return this.jobName;
 	}
 
-	String folderLabel() {
+	public String folderLabel() {
 		return this.folderLabel;
 	}
 

@@ -77,12 +77,12 @@ public record PrintRequest(PrintJob what, String channelCode, Long unitId, Integ
 				submissionId);
 	}
 
-	PrintRequest withEntryYear(int year) {
+	public PrintRequest withEntryYear(int year) {
 		return new PrintRequest(this.what, this.channelCode, this.unitId, year, this.reprint, this.style,
 				this.certificateNumbers, this.submissionId);
 	}
 
-	String scopeLabel() {
+	public String scopeLabel() {
 		StringBuilder label = new StringBuilder();
 		if (this.channelCode != null) {
 			label.append("city").append(this.channelCode);

@@ -14,12 +14,21 @@ import java.util.TreeMap;
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
 import org.ceprint.NotFoundException;
+import org.ceprint.printing.internal.PrintClaims;
+import org.ceprint.printing.internal.PrintJobs;
+import org.ceprint.printing.internal.PrintRunFailures;
+import org.ceprint.printing.internal.PrintRunRecord;
+import org.ceprint.printing.internal.PrintRunRecorder;
+import org.ceprint.printing.internal.PrintRunStore;
+import org.ceprint.printing.internal.PrintedDocuments;
+import org.ceprint.printing.internal.RunFolderFinisher;
+import org.ceprint.printing.internal.UnfinishedRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -215,7 +224,7 @@ public class PrintRuns {
 	 * The status of the run's last job execution in the job repository, if its job has
 	 * started.
 	 */
-	Optional<BatchStatus> lastJobStatus(long runId) {
+	public Optional<BatchStatus> lastJobStatus(long runId) {
 		PrintRunRecord run = this.store.find(runId);
 		return Optional
 			.ofNullable(this.jobRepository.getLastJobExecution(this.jobs.get(run.job()).getName(), parameters(run)))

@@ -2,6 +2,8 @@ package org.ceprint.registry;
 
 import java.util.function.Predicate;
 
+import org.ceprint.registry.internal.CheckCharacters;
+
 /**
  * Certificate numbers (证书编号), 17 digits: the 6-digit code of the issuing channel, the
  * 4-digit year of issue, a 6-digit serial per channel and year, and an ISO 7064 MOD 11-2

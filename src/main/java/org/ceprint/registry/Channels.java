@@ -2,6 +2,8 @@ package org.ceprint.registry;
 
 import java.util.List;
 
+import org.ceprint.registry.internal.CheckCharacters;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;

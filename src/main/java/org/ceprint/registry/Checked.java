@@ -2,6 +2,8 @@ package org.ceprint.registry;
 
 import java.util.List;
 
+import org.ceprint.registry.internal.InvalidRecordException;
+
 /**
  * The result of checking one typed code: its normalised value and, if it is wrong, why.
  */

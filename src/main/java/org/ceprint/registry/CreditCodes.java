@@ -1,5 +1,7 @@
 package org.ceprint.registry;
 
+import org.ceprint.registry.internal.CheckCharacters;
+
 /**
  * Unified social credit codes (统一社会信用代码, GB 32100-2015): registering authority,
  * organisation type, 6-digit region, 9-character organisation code and a check character

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
+import org.ceprint.registry.internal.RegistryRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -14,6 +14,7 @@ import org.ceprint.registry.NewRecords.NewCertificate;
 import org.ceprint.registry.NewRecords.NewEntry;
 import org.ceprint.registry.NewRecords.NewOrganisation;
 import org.ceprint.registry.NewRecords.NewPerson;
+import org.ceprint.registry.internal.InvalidRecordException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;

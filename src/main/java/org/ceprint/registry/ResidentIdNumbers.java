@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ceprint.registry.internal.CheckCharacters;
+
 /**
  * Resident ID numbers (居民身份证号码, GB 11643-1999): 6-digit region of first registration,
  * birth date, 3-digit sequence (odd for men), and an ISO 7064 MOD 11-2 check character.

@@ -9,7 +9,7 @@ public record Calibration(double rightMm, double downMm) {
 
 	public static final Calibration NONE = new Calibration(0, 0);
 
-	static final double POINTS_PER_MM = 72 / 25.4;
+	public static final double POINTS_PER_MM = 72 / 25.4;
 
 	public Calibration {
 		if (Math.abs(rightMm) > 20 || Math.abs(downMm) > 20) {
@@ -17,15 +17,15 @@ public record Calibration(double rightMm, double downMm) {
 		}
 	}
 
-	boolean isNone() {
+	public boolean isNone() {
 		return this.rightMm == 0 && this.downMm == 0;
 	}
 
-	double rightPoints() {
+	public double rightPoints() {
 		return this.rightMm * POINTS_PER_MM;
 	}
 
-	double downPoints() {
+	public double downPoints() {
 		return this.downMm * POINTS_PER_MM;
 	}
 

@@ -7,6 +7,12 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperPrint;
 
+import org.ceprint.rendering.internal.Formats;
+import org.ceprint.rendering.internal.HolderParameters;
+import org.ceprint.rendering.internal.SealAnchor;
+import org.ceprint.rendering.internal.SealGroups;
+import org.ceprint.rendering.internal.TemplateCache;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class CertificateRenderer extends JasperRenderer<CertificateView> {
 
 	/** Rows on a registration page: (539 − 78 header − 16 footer) / 52 per row. */
-	static final int ROWS_PER_PAGE = 8;
+	public static final int ROWS_PER_PAGE = 8;
 
 	private static final Map<String, String> LABELS = HolderParameters
 		.labelsWith(Map.ofEntries(Map.entry("issuingAuthority", "发证机关"), Map.entry("issueDate", "发证日期"),

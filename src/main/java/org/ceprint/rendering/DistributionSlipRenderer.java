@@ -7,6 +7,9 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperPrint;
 
+import org.ceprint.rendering.internal.Formats;
+import org.ceprint.rendering.internal.TemplateCache;
+
 import org.springframework.stereotype.Component;
 
 /**

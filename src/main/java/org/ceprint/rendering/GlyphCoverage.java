@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.ceprint.rendering.internal.VerificationSeals;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 

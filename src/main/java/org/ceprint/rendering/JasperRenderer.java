@@ -23,6 +23,10 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
+import org.ceprint.rendering.internal.PdfFinishing;
+import org.ceprint.rendering.internal.SealAnchor;
+import org.ceprint.rendering.internal.TemplateCache;
+
 /**
  * Fills JasperReports templates from views and exports all of them into one compressed
  * PDF; where a template placed seal anchors, PDFBox then stamps the seals.

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperPrint;
 
+import org.ceprint.rendering.internal.Formats;
+import org.ceprint.rendering.internal.HolderParameters;
+import org.ceprint.rendering.internal.TemplateCache;
+
 import org.springframework.stereotype.Component;
 
 /**

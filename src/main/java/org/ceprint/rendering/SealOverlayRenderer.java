@@ -7,6 +7,10 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperPrint;
 
+import org.ceprint.rendering.internal.SealAnchor;
+import org.ceprint.rendering.internal.SealGroups;
+import org.ceprint.rendering.internal.TemplateCache;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,10 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 
+import org.ceprint.rendering.internal.Formats;
+import org.ceprint.rendering.internal.QrCodes;
+import org.ceprint.rendering.internal.TemplateCache;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,6 +14,21 @@ import org.ceprint.registry.Organisation;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
+import org.ceprint.submission.internal.ClosingOpinion;
+import org.ceprint.submission.internal.Decision;
+import org.ceprint.submission.internal.EntryChecks;
+import org.ceprint.submission.internal.EntryReview;
+import org.ceprint.submission.internal.EntryReviews;
+import org.ceprint.submission.internal.RejectionReason;
+import org.ceprint.submission.internal.Submission;
+import org.ceprint.submission.internal.SubmissionAction;
+import org.ceprint.submission.internal.SubmissionClosed;
+import org.ceprint.submission.internal.SubmissionDrafts;
+import org.ceprint.submission.internal.SubmissionEvent;
+import org.ceprint.submission.internal.SubmissionLog;
+import org.ceprint.submission.internal.SubmissionPolicy;
+import org.ceprint.submission.internal.SubmissionRepository;
+import org.ceprint.submission.internal.SubmissionStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -75,12 +90,12 @@ public class Submissions {
 	}
 
 	/** The base or unit the registrar submits for (see {@link SubmissionPolicy}). */
-	Organisation submitterOf(OfficeUser actor) {
+	public Organisation submitterOf(OfficeUser actor) {
 		return this.policy.submitterOf(actor);
 	}
 
 	/** Of these entries, in their order, those a new draft of the body may take. */
-	List<Long> draftable(long organisationId, List<Long> entryIds) {
+	public List<Long> draftable(long organisationId, List<Long> entryIds) {
 		return this.checks.draftable(organisationId, entryIds);
 	}
 
@@ -239,7 +254,7 @@ public class Submissions {
 		return this.reviews.of(id);
 	}
 
-	List<EntryReview> reviews(long id) {
+	public List<EntryReview> reviews(long id) {
 		return this.reviews.of(id);
 	}
 
@@ -254,7 +269,7 @@ public class Submissions {
 	 * For printing: a submission by id, without an account (the print run checked it was
 	 * closed).
 	 */
-	Optional<Submission> findForPrinting(long id) {
+	public Optional<Submission> findForPrinting(long id) {
 		return this.repository.find(id);
 	}
 

@@ -2,6 +2,8 @@ package org.ceprint.accounts;
 
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.accounts.internal.PasswordPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -18,16 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.ceprint.accounts.internal.SecurityHeaders;
 import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.demo.DemoRegistryGenerator;
-import org.ceprint.submission.Submission;
 import org.ceprint.submission.Submissions;
+import org.ceprint.submission.internal.Submission;
 import org.ceprint.testsupport.EventPublications;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -3,6 +3,8 @@ package org.ceprint.accounts;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.accounts.internal.SecurityHeaders;
+
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.ceprint.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.accounts.internal.SignInProperties;
+import org.ceprint.accounts.internal.SignInThrottle;
+import org.ceprint.testsupport.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

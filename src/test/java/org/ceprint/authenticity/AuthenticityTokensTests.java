@@ -4,6 +4,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.authenticity.internal.AuthenticityTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,6 +2,8 @@ package org.ceprint.authenticity;
 
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.authenticity.internal.Masking;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MaskingTests {

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.ceprint.accounts.OfficeRole;
-import org.ceprint.accounts.OfficeUser;
-import org.ceprint.demo.DemoRegistryGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.accounts.OfficeRole;
+import org.ceprint.accounts.OfficeUser;
+import org.ceprint.authenticity.internal.ScanLog;
+import org.ceprint.demo.DemoRegistryGenerator;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

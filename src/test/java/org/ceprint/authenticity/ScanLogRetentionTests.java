@@ -9,6 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.authenticity.internal.AuthenticityProperties;
+import org.ceprint.authenticity.internal.ScanLog;
+import org.ceprint.authenticity.internal.ScanLogRetention;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;

@@ -7,9 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.ceprint.authenticity.AuthenticityTokens.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.ceprint.authenticity.internal.AuthenticityTokens.Outcome;
+import org.ceprint.authenticity.internal.AuthenticityTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.ceprint.demo.DemoRegistryGenerator;
-import org.ceprint.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+
+import org.ceprint.authenticity.internal.Masking;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.testsupport.HeadlessChromium;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

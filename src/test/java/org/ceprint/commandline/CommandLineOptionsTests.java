@@ -10,11 +10,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
+
+import org.ceprint.commandline.internal.CeprintCommand;
+import org.ceprint.commandline.internal.CommandLineRunnerConfiguration;
+import org.ceprint.commandline.internal.OptionRefusals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

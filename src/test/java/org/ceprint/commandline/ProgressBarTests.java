@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
-import org.ceprint.printing.PrintProgress;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.commandline.internal.ProgressBar;
+import org.ceprint.printing.PrintProgress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

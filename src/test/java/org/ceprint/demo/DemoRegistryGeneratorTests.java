@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.ceprint.demo.internal.DemoSummary;
 import org.ceprint.registry.CertificateNumbers;
 import org.ceprint.registry.Channels;
 import org.ceprint.registry.CreditCodes;
 import org.ceprint.registry.ResidentIdNumbers;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

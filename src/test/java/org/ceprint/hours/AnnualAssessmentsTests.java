@@ -3,8 +3,10 @@ package org.ceprint.hours;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import org.ceprint.registry.TitleLevel;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.hours.internal.HoursProperties;
+import org.ceprint.registry.TitleLevel;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.ceprint.registry.LearningForm;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.hours.internal.HoursProperties;
+import org.ceprint.registry.LearningForm;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
 import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.demo.DemoRegistryGenerator;
-import org.ceprint.testsupport.ChildJvm;
+import org.ceprint.printing.internal.PrintingProperties;
 import org.ceprint.testsupport.ChildJvm.Result;
-import org.junit.jupiter.api.Test;
+import org.ceprint.testsupport.ChildJvm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -13,17 +13,18 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import org.ceprint.ConflictException;
-import org.ceprint.authenticity.AuthenticityProperties;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.authenticity.VerificationResult;
+import org.ceprint.authenticity.internal.AuthenticityProperties;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.rendering.RenderOptions.Stock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -23,10 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.ceprint.authenticity.SigningKeys;
-import org.ceprint.testsupport.ChildJvm;
-import org.ceprint.testsupport.ChildJvm.Result;
 import org.junit.jupiter.api.Test;
+
+import org.ceprint.authenticity.SigningKeys;
+import org.ceprint.printing.internal.RunFolderFinisher;
+import org.ceprint.testsupport.ChildJvm.Result;
+import org.ceprint.testsupport.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

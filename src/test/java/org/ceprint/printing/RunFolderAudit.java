@@ -18,10 +18,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.ceprint.authenticity.AuthenticityCodes;
+
 import org.ceprint.authenticity.AuthenticityCodes.OfflineCheck;
+import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.SigningKeys;
+import org.ceprint.printing.internal.RunFolderFinisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.registry.internal.InvalidRecordException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResidentIdNumbersTests {

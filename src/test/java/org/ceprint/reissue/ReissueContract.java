@@ -2,11 +2,11 @@ package org.ceprint.reissue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.pdfbox.Loader;
-import org.ceprint.ConflictException;
-import org.ceprint.InvalidRequestException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.ScanChannel;
@@ -38,10 +42,12 @@ import org.ceprint.registry.Channels;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.reissue.Reissues.ReissueResult;
+import org.ceprint.reissue.internal.AuditLog;
+import org.ceprint.reissue.internal.BookletPrinter;
+import org.ceprint.reissue.internal.Booklets;
+import org.ceprint.reissue.internal.CertificateReissued;
+import org.ceprint.reissue.internal.ReissueRecords;
 import org.ceprint.testsupport.EventPublications;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -342,7 +348,7 @@ abstract class ReissueContract {
 			CountDownLatch release = new CountDownLatch(1);
 			AuditLog heldAudit = new AuditLog(this.jdbc, this.clock) {
 				@Override
-				void record(Clerk clerk, String action, String subject, String detail) {
+				public void record(Clerk clerk, String action, String subject, String detail) {
 					super.record(clerk, action, subject, detail);
 					if (action.equals("REISSUE")) {
 						holding.countDown();

@@ -28,6 +28,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 
+import org.ceprint.rendering.internal.PdfFinishing;
+
 /**
  * Reads back from a PDF page what the tests check: where seals (forms drawn in the 验证专用章
  * layer) and images were drawn (from the content stream's transformation matrices) and

@@ -15,6 +15,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 
+import org.ceprint.rendering.internal.TemplateCache;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
@@ -35,10 +37,12 @@ import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRuns;
-import org.ceprint.printing.PrintingProperties;
+import org.ceprint.printing.internal.PrintingProperties;
+import org.ceprint.submission.internal.Decision;
+import org.ceprint.submission.internal.RejectionReason;
+import org.ceprint.submission.internal.SubmissionStatus;
 import org.ceprint.testsupport.ChildJvm;
 import org.ceprint.testsupport.EventPublications;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -12,15 +12,6 @@ import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.ceprint.accounts.OfficeRole;
-import org.ceprint.accounts.OfficeUser;
-import org.ceprint.accounts.OfficeUsers;
-import org.ceprint.demo.DemoRegistryGenerator;
-import org.ceprint.printing.PrintJob;
-import org.ceprint.printing.PrintRequest;
-import org.ceprint.printing.PrintRuns;
-import org.ceprint.rendering.PdfProbe;
-import org.ceprint.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +21,17 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+
+import org.ceprint.accounts.OfficeRole;
+import org.ceprint.accounts.OfficeUser;
+import org.ceprint.accounts.OfficeUsers;
+import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintRequest;
+import org.ceprint.printing.PrintRuns;
+import org.ceprint.rendering.PdfProbe;
+import org.ceprint.submission.internal.Submission;
+import org.ceprint.testsupport.HeadlessChromium;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

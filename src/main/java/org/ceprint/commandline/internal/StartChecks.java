@@ -1,0 +1,24 @@
+package org.ceprint.commandline.internal;
+
+import java.util.OptionalInt;
+
+/**
+ * What a command can tell from its options alone, before the application starts: that
+ * they are refused, or that it needs no application at all.
+ */
+public interface StartChecks {
+
+	/**
+	 * The exit code of a refusal, its reason printed on standard error; empty to go on.
+	 * Uses no service: it runs before there are any.
+	 */
+	default OptionalInt refusal() {
+		return OptionalInt.empty();
+	}
+
+	/** Whether the command, with these options, needs the database and the services. */
+	default boolean needsApplication() {
+		return true;
+	}
+
+}

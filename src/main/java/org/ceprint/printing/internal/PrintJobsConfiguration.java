@@ -1,0 +1,188 @@
+package org.ceprint.printing.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ceprint.printing.PrintJob;
+import org.ceprint.rendering.DistributionSlipRenderer;
+import org.ceprint.rendering.RenderingProperties;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The print jobs: one per {@link PrintJob}, each the steps of its documents
+ * ({@link DocumentSteps}) and then {@code finishRunStep}, which writes the distribution
+ * slips, the manifest and the marker. Certificates, register cards and seal overlays are
+ * partitioned by city (issuing channel): each city's documents are paged in unit order
+ * and written into that city's own files, and {@code ceprint.printing.threads} cities
+ * print at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class PrintJobsConfiguration {
+
+	static final String CITY = "city";
+
+	@Bean
+	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step finishRunStep) {
+		return job(PrintJob.CERTIFICATES, jobRepository, certificatesStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job registerCardPrintJob(JobRepository jobRepository, Step registerCardsStep, Step finishRunStep) {
+		return job(PrintJob.REGISTER_CARDS, jobRepository, registerCardsStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job summaryTablePrintJob(JobRepository jobRepository, Step summaryTablesStep, Step finishRunStep) {
+		return job(PrintJob.SUMMARY_TABLES, jobRepository, summaryTablesStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job sealOverlayPrintJob(JobRepository jobRepository, Step sealOverlaysStep, Step finishRunStep) {
+		return job(PrintJob.SEAL_OVERLAYS, jobRepository, sealOverlaysStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step finishRunStep) {
+		return job(PrintJob.RETURN_SLIPS, jobRepository, returnSlipsStep).next(finishRunStep).build();
+	}
+
+	@Bean
+	Job fullPrintJob(JobRepository jobRepository, Step certificatesStep, Step registerCardsStep, Step summaryTablesStep,
+			Step finishRunStep) {
+		return job(PrintJob.ALL, jobRepository, certificatesStep).next(registerCardsStep)
+			.next(summaryTablesStep)
+			.next(finishRunStep)
+			.build();
+	}
+
+	private static SimpleJobBuilder job(PrintJob printJob, JobRepository jobRepository, Step first) {
+		return new JobBuilder(printJob.jobName(), jobRepository).start(first);
+	}
+
+	@Bean
+	PrintJobs printJobs(List<Job> jobs) {
+		return new PrintJobs(jobs);
+	}
+
+	@Bean
+	Step certificatesStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.CERTIFICATES);
+	}
+
+	@Bean
+	Step registerCardsStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.REGISTER_CARDS);
+	}
+
+	@Bean
+	Step sealOverlaysStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.SEAL_OVERLAYS);
+	}
+
+	@Bean
+	Step summaryTablesStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.SUMMARY_TABLES);
+	}
+
+	@Bean
+	Step returnSlipsStep(DocumentSteps steps) {
+		return steps.build(DocumentStep.RETURN_SLIPS);
+	}
+
+	@Bean
+	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
+			PrintedDocuments documents, PrintClaims claims, DistributionSlipRenderer slips, Clock clock,
+			@Value("${ceprint.printing.fault.halt-during-finish:false}") boolean haltDuringFinish) {
+		return new StepBuilder("finishRunStep", jobRepository)
+			.tasklet(new RunFolderFinisher(store, documents, claims, new DistributionSlips(documents, slips), clock,
+					haltDuringFinish), transactionManager)
+			.build();
+	}
+
+	@Bean
+	DocumentSteps documentSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PrintingProperties properties, Partitioner cityPartitioner, JdbcPagingItemReader<Long> claimsReader,
+			DocumentProcessor<Object> documentProcessor, PrintFileWriter<Object> documentWriter) {
+		return new DocumentSteps(jobRepository, transactionManager, properties, cityPartitioner, claimsReader,
+				documentProcessor, documentWriter);
+	}
+
+	/**
+	 * One partition per city the run holds claims in, in code order; a partition with
+	 * nothing of a step's kind to print ends at once. The claims do not change while the
+	 * run lasts, so a restart finds the same partitions.
+	 */
+	@Bean
+	@StepScope
+	Partitioner cityPartitioner(PrintClaims claims, @Value("#{jobParameters['runId']}") Long runId) {
+		return (gridSize) -> {
+			List<String> cities = claims.partitions(runId);
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (String city : cities) {
+				ExecutionContext context = new ExecutionContext();
+				context.putString(CITY, city);
+				partitions.put(CITY + city, context);
+			}
+			return partitions;
+		};
+	}
+
+	/** The run's claims of the step's kind, in the step's city or in the whole run. */
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<Long> claimsReader(PrintClaims claims, PrintRunStore store, PrintingProperties properties,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city) throws Exception {
+		return claims.reader(runId, PrintSelections.claimKind(step, store.find(runId)),
+				step.byCity() ? city : PrintSelections.WHOLE_RUN, properties.documentsPerFile());
+	}
+
+	@Bean
+	@StepScope
+	DocumentProcessor<Object> documentProcessor(List<DocumentSource<?>> sources, PrintRunStore store,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step) {
+		return new DocumentProcessor<>(source(sources, step), store.find(runId));
+	}
+
+	@Bean
+	@StepScope
+	PrintFileWriter<Object> documentWriter(List<DocumentSource<?>> sources, PrintRunStore store,
+			PrintedDocuments documents, Clock clock, RenderingProperties rendering,
+			@Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city) {
+		return new PrintFileWriter<>(source(sources, step), documents, store.find(runId), step.byCity() ? city : null,
+				clock, rendering);
+	}
+
+	/**
+	 * The source of a step's documents. One step prints one kind, so the views it passes
+	 * from processor to writer are that source's.
+	 */
+	@SuppressWarnings("unchecked")
+	private static DocumentSource<Object> source(List<DocumentSource<?>> sources, DocumentStep step) {
+		return (DocumentSource<Object>) sources.stream()
+			.filter((source) -> source.step() == step)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no document source for " + step));
+	}
+
+}

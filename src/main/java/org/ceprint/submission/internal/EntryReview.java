@@ -1,0 +1,62 @@
+package org.ceprint.submission.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.ceprint.hours.HoursCheck;
+import org.ceprint.registry.RegistrationEntry;
+
+/**
+ * One entry of a submission as the verifying clerk sees it: the entry, its holder, the
+ * decision so far, and the checks that come for free.
+ *
+ * @param certificateNo the holder's current certificate, null when there is none
+ * @param certificateFull the current booklet's registration rows are used up
+ * @param duplicates the person's other verified or pending entries for the same project
+ * over overlapping dates
+ * @param yearVerifiedHours hours already verified for the person in the entry's year
+ * (public hours counted only up to the cap)
+ * @param yearRequiredHours the year's requirement for the person's title level
+ */
+public record EntryReview(int seq, RegistrationEntry entry, String holderName, String idNumber, String unitName,
+		String title, String certificateNo, boolean certificateFull, HoursCheck hours, List<String> duplicates,
+		BigDecimal yearVerifiedHours, BigDecimal yearRequiredHours, String ruleSet, Decision decision,
+		RejectionReason reason, String reasonNote, String decidedBy, LocalDateTime decidedAt) {
+
+	/**
+	 * What the clerk should look at before deciding, in words; empty when nothing stands
+	 * out.
+	 */
+	public List<String> flags() {
+		List<String> flags = new java.util.ArrayList<>();
+		if (this.hours.over()) {
+			flags.add("学时超标：登记 %s，按%s至多 %s（%s）".formatted(plain(this.hours.registered()), this.hours.standard(),
+					plain(this.hours.allowed()), this.hours.rule()));
+		}
+		if (!this.duplicates.isEmpty()) {
+			flags.add("可能重复：" + String.join("；", this.duplicates));
+		}
+		if (this.certificateNo == null) {
+			flags.add("持证人无有效证书");
+		}
+		else if (this.certificateFull) {
+			flags.add("证书 " + this.certificateNo + " 登记栏已填满，须先换发（第十八条）");
+		}
+		return flags;
+	}
+
+	private static String plain(BigDecimal hours) {
+		return hours.stripTrailingZeros().toPlainString();
+	}
+
+	/**
+	 * Ids and numbers only: no name or ID number may reach a log or an exception message.
+	 */
+	@Override
+	public String toString() {
+		return "EntryReview[seq=%d, entryId=%d, certificateNo=%s, decision=%s]".formatted(this.seq, this.entry.id(),
+				this.certificateNo, this.decision);
+	}
+
+}
