@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.ceprint.authenticity.internal.AuthenticityTokens.Outcome;
 import org.ceprint.authenticity.internal.AuthenticityTokens.TokenCheck;
-import org.ceprint.authenticity.internal.AuthenticityTokens;
 import org.ceprint.authenticity.internal.Masking;
 import org.ceprint.authenticity.internal.ScanLog;
 import org.ceprint.registry.CertificateDossier;

@@ -22,7 +22,6 @@ import org.ceprint.InvalidRequestException;
 import org.ceprint.hours.AnnualAssessments;
 import org.ceprint.hours.CreditItem;
 import org.ceprint.intake.internal.AssessmentWorkbooks;
-import org.ceprint.intake.internal.ExportCells;
 import org.ceprint.intake.internal.SummaryTableRow;
 import org.ceprint.registry.Channel;
 import org.ceprint.registry.Channels;

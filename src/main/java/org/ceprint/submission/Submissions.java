@@ -12,7 +12,6 @@ import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.RegistrationEntries;
-import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
 import org.ceprint.submission.internal.ClosingOpinion;
 import org.ceprint.submission.internal.Decision;
@@ -40,6 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first. Every transition is one transaction that also writes its event, and it moves
  * only from the status it was read in, so two clerks cannot close or review the same
  * batch twice.
+ * <p>
+ * A little over 300 lines on purpose: these are the workflow's transitions, one state
+ * machine read best side by side; the SQL, the permissions, the drafts, the entry checks
+ * and the opinion's wording live in their own classes.
  */
 @Service
 public class Submissions {

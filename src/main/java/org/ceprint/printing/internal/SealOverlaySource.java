@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.rendering.CertificateView;
