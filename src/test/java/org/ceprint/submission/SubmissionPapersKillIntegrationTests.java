@@ -3,6 +3,8 @@ package org.ceprint.submission;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import org.ceprint.testsupport.ChildDatabases;
 import org.ceprint.testsupport.TestFolders;
 
@@ -32,6 +34,12 @@ class SubmissionPapersKillIntegrationTests extends SubmissionPapersKillContract 
 	@Override
 	List<String> databaseArguments() {
 		return List.of();
+	}
+
+	/** Halted after two of the four papers: the restart prints only the other two. */
+	@Test
+	void killedAfterTwoPapersTheRestartPrintsOnlyTheOtherTwo() throws Exception {
+		closeKillAndRestart(2);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.ceprint.submission;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import org.ceprint.testsupport.ChildDatabases;
 import org.ceprint.testsupport.MariaDbTest;
 import org.ceprint.testsupport.TestFolders;
@@ -38,6 +40,12 @@ class SubmissionPapersKillMariaDbIntegrationTests extends SubmissionPapersKillCo
 	@Override
 	List<String> databaseArguments() {
 		return ChildDatabases.mariaDbArguments(this.environment);
+	}
+
+	/** Halted right after the closing's commit: the restart prints each paper once. */
+	@Test
+	void killedRightAfterTheClosingsCommitTheRestartPrintsEachPaperOnce() throws Exception {
+		closeKillAndRestart(0);
 	}
 
 }
