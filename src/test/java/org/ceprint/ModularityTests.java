@@ -49,7 +49,10 @@ class ModularityTests {
 
 	private static final String MAP_END = "<!-- end of module map -->";
 
-	private final ApplicationModules modules = ApplicationModules.of(CeprintApplication.class);
+	// analysed once for the three tests (JUnit makes an instance per test)
+	private static final ApplicationModules MODULES = ApplicationModules.of(CeprintApplication.class);
+
+	private final ApplicationModules modules = MODULES;
 
 	private static Map<String, Set<String>> layers() {
 		Map<String, Set<String>> layers = new TreeMap<>();
