@@ -197,7 +197,7 @@ public final class SummaryTableWorkbooks {
 	 * Text as a cell can hold it: a value longer than Excel's limit (it was refused for
 	 * its length) is cut, and says so.
 	 */
-	static String cellText(String value) {
+	public static String cellText(String value) {
 		if (value.length() <= MAX_CELL_TEXT) {
 			return value;
 		}

@@ -60,8 +60,8 @@ public class RegistryBulkLoader {
 	public void clear() {
 		this.dependents.orderedStream().forEach(RegistryDependents::beforeRegistryCleared);
 		this.jdbc.sql("UPDATE certificate SET predecessor_id = NULL").update();
-		for (String table : List.of("registration_entry", "certificate", "certificate_number_sequence", "person",
-				"organisation", "department")) {
+		for (String table : List.of("registration_entry", "certificate", "certificate_number_sequence",
+				"person_transfer", "registry_audit", "person", "organisation", "department")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 	}

@@ -82,4 +82,15 @@ public final class ResidentIdNumbers {
 		return ((id.charAt(16) - '0') % 2 == 1) ? Sex.M : Sex.F;
 	}
 
+	/**
+	 * The number as a message may show it: the first four and last four characters, the
+	 * rest starred ({@code 3601**********0521}).
+	 */
+	public static String masked(String id) {
+		if (id == null || id.length() < 9) {
+			return "****";
+		}
+		return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+	}
+
 }

@@ -33,8 +33,16 @@ final class ImportReports {
 	 * @throws NotWritten when neither could be written, in Chinese
 	 */
 	static Path write(List<ImportReport.RejectedRow> rejected, Path workbook) {
+		return write(rejected, workbook, (out) -> SummaryTableWorkbooks.writeErrors(rejected, out));
+	}
+
+	/**
+	 * As {@link #write(List, Path)}, the error workbook written by {@code errors} (a
+	 * workbook other than the summary table's).
+	 */
+	static Path write(List<ImportReport.RejectedRow> rejected, Path workbook, Content errors) {
 		try {
-			writeAtomically(workbook, (out) -> SummaryTableWorkbooks.writeErrors(rejected, out));
+			writeAtomically(workbook, errors);
 			return workbook;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -81,7 +89,7 @@ final class ImportReports {
 		}
 	}
 
-	private interface Content {
+	interface Content {
 
 		void writeTo(OutputStream out) throws IOException;
 

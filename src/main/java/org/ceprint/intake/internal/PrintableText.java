@@ -23,7 +23,7 @@ public final class PrintableText {
 	}
 
 	/** Why the value cannot be printed, naming its first such character, if it cannot. */
-	Optional<String> problem(String value) {
+	public Optional<String> problem(String value) {
 		int[] codePoints = value.codePoints().toArray();
 		for (int c : codePoints) {
 			String kind = invisibleKind(c);

@@ -45,6 +45,19 @@ public final class SummaryTableFiles {
 	 * @throws IOException when a CSV file cannot be read
 	 */
 	public static SheetCells read(Path file) throws IOException {
+		return read(file, SummaryTableColumn.count(), SummaryTableWorkbooks.SHEET, SummaryTableWorkbooks.HEADING_ROW);
+	}
+
+	/**
+	 * Reads the first {@code width} columns of the sheet named {@code sheetName} (or the
+	 * first visible one), whose headings are on row {@code headingRow} (from 0): the
+	 * summary table's reading, for the other workbooks an office hands in (units,
+	 * rosters).
+	 * @throws InvalidRequestException when the file is missing, too large or no workbook
+	 * that can be read, in Chinese
+	 * @throws IOException when a CSV file cannot be read
+	 */
+	public static SheetCells read(Path file, int width, String sheetName, int headingRow) throws IOException {
 		if (!Files.isRegularFile(file)) {
 			throw new InvalidRequestException("找不到文件：" + file);
 		}
@@ -53,10 +66,10 @@ public final class SummaryTableFiles {
 					"文件 %s 大于 %d MB，请分成多个文件导入".formatted(file.getFileName(), MAX_FILE_BYTES / 1024 / 1024));
 		}
 		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-			return CsvTables.read(file, SummaryTableColumn.count(), MAX_ROWS + SummaryTableWorkbooks.HEADING_ROW + 1);
+			return CsvTables.read(file, width, MAX_ROWS + headingRow + 1);
 		}
 		try {
-			return readWorkbook(file);
+			return readWorkbook(file, width, sheetName, headingRow);
 		}
 		catch (InvalidRequestException ex) {
 			throw new InvalidRequestException("无法导入 %s：%s".formatted(file.getFileName(), ex.getMessage()));
@@ -70,10 +83,9 @@ public final class SummaryTableFiles {
 		}
 	}
 
-	private static SheetCells readWorkbook(Path file)
+	private static SheetCells readWorkbook(Path file, int width, String sheetName, int headingRow)
 			throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
-		int width = SummaryTableColumn.count();
-		int maxRow = SummaryTableWorkbooks.HEADING_ROW + MAX_ROWS;
+		int maxRow = headingRow + MAX_ROWS;
 		String tooManyRows = "工作表超过 %d 行，请分成多个文件导入".formatted(MAX_ROWS);
 		if (Files.size(file) == 0) {
 			throw new InvalidRequestException("文件是空的");
@@ -83,10 +95,10 @@ public final class SummaryTableFiles {
 			magic = FileMagic.valueOf(in);
 		}
 		if (magic == FileMagic.OOXML) {
-			return XlsxSheetReader.read(file, width, SummaryTableWorkbooks.SHEET, maxRow, tooManyRows);
+			return XlsxSheetReader.read(file, width, sheetName, maxRow, tooManyRows);
 		}
 		if (magic == FileMagic.OLE2) {
-			return XlsSheetReader.read(file, width, SummaryTableWorkbooks.SHEET, maxRow, tooManyRows);
+			return XlsSheetReader.read(file, width, sheetName, maxRow, tooManyRows);
 		}
 		throw new InvalidRequestException("不是 Excel 工作簿（.xlsx 或 .xls）；若是另存的 CSV 文件，请把文件名改为 .csv 后导入");
 	}

@@ -1,0 +1,354 @@
+package org.ceprint.commandline.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.ceprint.NotFoundException;
+import org.ceprint.RefusedException;
+import org.ceprint.intake.ImportReport;
+import org.ceprint.intake.RegisterImports;
+import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.Issuance;
+
+/**
+ * What an office records of its own from the command line: {@code units} (单位和基地名册),
+ * {@code people} (人员名册 and transfers) and {@code issue} (发放).
+ */
+final class RegisterCommands {
+
+	private RegisterCommands() {
+	}
+
+	/** Who acts, for the audit: {@code --by}, or the command line's user. */
+	static String actor(String by) {
+		return (by != null && !by.isBlank()) ? by.strip() : "cli:" + System.getProperty("user.name", "?");
+	}
+
+	/** A workbook import: the file, its error workbook, the office, the actor. */
+	abstract static class Import implements Callable<Integer>, StartChecks {
+
+		final RegisterImports imports;
+
+		@Parameters(paramLabel = "文件", arity = "0..1", description = "要导入的 .xlsx / .xls / .csv 文件")
+		Path file;
+
+		@Option(names = "--office", paramLabel = "代码", description = "办理的人社部门代码（如 360100，省直 360000）")
+		String office;
+
+		@Option(names = "--errors", paramLabel = "文件", description = "未导入行的错误工作簿（默认：与导入文件同目录，名加「-未导入」）")
+		Path errors;
+
+		@Option(names = "--template", paramLabel = "文件", description = "写出空白模板后退出")
+		Path template;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		Import(RegisterImports imports) {
+			this.imports = imports;
+		}
+
+		abstract String what();
+
+		abstract void writeTemplate(OutputStream out) throws IOException;
+
+		abstract ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException;
+
+		@Override
+		public OptionalInt refusal() {
+			if (this.template != null) {
+				return OptionalInt.empty();
+			}
+			if (this.file == null) {
+				System.err.println("请指定要导入的文件，或用 --template 生成模板");
+				return OptionalInt.of(2);
+			}
+			if (!Files.isRegularFile(this.file)) {
+				System.err.println("找不到文件：" + this.file);
+				return OptionalInt.of(2);
+			}
+			if (this.office == null) {
+				System.err.println("请用 --office 指定办理的人社部门代码（如 360100）");
+				return OptionalInt.of(2);
+			}
+			return OptionalInt.empty();
+		}
+
+		@Override
+		public boolean needsApplication() {
+			return this.template == null;
+		}
+
+		@Override
+		public Integer call() throws IOException {
+			if (this.template != null) {
+				try (OutputStream out = Files.newOutputStream(this.template)) {
+					writeTemplate(out);
+				}
+				System.out.println("已写出%s模板：%s".formatted(what(), this.template.toAbsolutePath().normalize()));
+				return 0;
+			}
+			OptionalInt refused = refusal();
+			if (refused.isPresent()) {
+				return refused.getAsInt();
+			}
+			String name = this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+			Path errorWorkbook = (this.errors != null) ? this.errors
+					: this.file.toAbsolutePath().resolveSibling(name + "-未导入.xlsx");
+			ImportReport report;
+			try {
+				report = importFile(this.file, errorWorkbook, this.office, actor(this.by));
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+			System.out.println("%s：共 %d 行，登记 %d 条，已登记过 %d 条，未导入 %d 行".formatted(this.file.getFileName(), report.rows(),
+					report.imported(), report.alreadyImported(), report.rejected().size()));
+			report.warnings().forEach((warning) -> System.out.println("注意：" + warning));
+			for (ImportReport.RejectedRow row : report.rejected()) {
+				System.out.println("  " + String.join("；", row.reasons()));
+			}
+			if (report.errorWorkbook() != null) {
+				System.out.println("未导入的行及原因：" + report.errorWorkbook());
+			}
+			return report.rejected().isEmpty() ? 0 : 1;
+		}
+
+	}
+
+	@Command(name = "units", mixinStandardHelpOptions = true, description = "单位和基地名册：导入本市的单位和继续教育基地，或撤销单位",
+			subcommands = { UnitsImport.class, UnitsClose.class })
+	static class Units {
+
+	}
+
+	@Command(name = "import", mixinStandardHelpOptions = true,
+			description = "导入单位和基地名册（Excel 或 CSV），或用 --template 生成空白模板")
+	static class UnitsImport extends Import {
+
+		UnitsImport(RegisterImports imports) {
+			super(imports);
+		}
+
+		@Override
+		String what() {
+			return "单位和基地名册";
+		}
+
+		@Override
+		void writeTemplate(OutputStream out) throws IOException {
+			RegisterImports.writeUnitTemplate(out);
+		}
+
+		@Override
+		ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException {
+			return this.imports.importUnits(file, errors, office, actor);
+		}
+
+	}
+
+	@Command(name = "close", mixinStandardHelpOptions = true, description = "撤销单位或基地：保留其人员和历史，不再登记新人员（有人员的单位不能删除）")
+	static class UnitsClose implements Callable<Integer> {
+
+		private final Enrolment enrolment;
+
+		private final Clock clock;
+
+		@Parameters(paramLabel = "统一社会信用代码", description = "要撤销的单位或基地")
+		String creditCode;
+
+		@Option(names = "--office", required = true, paramLabel = "代码", description = "办理的人社部门代码")
+		String office;
+
+		@Option(names = "--on", paramLabel = "日期", description = "撤销日期（默认今天），如 2026-11-30")
+		LocalDate on;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		UnitsClose(Enrolment enrolment, Clock clock) {
+			this.enrolment = enrolment;
+			this.clock = clock;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				Enrolment.RegisteredUnit unit = this.enrolment.close(this.office, this.creditCode.strip(),
+						(this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
+				System.out.println("已撤销%s「%s」（自 %s 起）".formatted(unit.kind().label(), unit.name(), unit.closedOn()));
+				return 0;
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+		}
+
+	}
+
+	@Command(name = "people", mixinStandardHelpOptions = true, description = "人员名册：导入本市单位的专业技术人员，或办理调动",
+			subcommands = { PeopleImport.class, PeopleTransfer.class })
+	static class People {
+
+	}
+
+	@Command(name = "import", mixinStandardHelpOptions = true, description = "导入人员名册（Excel 或 CSV），或用 --template 生成空白模板")
+	static class PeopleImport extends Import {
+
+		PeopleImport(RegisterImports imports) {
+			super(imports);
+		}
+
+		@Override
+		String what() {
+			return "人员名册";
+		}
+
+		@Override
+		void writeTemplate(OutputStream out) throws IOException {
+			RegisterImports.writeRosterTemplate(out);
+		}
+
+		@Override
+		ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException {
+			return this.imports.importRoster(file, errors, office, actor);
+		}
+
+	}
+
+	@Command(name = "transfer", mixinStandardHelpOptions = true, description = "调动（第十八条）：人员调到另一单位或设区市，证书继续有效、不变")
+	static class PeopleTransfer implements Callable<Integer> {
+
+		private final Enrolment enrolment;
+
+		private final Clock clock;
+
+		@Parameters(paramLabel = "身份证件号码", description = "调动人员的居民身份证号码")
+		String idNumber;
+
+		@Option(names = "--to", required = true, paramLabel = "统一社会信用代码", description = "调入单位")
+		String to;
+
+		@Option(names = "--on", paramLabel = "日期", description = "调动日期（默认今天），如 2026-11-30")
+		LocalDate on;
+
+		@Option(names = "--office", required = true, paramLabel = "代码", description = "办理的人社部门代码（调出或调入单位所在地）")
+		String office;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		PeopleTransfer(Enrolment enrolment, Clock clock) {
+			this.enrolment = enrolment;
+			this.clock = clock;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				Enrolment.Transfer transfer = this.enrolment.transfer(this.office, this.idNumber.strip(),
+						this.to.strip(), (this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
+				System.out.println("已办理调动：自 %s 起由%s「%s」（%s）调到「%s」（%s）；证书继续有效%s".formatted(transfer.movedOn(),
+						transfer.from().kind().label(), transfer.from().name(), transfer.from().channelName(),
+						transfer.to().name(), transfer.to().channelName(),
+						transfer.betweenCities() ? "，此后由" + transfer.to().channelName() + "人社部门办理其事项" : ""));
+				return 0;
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+		}
+
+	}
+
+	@Command(name = "issue", mixinStandardHelpOptions = true, description = "发放证书（第十七条）：给本市已登记、尚无证书的人员发证；新证书进入下一次打印")
+	static class Issue implements Callable<Integer>, StartChecks {
+
+		private final Issuance issuance;
+
+		private final Clock clock;
+
+		@Option(names = "--office", required = true, paramLabel = "代码", description = "发证机关代码（如 360100，省直 360000）")
+		String office;
+
+		@Option(names = "--unit", paramLabel = "统一社会信用代码", description = "只给这个单位的人员发证")
+		String unit;
+
+		@Option(names = "--id-number", paramLabel = "证件号码", description = "只给这一人发证（窗口办理）")
+		String idNumber;
+
+		@Option(names = "--all", description = "给本机关所辖单位中所有尚无证书的人员发证")
+		boolean all;
+
+		@Option(names = "--date", paramLabel = "日期", description = "发证日期（默认今天）")
+		LocalDate date;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		Issue(Issuance issuance, Clock clock) {
+			this.issuance = issuance;
+			this.clock = clock;
+		}
+
+		@Override
+		public OptionalInt refusal() {
+			int scopes = (this.unit != null ? 1 : 0) + (this.idNumber != null ? 1 : 0) + (this.all ? 1 : 0);
+			if (scopes != 1) {
+				System.err.println("请指定 --unit、--id-number 或 --all 中的一项");
+				return OptionalInt.of(2);
+			}
+			return OptionalInt.empty();
+		}
+
+		@Override
+		public Integer call() {
+			OptionalInt refused = refusal();
+			if (refused.isPresent()) {
+				return refused.getAsInt();
+			}
+			LocalDate issueDate = (this.date != null) ? this.date : LocalDate.now(this.clock);
+			String actor = actor(this.by);
+			try {
+				if (this.idNumber != null) {
+					String number = this.issuance.issueForPerson(this.office, this.idNumber.strip(), issueDate, actor);
+					System.out.println("已发放证书 " + number + "（待打印：print certificates --numbers " + number + "）");
+					return 0;
+				}
+				Issuance.Issued issued = (this.unit != null)
+						? this.issuance.issueForUnit(this.office, this.unit.strip(), issueDate, actor)
+						: this.issuance.issueForOffice(this.office, issueDate, actor);
+				System.out.println("已发放证书 %d 本%s".formatted(issued.certificateNumbers().size(),
+						issued.certificateNumbers().isEmpty() ? "（没有尚无证书的人员）"
+								: "，编号 %s 至 %s".formatted(issued.certificateNumbers().get(0),
+										issued.certificateNumbers().get(issued.certificateNumbers().size() - 1))));
+				if (issued.alreadyHeld() > 0) {
+					System.out.println("另有 %d 人在发放过程中已由他人发证，未重复发放".formatted(issued.alreadyHeld()));
+				}
+				if (!issued.certificateNumbers().isEmpty()) {
+					System.out.println("下一步：print certificates --city " + this.office);
+				}
+				return 0;
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+		}
+
+	}
+
+}
