@@ -8,6 +8,9 @@ package org.ceprint.registry;
  */
 public final class FieldLengths {
 
+	/** person.name */
+	public static final int PERSON_NAME = 40;
+
 	/** registration_entry.project_name */
 	public static final int PROJECT_NAME = 100;
 

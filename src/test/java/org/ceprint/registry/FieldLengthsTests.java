@@ -29,6 +29,11 @@ class FieldLengthsTests {
 				WHERE LOWER(table_schema) = LOWER(SCHEMA()) AND LOWER(table_name) = 'registration_entry'
 				  AND LOWER(column_name) = ?
 				""").param(column).query(Integer.class).single()).as(column).isEqualTo(length));
+		assertThat(this.jdbc.sql("""
+				SELECT character_maximum_length FROM information_schema.columns
+				WHERE LOWER(table_schema) = LOWER(SCHEMA()) AND LOWER(table_name) = 'person'
+				  AND LOWER(column_name) = 'name'
+				""").query(Integer.class).single()).as("person.name").isEqualTo(FieldLengths.PERSON_NAME);
 	}
 
 }
