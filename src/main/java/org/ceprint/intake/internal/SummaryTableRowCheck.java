@@ -19,6 +19,7 @@ import org.ceprint.registry.FieldLengths;
 import org.ceprint.registry.FieldProblem;
 import org.ceprint.registry.LearningForm;
 import org.ceprint.registry.NewRecords.NewEntry;
+import org.ceprint.registry.PersonNames;
 import org.ceprint.registry.RegistrationChecks;
 import org.ceprint.registry.ResidentIdNumbers;
 import org.ceprint.registry.SubjectType;
@@ -117,17 +118,19 @@ public final class SummaryTableRowCheck {
 
 	/**
 	 * The name and the ID number, which must be a person of the registry's by that name.
+	 * The name must pass the name rule ({@link PersonNames}) and print; it is compared
+	 * normalised with the registry's, normalised too, so that 「阿依古丽•买买提」 is 「阿依古丽·买买提」.
 	 */
 	private Checked person(SummaryTableRow row, List<String> reasons) {
 		String record = row.record();
-		String name = row.name();
+		Checked name = PersonNames.check(row.name());
 		Checked id = ResidentIdNumbers.check(row.idNumber(), this.now.toLocalDate());
-		if (name.isEmpty()) {
-			reasons.add(problem(record, SummaryTableColumn.NAME, name, "须填写"));
+		if (!name.valid()) {
+			reasons.add(problem(record, SummaryTableColumn.NAME, row.name(), name.problem()));
 		}
 		else {
-			this.printable.problem(name)
-				.ifPresent((problem) -> reasons.add(problem(record, SummaryTableColumn.NAME, name, problem)));
+			this.printable.problem(name.value())
+				.ifPresent((problem) -> reasons.add(problem(record, SummaryTableColumn.NAME, row.name(), problem)));
 		}
 		if (!id.valid()) {
 			reasons.add(problem(record, SummaryTableColumn.ID_NUMBER, row.idNumber(),
@@ -136,8 +139,8 @@ public final class SummaryTableRowCheck {
 		else if (!this.names.containsKey(id.value())) {
 			reasons.add(problem(record, SummaryTableColumn.ID_NUMBER, id.value(), "登记库中没有此人，请先办理继续教育证书"));
 		}
-		else if (!name.isEmpty() && !this.names.get(id.value()).equals(name)) {
-			reasons.add(problem(record, SummaryTableColumn.NAME, name,
+		else if (name.valid() && !PersonNames.check(this.names.get(id.value())).value().equals(name.value())) {
+			reasons.add(problem(record, SummaryTableColumn.NAME, row.name(),
 					"与登记库中该身份证件号码的姓名「" + this.names.get(id.value()) + "」不符"));
 		}
 		return id;
