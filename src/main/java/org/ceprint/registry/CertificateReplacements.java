@@ -40,6 +40,17 @@ public class CertificateReplacements {
 	@Transactional
 	public Replaced replace(long oldCertificateId, CertificateStatus oldStatus, Supplier<String> newNumber,
 			LocalDate issueDate, boolean closeVolume) {
+		return replace(oldCertificateId, oldStatus, newNumber, issueDate, closeVolume, null);
+	}
+
+	/**
+	 * As {@link #replace(long, CertificateStatus, Supplier, LocalDate, boolean)}, the new
+	 * certificate issued by {@code issuingChannel} (the office that serves the holder
+	 * now, after a move to another city), or by the old one's office when it is null.
+	 */
+	@Transactional
+	public Replaced replace(long oldCertificateId, CertificateStatus oldStatus, Supplier<String> newNumber,
+			LocalDate issueDate, boolean closeVolume, String issuingChannel) {
 		if (oldStatus == CertificateStatus.VALID) {
 			throw new IllegalArgumentException("replaced certificates are superseded or void");
 		}
@@ -83,7 +94,7 @@ public class CertificateReplacements {
 				""")
 			.param("no", number)
 			.param("person", previous.personId())
-			.param("channel", previous.channelCode())
+			.param("channel", (issuingChannel != null) ? issuingChannel : previous.channelCode())
 			.param("issued", issueDate)
 			.param("old", oldCertificateId)
 			.update(key, "id");

@@ -87,8 +87,8 @@ public class Reissues {
 
 	/**
 	 * Looks people up by resident ID number, by certificate number (its check character
-	 * checked) or by name and unit; returns only people holding a certificate of the
-	 * clerk's office.
+	 * checked) or by name and unit; returns only people the clerk's office serves: those
+	 * whose unit is in its city (after a move, the new city's office).
 	 * @throws InvalidRequestException for a query that cannot be right, in Chinese
 	 */
 	public List<PersonRecord> lookup(Clerk clerk, LookupQuery query) {
@@ -110,7 +110,9 @@ public class Reissues {
 		List<PersonRecord> found = new ArrayList<>();
 		for (PersonDossier person : this.people.findByPersonIds(ids, true)) {
 			List<HeldCertificate> chain = this.replacements.chain(person.holder().personId());
-			if (chain.stream().anyMatch((held) -> held.channelCode().equals(clerk.officeChannel()))) {
+			// the office of the person's unit serves them: after a move to another city
+			// (第十八条) the new city's office, whichever office issued the certificate
+			if (person.holder().unitChannelCode().equals(clerk.officeChannel())) {
 				found.add(new PersonRecord(person.holder(), chain, person.entries()));
 			}
 		}
@@ -138,9 +140,11 @@ public class Reissues {
 		}
 		CertificateDossier old = this.certificates.findByNumber(number.value())
 			.orElseThrow(() -> new NotFoundException("证书 " + number.value() + " 不存在"));
-		if (!old.channelCode().equals(clerk.officeChannel())) {
-			throw new InvalidRequestException(
-					"证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice()));
+		String serving = old.holder().unitChannelCode();
+		if (!serving.equals(clerk.officeChannel())) {
+			throw new InvalidRequestException(old.channelCode().equals(serving)
+					? "证书 %s 由 %s 发证，只能由该发证机关换发（第十八条）".formatted(old.certificateNo(), old.issuingOffice())
+					: "证书 %s 的持证人已调到其他设区市（单位所在地 %s），只能由其现所在地的人社部门换发（第十八条）".formatted(old.certificateNo(), serving));
 		}
 		if (old.status() != CertificateStatus.VALID) {
 			// the label says it whole (已换发, 已作废): "证书 X 已换发", not "已" before it
@@ -151,7 +155,7 @@ public class Reissues {
 		try {
 			return this.transaction.execute((status) -> {
 				Replaced done = this.replacements.replace(old.certificateId(), reason.oldStatus(),
-						() -> this.numbers.next(old.channelCode(), today.getYear()), today, reason.closesVolume());
+						() -> this.numbers.next(serving, today.getYear()), today, reason.closesVolume(), serving);
 				this.records.add(done.oldNumber(), done.newNumber(), reason, declaration, clerk,
 						LocalDateTime.now(this.clock));
 				this.audit.record(clerk, "REISSUE", done.oldNumber(),
