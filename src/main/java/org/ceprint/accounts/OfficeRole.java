@@ -18,7 +18,16 @@ public enum OfficeRole {
 	BASE_REGISTRAR("基地登记员"),
 
 	/** 主管部门审核员: reviews the submissions of the units under its department (第十一条). */
-	DEPT_REVIEWER("主管部门审核员");
+	DEPT_REVIEWER("主管部门审核员"),
+
+	/**
+	 * 省级管理员: opens, disables and re-roles the other accounts; of the provincial office
+	 * (360000) only, and sees no registry data by this role.
+	 */
+	ADMIN("省级管理员");
+
+	/** The office of the administrators. */
+	public static final String PROVINCE = "360000";
 
 	private final String label;
 
@@ -28,6 +37,11 @@ public enum OfficeRole {
 
 	public String label() {
 		return this.label;
+	}
+
+	/** Registrars act for their unit or base and need it named. */
+	public boolean needsOrganisation() {
+		return this == UNIT_REGISTRAR || this == BASE_REGISTRAR;
 	}
 
 	/** An HRSS office's own staff: they work the counter and verify submissions. */

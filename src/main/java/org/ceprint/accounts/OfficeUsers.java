@@ -2,9 +2,8 @@ package org.ceprint.accounts;
 
 import java.util.List;
 
-import org.ceprint.accounts.internal.PasswordPolicy;
-import org.ceprint.registry.Channels;
-import org.ceprint.registry.Checked;
+import org.ceprint.accounts.internal.AccountAudit;
+import org.ceprint.accounts.internal.AccountAudit.Action;
 import org.ceprint.registry.RegistryDependents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The office_user table.
+ * The office_user table. Accounts are opened and changed through {@link OfficeAccounts},
+ * which checks and audits; {@link #create} is for the demo accounts and tests.
  */
 @Repository
 public class OfficeUsers implements UserDetailsService, RegistryDependents {
@@ -23,12 +23,12 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 
 	private final PasswordEncoder passwords;
 
-	private final Channels channels;
+	private final AccountAudit audit;
 
-	OfficeUsers(JdbcClient jdbc, PasswordEncoder passwords, Channels channels) {
+	OfficeUsers(JdbcClient jdbc, PasswordEncoder passwords, AccountAudit audit) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
-		this.channels = channels;
+		this.audit = audit;
 	}
 
 	@Override
@@ -46,32 +46,6 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	/**
-	 * Creates an account an office asked for (the {@code account add} command): the
-	 * password must meet the {@link PasswordPolicy}, the name must be new.
-	 * @throws IllegalArgumentException with every reason, in Chinese, when it cannot be
-	 * created; nothing is stored then
-	 */
-	public void add(String username, String password, String displayName, OfficeRole role, String officeChannel,
-			Long organisationId, Long departmentId) {
-		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
-			throw new IllegalArgumentException("账号名须为 3–40 个小写字母、数字、点、下划线或连字符，以字母或数字开头，实为「%s」".formatted(username));
-		}
-		Checked office = this.channels.check((officeChannel != null) ? officeChannel : "");
-		if (!office.valid()) {
-			throw new IllegalArgumentException(
-					"账号 %s 的发证机关代码「%s」%s".formatted(username, officeChannel, office.problem()));
-		}
-		List<String> problems = PasswordPolicy.problems(username, password);
-		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException("账号 " + username + " 的密码不符合要求：" + String.join("；", problems));
-		}
-		if (exists(username)) {
-			throw new IllegalArgumentException("账号 " + username + " 已存在");
-		}
-		create(username, password, displayName, role, office.value(), organisationId, departmentId);
-	}
-
 	public boolean exists(String username) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE username = :username")
 			.param("username", username)
@@ -81,16 +55,18 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 
 	/**
 	 * Creates an HRSS office account; the password is stored hashed. Not checked against
-	 * the password policy: for the demo accounts and tests; offices use {@link #add}.
+	 * the password policy: for the demo accounts and tests; offices use
+	 * {@link OfficeAccounts#add}.
 	 */
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel) {
 		create(username, password, displayName, role, officeChannel, null, null);
 	}
 
 	/**
-	 * Creates an account; the password is stored hashed. Registrars need their
-	 * organisation, reviewers their department. Not checked against the password policy:
-	 * offices use {@link #add}.
+	 * Creates an account; the password is stored hashed, and need not be changed at the
+	 * first sign-in. Registrars need their organisation, reviewers their department. Not
+	 * checked against the password policy: for the documented demo accounts and tests;
+	 * offices use {@link OfficeAccounts#add}. Audited as done by {@code demo}.
 	 */
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel,
 			Long organisationId, Long departmentId) {
@@ -100,10 +76,16 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 		if (role == OfficeRole.DEPT_REVIEWER && departmentId == null) {
 			throw new IllegalArgumentException("账号 " + username + "：审核员须指定所属主管部门（department_id）");
 		}
+		insert(username, password, displayName, role, officeChannel, organisationId, departmentId, false);
+		this.audit.record("demo", Action.CREATE, username, scope(role, officeChannel, organisationId, departmentId));
+	}
+
+	void insert(String username, String password, String displayName, OfficeRole role, String officeChannel,
+			Long organisationId, Long departmentId, boolean mustChangePassword) {
 		this.jdbc.sql("""
 				INSERT INTO office_user (username, password_hash, display_name, role, office_channel, enabled,
-				                         organisation_id, department_id)
-				VALUES (:username, :hash, :name, :role, :office, TRUE, :organisation, :department)
+				                         organisation_id, department_id, must_change_password)
+				VALUES (:username, :hash, :name, :role, :office, TRUE, :organisation, :department, :mustChange)
 				""")
 			.param("organisation", organisationId)
 			.param("department", departmentId)
@@ -112,7 +94,76 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 			.param("name", displayName)
 			.param("role", role.name())
 			.param("office", officeChannel)
+			.param("mustChange", mustChangePassword)
 			.update();
+	}
+
+	/** Whether the account still has the first password an office gave it. */
+	public boolean mustChangePassword(String username) {
+		return this.jdbc.sql("SELECT must_change_password FROM office_user WHERE username = :username")
+			.param("username", username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** The accounts of one office, or of all when {@code officeChannel} is null. */
+	public List<OfficeAccount> list(String officeChannel) {
+		return this.jdbc.sql("""
+				SELECT username, display_name, role, office_channel, enabled, must_change_password, organisation_id,
+				       department_id
+				FROM office_user WHERE :office IS NULL OR office_channel = :office ORDER BY office_channel, username
+				""")
+			.param("office", officeChannel)
+			.query((rs, row) -> new OfficeAccount(rs.getString(1), rs.getString(2), OfficeRole.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getObject(7, Long.class),
+					rs.getObject(8, Long.class)))
+			.list();
+	}
+
+	long enabledAdmins() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE role = 'ADMIN' AND enabled = TRUE")
+			.query(Long.class)
+			.single();
+	}
+
+	void setEnabled(String username, boolean enabled) {
+		this.jdbc.sql("UPDATE office_user SET enabled = :enabled WHERE username = :username")
+			.param("enabled", enabled)
+			.param("username", username)
+			.update();
+	}
+
+	void setRole(String username, OfficeRole role, String officeChannel, Long organisationId, Long departmentId) {
+		this.jdbc.sql("""
+				UPDATE office_user SET role = :role, office_channel = :office, organisation_id = :organisation,
+				                       department_id = :department
+				WHERE username = :username
+				""")
+			.param("role", role.name())
+			.param("office", officeChannel)
+			.param("organisation", organisationId)
+			.param("department", departmentId)
+			.param("username", username)
+			.update();
+	}
+
+	void setPassword(String username, String password) {
+		this.jdbc.sql(
+				"UPDATE office_user SET password_hash = :hash, must_change_password = FALSE WHERE username = :username")
+			.param("hash", this.passwords.encode(password))
+			.param("username", username)
+			.update();
+	}
+
+	boolean matches(String password, String hash) {
+		return this.passwords.matches(password, hash);
+	}
+
+	/** The role and scope of an account for the audit: never a password. */
+	static String scope(OfficeRole role, String officeChannel, Long organisationId, Long departmentId) {
+		return role.name() + " " + officeChannel + ((organisationId != null) ? " organisation=" + organisationId : "")
+				+ ((departmentId != null) ? " department=" + departmentId : "");
 	}
 
 	/** Registrars and reviewers go with the organisations they act for. */
