@@ -76,7 +76,12 @@ class EndpointSecurityTests {
 		/** Any office account's pages; the anonymous to the sign-in form. */
 		OFFICE_PAGE(EnumSet.range(Caller.CLERK, Caller.DEPT_REVIEWER), 302),
 		/** Any office account over the JSON API; the anonymous 401. */
-		OFFICE_API(EnumSet.range(Caller.CLERK, Caller.DEPT_REVIEWER), 401);
+		OFFICE_API(EnumSet.range(Caller.CLERK, Caller.DEPT_REVIEWER), 401),
+		/**
+		 * The provincial administrator's account only (AccountPagesTests signs one in):
+		 * every caller here refused, the anonymous to the sign-in form.
+		 */
+		ACCOUNT_ADMIN(EnumSet.noneOf(Caller.class), 302);
 
 		final Set<Caller> reach;
 
@@ -117,6 +122,13 @@ class EndpointSecurityTests {
 				"POST /submissions/{id}/review", "POST /submissions/{id}/receive", "POST /submissions/{id}/close")) {
 			EXPECTED.put(endpoint, Access.OFFICE_PAGE);
 		}
+		EXPECTED.put("GET /account/password", Access.OFFICE_PAGE);
+		EXPECTED.put("POST /account/password", Access.OFFICE_PAGE);
+		for (String endpoint : List.of("GET /admin/accounts", "POST /admin/accounts",
+				"POST /admin/accounts/{username}/disable", "POST /admin/accounts/{username}/enable",
+				"POST /admin/accounts/{username}/role")) {
+			EXPECTED.put(endpoint, Access.ACCOUNT_ADMIN);
+		}
 		for (String endpoint : List.of("GET /api/v1/submissions", "POST /api/v1/submissions",
 				"POST /api/v1/submissions/import", "GET /api/v1/submissions/{id}",
 				"GET /api/v1/submissions/{id}/history", "POST /api/v1/submissions/{id}/submit",
@@ -137,7 +149,7 @@ class EndpointSecurityTests {
 
 	/** Sample values of path variables; none names a record that exists. */
 	static final Map<String, String> SAMPLES = Map.of("token", "AEAQCAIBAEAQCAIB", "number", "36010020990000011", "id",
-			"987654321", "entryId", "987654321", "runId", "987654321", "kind", "c");
+			"987654321", "entryId", "987654321", "runId", "987654321", "kind", "c", "username", "nobody-here");
 
 	static final String PASSWORD = "矩阵测试的密码 2026";
 

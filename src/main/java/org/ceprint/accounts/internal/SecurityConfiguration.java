@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.web.Problems;
@@ -23,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -37,15 +39,23 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
  * Who may open which path (README, "Security"). The public verification page and API need
  * nothing; the print-run API and the clerk's scan log are guarded by the admin token
  * (admin module, a chain of its own); the offices' pages need a signed-in office account,
- * and the audit a supervisor. Sign-in, by form or HTTP Basic, is throttled and logged.
- * Anything that changes state with the browser's session must carry the CSRF token of a
- * page of ours. Only when serving: commands run without a web server.
+ * the audit a supervisor, the accounts page a provincial administrator; an account with a
+ * first password reaches nothing until it has changed it. Sign-in, by form or HTTP Basic,
+ * is throttled and logged. Anything that changes state with the browser's session must
+ * carry the CSRF token of a page of ours. Only when serving: commands run without a web
+ * server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/**
+	 * Who works with submissions: every account but the administrators (supervisors are
+	 * clerks).
+	 */
+	private static final String[] SUBMISSION_ROLES = { "CLERK", "UNIT_REGISTRAR", "BASE_REGISTRAR", "DEPT_REVIEWER" };
 
 	/**
 	 * Passwords are checked by bcrypt against office_user, behind the throttle; the one
@@ -67,7 +77,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain submissionApiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain submissionApiChain(HttpSecurity http, OfficeUsers users) throws Exception {
 		AuthenticationEntryPoint basic = (request, response, ex) -> {
 			if (ex instanceof SignInRefusedException refused) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
@@ -79,18 +89,35 @@ class SecurityConfiguration {
 					(ex != null && Problems.fit(ex.getMessage())) ? ex.getMessage() : Problems.defaultDetail(401));
 		};
 		http.securityMatcher("/api/v1/submissions/**")
-			.authorizeHttpRequests((paths) -> paths.anyRequest().authenticated())
+			.authorizeHttpRequests((paths) -> paths.anyRequest().hasAnyRole(SUBMISSION_ROLES))
+			.addFilterBefore(new FirstPasswordChange(users), AuthorizationFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
 			.exceptionHandling((refusals) -> refusals.authenticationEntryPoint(basic).accessDeniedHandler(refused()))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(sessionWrites()));
 		return http.build();
 	}
 
+	/**
+	 * The administrators' page of accounts: the provincial administrator signed in with
+	 * the form, the page's CSRF token on every change. Ahead of the admin token's chain,
+	 * which guards the rest of {@code /admin/**}.
+	 */
+	@Bean
+	@Order(-1)
+	SecurityFilterChain accountAdminChain(HttpSecurity http, OfficeUsers users) throws Exception {
+		http.securityMatcher("/admin/accounts", "/admin/accounts/**")
+			.authorizeHttpRequests((paths) -> paths.anyRequest().hasRole(OfficeRole.ADMIN.name()))
+			.addFilterBefore(new FirstPasswordChange(users), AuthorizationFilter.class)
+			.exceptionHandling((refusals) -> refusals.accessDeniedHandler(refused())
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, OfficeUsers users) throws Exception {
 		http.authorizeHttpRequests((paths) -> paths.requestMatchers("/submissions/**")
-			.authenticated()
+			.hasAnyRole(SUBMISSION_ROLES)
 			.requestMatchers("/V/**", "/v/**", "/api/v1/verify/**", "/api/v1/lookup", "/actuator/health", "/error",
 					"/login", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
@@ -105,6 +132,8 @@ class SecurityConfiguration {
 				.failureHandler(signInFailed())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// a first password must be changed before anything else
+			.addFilterBefore(new FirstPasswordChange(users), AuthorizationFilter.class)
 			// a program calling an API path it may not use gets 401, a browser the
 			// sign-in form
 			.exceptionHandling((refusals) -> refusals.accessDeniedHandler(refused())
@@ -162,18 +191,25 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After sign-in: the page asked for, else the counter for HRSS staff, else the
-	 * submissions.
+	 * After sign-in: the page asked for, else the counter for HRSS staff, the accounts
+	 * for administrators, else the submissions.
 	 */
 	private static AuthenticationSuccessHandler startPageByRole() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
 				Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-				return (principal instanceof OfficeUser user && !user.role().hrssOffice()) ? "/submissions" : "/office";
+				return (principal instanceof OfficeUser user) ? startPage(user.role()) : "/office";
 			}
 		};
 		return handler;
+	}
+
+	static String startPage(OfficeRole role) {
+		if (role == OfficeRole.ADMIN) {
+			return "/admin/accounts";
+		}
+		return role.hrssOffice() ? "/office" : "/submissions";
 	}
 
 }

@@ -4,6 +4,7 @@ import org.ceprint.accounts.internal.SignInLog.Outcome;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -11,8 +12,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a password the usual way (bcrypt against office_user), but only when the
- * throttle lets the try go ahead, and writes every try to the sign-in log. Serves the
- * sign-in form and HTTP Basic alike.
+ * throttle lets the try go ahead, and writes every try to the sign-in log. A disabled
+ * account is refused like a wrong password. Serves the sign-in form and HTTP Basic alike.
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
@@ -47,6 +48,12 @@ class ThrottledSignIn implements AuthenticationProvider {
 		catch (BadCredentialsException ex) {
 			boolean locked = this.throttle.failed(username, address);
 			this.log.record(username, address, locked ? Outcome.LOCKED : Outcome.FAILED);
+			throw new BadCredentialsException("用户名或密码不正确");
+		}
+		catch (DisabledException ex) {
+			// checked before the password: the answer must not tell a guesser the
+			// account exists
+			this.log.record(username, address, Outcome.FAILED);
 			throw new BadCredentialsException("用户名或密码不正确");
 		}
 	}

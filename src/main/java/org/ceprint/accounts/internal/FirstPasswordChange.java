@@ -1,0 +1,65 @@
+package org.ceprint.accounts.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ceprint.accounts.OfficeUser;
+import org.ceprint.accounts.OfficeUsers;
+import org.ceprint.web.Problems;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * An account still holding the first password an office gave it reaches nothing but the
+ * page that changes it: a page is sent there, the JSON API answers 403 saying why. Asked
+ * of the database on every request of a signed-in account, so that the change takes
+ * effect at once in every session. Not a bean: it runs inside the security chains only.
+ */
+class FirstPasswordChange extends OncePerRequestFilter {
+
+	static final String PAGE = "/account/password";
+
+	/** What such an account may still open: the page itself, its styles, sign-out. */
+	private static final List<String> OPEN = List.of(PAGE, "/logout", "/login", "/error", "/css/", "/js/",
+			"/favicon.ico");
+
+	private final OfficeUsers users;
+
+	FirstPasswordChange(OfficeUsers users) {
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (signedIn != null && signedIn.getPrincipal() instanceof OfficeUser user && !open(request)
+				&& this.users.mustChangePassword(user.username())) {
+			if (path(request).startsWith("/api/")) {
+				Problems.send(request, response, 403, "账号 " + user.username() + " 须先在页面上修改初始密码（" + PAGE + "），才能使用接口");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + PAGE);
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean open(HttpServletRequest request) {
+		String path = path(request);
+		return OPEN.stream().anyMatch((open) -> open.endsWith("/") ? path.startsWith(open) : path.equals(open));
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+}
