@@ -3,6 +3,7 @@ package org.ceprint.accounts;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ceprint.accounts.internal.DemoAccounts;
 import org.ceprint.registry.BusiestRegistrars;
 import org.ceprint.registry.Organisation;
 
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * After demo data is generated, the accounts to try the submission workflow in 南昌: the
  * registrar of the unit with the most pending entries, its department's reviewer, and the
- * registrar of the busiest base. The HRSS side is the demo account {@code nanchang}.
- * Never in the mariadb profile.
+ * registrar of the busiest base; and the offices' demo accounts, which the console lists
+ * beside them. The HRSS side is the demo account {@code nanchang}. Never in the mariadb
+ * profile.
  */
 @Component
 public class DemoWorkflowAccounts {
@@ -24,24 +26,29 @@ public class DemoWorkflowAccounts {
 
 	private final OfficeUsers users;
 
+	private final DemoAccounts offices;
+
 	private final boolean enabled;
 
-	DemoWorkflowAccounts(BusiestRegistrars registrars, OfficeUsers users,
+	DemoWorkflowAccounts(BusiestRegistrars registrars, OfficeUsers users, DemoAccounts offices,
 			@Value("${ceprint.accounts.demo-accounts:true}") boolean enabled) {
 		this.registrars = registrars;
 		this.users = users;
+		this.offices = offices;
 		this.enabled = enabled;
 	}
 
 	/**
-	 * Creates the accounts that do not exist yet; returns a line for each, for the
-	 * console.
+	 * Creates the accounts that do not exist yet, the offices' demo accounts and the
+	 * administrator included; returns a line for each, for the console.
 	 */
 	public List<String> create() {
 		List<String> lines = new ArrayList<>();
 		if (!this.enabled) {
 			return lines;
 		}
+		this.offices.ensure();
+		lines.addAll(DemoAccounts.lines());
 		this.registrars.withMostPendingEntries(Organisation.Kind.UNIT, NANCHANG).ifPresent((unit) -> {
 			add(lines, "unit-demo", "demo-unit", "单位登记员", OfficeRole.UNIT_REGISTRAR, unit.id(), null, unit.name());
 			if (unit.departmentId() != null) {

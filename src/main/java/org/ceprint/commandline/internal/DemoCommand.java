@@ -81,7 +81,7 @@ class DemoCommand implements Callable<Integer>, ServingCommand, StartChecks {
 		}
 		List<String> accounts = this.workflowAccounts.create();
 		if (!accounts.isEmpty()) {
-			System.out.println("报送与验证演示账号（人社窗口用 nanchang / demo-nanchang）：");
+			System.out.println("演示账号（人社窗口用 nanchang / demo-nanchang，账号管理用 admin / demo-admin）：");
 			accounts.forEach((line) -> System.out.println("  " + line));
 		}
 		if (this.noPrint) {
