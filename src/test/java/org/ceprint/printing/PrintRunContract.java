@@ -14,6 +14,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.ceprint.ConflictException;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.ceprint.testsupport.MariaDbTest.DATABASE_AGNOSTIC;
 
 /**
  * A whole print run over a small demo province, checked against the database and the
@@ -121,6 +123,7 @@ abstract class PrintRunContract {
 	}
 
 	@Test
+	@Tag(DATABASE_AGNOSTIC)
 	void certificatePagesCarryTheHolderAndAQrCodeLeadingToTheVerificationPage() throws Exception {
 		PrintRunResult result = this.printRuns.run(PrintRequest.all(PrintJob.CERTIFICATES));
 		String[] first = audited(result).get(0);
@@ -224,6 +227,7 @@ abstract class PrintRunContract {
 	}
 
 	@Test
+	@Tag(DATABASE_AGNOSTIC)
 	void aPreprintedRunPrintsTheDataAloneWithMaskedIdNumbersAndTheSeals() throws Exception {
 		PrintRunResult result = this.printRuns.run(new PrintRequest(PrintJob.CERTIFICATES, null, null, null, false,
 				new PrintStyle(Stock.PREPRINTED, true, "counter-1")));
@@ -250,6 +254,7 @@ abstract class PrintRunContract {
 	}
 
 	@Test
+	@Tag(DATABASE_AGNOSTIC)
 	void aCertificateThatCannotBePrintedLandsInRejectsWithItsReasonAndTheRunGoesOn() throws Exception {
 		String unprintable = "王" + Character.toString(0x30EDE);
 		String number = this.jdbc.sql("SELECT MIN(certificate_no) FROM certificate").query(String.class).single();

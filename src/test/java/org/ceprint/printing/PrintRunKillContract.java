@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.ceprint.authenticity.SigningKeys;
@@ -31,6 +32,7 @@ import org.ceprint.testsupport.ChildJvm.Result;
 import org.ceprint.testsupport.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ceprint.testsupport.MariaDbTest.DATABASE_AGNOSTIC;
 
 /**
  * Exactly once under SIGKILL, in the normal mode: the README's main command
@@ -115,6 +117,7 @@ abstract class PrintRunKillContract {
 	}
 
 	@Test
+	@Tag(DATABASE_AGNOSTIC)
 	void theDemoKilledWhileItWritesTheManifestIsCompletedByResume() throws Exception {
 		Path work = configuredWorkFolder();
 		List<String> haltingDemo = new ArrayList<>(DEMO);

@@ -49,8 +49,14 @@ public final class ChildJvm {
 	 */
 	public static Process start(Path workDir, Path dataDir, Path outputDir, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-						JAR.toString()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						// a child lives seconds, most of them starting: the C1 compiler
+						// alone
+						// and the serial collector halve its CPU (demo --people 30: 31.4
+						// s
+						// of CPU with the defaults, 16.1 s with these), which the tests
+						// running beside it on two cores get back
+						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(args);
 		command.add("--ceprint.data-dir=" + dataDir);
 		command.add("--ceprint.printing.output-dir=" + outputDir);

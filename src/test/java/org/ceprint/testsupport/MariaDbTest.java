@@ -30,4 +30,10 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(MariaDbAvailableCondition.class)
 public @interface MariaDbTest {
 
+	/**
+	 * The tag of a contract test that checks rendering or files rather than the database:
+	 * the {@code mariadb} profile leaves it out, its H2 run covers it.
+	 */
+	String DATABASE_AGNOSTIC = "database-agnostic";
+
 }
