@@ -106,13 +106,42 @@ public class RegisterImports {
 			throws IOException {
 		String office = office(officeChannel);
 		RegisterWorkbook.Read read = UNITS.read(file);
+		Units units = checkUnits(read.rows(), office);
+		return store(file, UNITS, office, read, units.rejected(), units.already(), errorWorkbook,
+				() -> this.enrolment.addUnits(office, units.valid(), actor));
+	}
+
+	/**
+	 * Registers units and bases sent as a list (a page's form), each record's fields in
+	 * the workbook's column order, with the checks of a workbook's rows.
+	 */
+	public ListReport addUnitList(List<List<String>> records, String officeChannel, String actor) {
+		String office = office(officeChannel);
+		List<ReadRow> rows = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			rows.add(ReadRow.ofList(i + 1, records.get(i)));
+		}
+		Units units = checkUnits(rows, office);
+		List<Long> ids = this.transaction.execute((status) -> this.enrolment.addUnits(office, units.valid(), actor));
+		return new ListReport(records.size(), ids, units.already(), units.rejected());
+	}
+
+	/**
+	 * A units workbook's rows checked: the units to add, the rows registered before, the
+	 * rest.
+	 */
+	private record Units(List<UnitRecord> valid, int already, List<ImportReport.RejectedRow> rejected) {
+
+	}
+
+	private Units checkUnits(List<ReadRow> rows, String office) {
 		Map<String, RegisteredUnit> registered = this.enrolment
-			.units(read.rows().stream().map((row) -> CreditCodes.check(row.value(CODE)).value()).toList());
+			.units(rows.stream().map((row) -> CreditCodes.check(row.value(CODE)).value()).toList());
 		Map<String, Integer> seen = new HashMap<>();
 		List<UnitRecord> valid = new ArrayList<>();
 		List<ImportReport.RejectedRow> rejected = new ArrayList<>();
 		int already = 0;
-		for (ReadRow row : read.rows()) {
+		for (ReadRow row : rows) {
 			List<String> reasons = new ArrayList<>(row.problems());
 			String name = text(row, NAME, "名称", 100, true, reasons);
 			Checked code = CreditCodes.check(row.value(CODE));
@@ -137,7 +166,8 @@ public class RegisterImports {
 			if (code.valid()) {
 				Integer first = seen.putIfAbsent(code.value(), row.rowNumber());
 				if (first != null) {
-					reasons.add(problem(row, CODE, "与第 %d 行的统一社会信用代码相同：一个单位只登记一次".formatted(first)));
+					reasons.add(problem(row, CODE,
+							"与第 %d %s的统一社会信用代码相同：一个单位只登记一次".formatted(first, row.fromList() ? "条" : "行")));
 				}
 				RegisteredUnit there = registered.get(code.value());
 				if (there != null && reasons.isEmpty()) {
@@ -155,8 +185,7 @@ public class RegisterImports {
 			}
 			valid.add(new UnitRecord(kind, name, code.value(), department, address, contact, phone));
 		}
-		return store(file, UNITS, office, read, rejected, already, errorWorkbook,
-				() -> this.enrolment.addUnits(office, valid, actor));
+		return new Units(valid, already, rejected);
 	}
 
 	/**
@@ -168,18 +197,64 @@ public class RegisterImports {
 	public ImportReport importRoster(Path file, Path errorWorkbook, String officeChannel, String actor)
 			throws IOException {
 		String office = office(officeChannel);
-		LocalDate today = LocalDate.now(this.clock);
 		RegisterWorkbook.Read read = ROSTER.read(file);
+		Roster roster = checkRoster(read.rows(), office, null);
+		return store(file, ROSTER, office, read, roster.rejected(), roster.already(), errorWorkbook,
+				() -> this.enrolment.enrol(office, roster.valid(), actor));
+	}
+
+	/**
+	 * Enrols people sent as a list (the JSON API), each record's fields in the roster's
+	 * column order; the same checks as a roster's rows, the valid records stored in one
+	 * transaction.
+	 * @param requiredUnit the credit code every record's unit must have (a unit registrar
+	 * enrolling its own people), or null for any unit of the office
+	 */
+	public ListReport enrolList(List<List<String>> records, String officeChannel, String requiredUnit, String actor) {
+		String office = office(officeChannel);
+		if (records.size() > MAX_LIST) {
+			throw new InvalidRequestException("一次最多登记 %d 人，实为 %d 人；请分批提交".formatted(MAX_LIST, records.size()));
+		}
+		List<ReadRow> rows = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			rows.add(ReadRow.ofList(i + 1, records.get(i)));
+		}
+		Roster roster = checkRoster(rows, office, requiredUnit);
+		List<Long> ids = this.transaction.execute((status) -> this.enrolment.enrol(office, roster.valid(), actor));
+		return new ListReport(records.size(), ids, roster.already(), roster.rejected());
+	}
+
+	/** The most people {@link #enrolList} takes at once. */
+	public static final int MAX_LIST = 1000;
+
+	/**
+	 * What a registration by list did: the new records' ids, how many were registered
+	 * before, and every record refused with its reasons.
+	 */
+	public record ListReport(int records, List<Long> ids, int alreadyRegistered,
+			List<ImportReport.RejectedRow> rejected) {
+
+	}
+
+	/**
+	 * A roster's rows checked: the people to enrol, the rows registered before, the rest.
+	 */
+	private record Roster(List<PersonRecord> valid, int already, List<ImportReport.RejectedRow> rejected) {
+
+	}
+
+	private Roster checkRoster(List<ReadRow> rows, String office, String requiredUnit) {
+		LocalDate today = LocalDate.now(this.clock);
 		Function<ReadRow, Checked> idOf = (row) -> ResidentIdNumbers.check(row.value(CODE), today);
 		Map<String, Registration> registered = this.enrolment
-			.registrations(read.rows().stream().map(idOf).filter(Checked::valid).map(Checked::value).toList());
+			.registrations(rows.stream().map(idOf).filter(Checked::valid).map(Checked::value).toList());
 		Map<String, RegisteredUnit> units = this.enrolment
-			.units(read.rows().stream().map((row) -> CreditCodes.check(row.value(4)).value()).toList());
+			.units(rows.stream().map((row) -> CreditCodes.check(row.value(4)).value()).toList());
 		Map<String, Integer> seen = new HashMap<>();
 		List<PersonRecord> valid = new ArrayList<>();
 		List<ImportReport.RejectedRow> rejected = new ArrayList<>();
 		int already = 0;
-		for (ReadRow row : read.rows()) {
+		for (ReadRow row : rows) {
 			List<String> reasons = new ArrayList<>(row.problems());
 			Checked name = PersonNames.check(row.value(NAME));
 			if (!name.valid()) {
@@ -206,6 +281,9 @@ public class RegisterImports {
 			else if (!unit.channelCode().equals(office)) {
 				reasons.add(problem(row, 4, "「%s」属%s，不归本机关（%s）管理".formatted(unit.name(), unit.channelName(), office)));
 			}
+			else if (requiredUnit != null && !requiredUnit.equals(unit.creditCode())) {
+				reasons.add(problem(row, 4, "不是本单位（%s）：单位登记员只能登记本单位的人员".formatted(requiredUnit)));
+			}
 			else if (unit.closed()) {
 				reasons.add(problem(row, 4, "「%s」已于 %s 撤销，不能再登记人员".formatted(unit.name(), unit.closedOn())));
 			}
@@ -215,7 +293,8 @@ public class RegisterImports {
 			if (id.valid()) {
 				Integer first = seen.putIfAbsent(id.value(), row.rowNumber());
 				if (first != null) {
-					reasons.add(problem(row, CODE, "与第 %d 行的身份证件号码相同：一人只登记一次".formatted(first)));
+					reasons.add(problem(row, CODE,
+							"与第 %d %s的身份证件号码相同：一人只登记一次".formatted(first, row.fromList() ? "条" : "行")));
 				}
 				Registration there = registered.get(id.value());
 				if (there != null && reasons.isEmpty()) {
@@ -232,8 +311,7 @@ public class RegisterImports {
 			}
 			valid.add(new PersonRecord(name.value(), id.value(), unitCode.value(), level, title, specialty));
 		}
-		return store(file, ROSTER, office, read, rejected, already, errorWorkbook,
-				() -> this.enrolment.enrol(office, valid, actor));
+		return new Roster(valid, already, rejected);
 	}
 
 	/** Sex and birth date, when given, must be the ID number's. */

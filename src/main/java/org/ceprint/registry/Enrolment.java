@@ -97,6 +97,31 @@ public class Enrolment {
 
 	}
 
+	/**
+	 * What an office has registered: its units and bases, people, and people with no
+	 * certificate.
+	 */
+	public record OfficeCounts(long units, long bases, long people, long withoutCertificate) {
+
+	}
+
+	/** The counts of the office's register, for its page. */
+	@Transactional(readOnly = true)
+	public OfficeCounts counts(String officeChannel) {
+		return this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = 'UNIT'),
+				       (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = 'BASE'),
+				       (SELECT COUNT(*) FROM person p JOIN organisation o ON o.id = p.unit_id
+				        WHERE o.channel_code = :office),
+				       (SELECT COUNT(*) FROM person p JOIN organisation o ON o.id = p.unit_id
+				        WHERE o.channel_code = :office
+				          AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.current_holder_id = p.id))
+				""")
+			.param("office", officeChannel)
+			.query((rs, row) -> new OfficeCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+
 	/** The registered units and bases with these credit codes, by code. */
 	@Transactional(readOnly = true)
 	public Map<String, RegisteredUnit> units(Collection<String> creditCodes) {

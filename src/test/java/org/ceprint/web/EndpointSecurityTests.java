@@ -77,6 +77,8 @@ class EndpointSecurityTests {
 		OFFICE_PAGE(EnumSet.range(Caller.CLERK, Caller.DEPT_REVIEWER), 302),
 		/** Any office account over the JSON API; the anonymous 401. */
 		OFFICE_API(EnumSet.range(Caller.CLERK, Caller.DEPT_REVIEWER), 401),
+		/** Enrolment over the JSON API: a city office's staff and unit registrars. */
+		PEOPLE_API(EnumSet.of(Caller.CLERK, Caller.SUPERVISOR, Caller.UNIT_REGISTRAR), 401),
 		/**
 		 * The provincial administrator's account only (AccountPagesTests signs one in):
 		 * every caller here refused, the anonymous to the sign-in form.
@@ -112,7 +114,10 @@ class EndpointSecurityTests {
 		for (String endpoint : List.of("GET /office", "GET /office/lookup", "POST /office/reissue",
 				"GET /office/pdf/{number}", "GET /office/reissued/{number}",
 				"GET /office/exports/{kind:assessments|summary-tables}.xlsx", "GET /office/scans",
-				"GET /office/scans.json")) {
+				"GET /office/scans.json", "GET /office/register",
+				"GET /office/register/{kind:units|roster}-template.xlsx", "POST /office/register/units",
+				"POST /office/register/people", "POST /office/register/issue", "POST /office/register/unit",
+				"POST /office/register/person", "POST /office/register/transfer", "POST /office/register/close")) {
 			EXPECTED.put(endpoint, Access.HRSS);
 		}
 		EXPECTED.put("GET /office/audit", Access.SUPERVISOR);
@@ -138,6 +143,7 @@ class EndpointSecurityTests {
 				"POST /api/v1/submissions/{id}/close", "GET /api/v1/submissions/{id}/papers/{kind}")) {
 			EXPECTED.put(endpoint, Access.OFFICE_API);
 		}
+		EXPECTED.put("POST /api/v1/people", Access.PEOPLE_API);
 	}
 
 	/**

@@ -88,8 +88,12 @@ class SecurityConfiguration {
 			Problems.send(request, response, 401,
 					(ex != null && Problems.fit(ex.getMessage())) ? ex.getMessage() : Problems.defaultDetail(401));
 		};
-		http.securityMatcher("/api/v1/submissions/**")
-			.authorizeHttpRequests((paths) -> paths.anyRequest().hasAnyRole(SUBMISSION_ROLES))
+		http.securityMatcher("/api/v1/submissions/**", "/api/v1/people")
+			// people are enrolled by their unit's registrar or their city's office
+			.authorizeHttpRequests((paths) -> paths.requestMatchers("/api/v1/people")
+				.hasAnyRole("CLERK", "UNIT_REGISTRAR")
+				.anyRequest()
+				.hasAnyRole(SUBMISSION_ROLES))
 			.addFilterBefore(new FirstPasswordChange(users), AuthorizationFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
 			.exceptionHandling((refusals) -> refusals.authenticationEntryPoint(basic).accessDeniedHandler(refused()))

@@ -88,7 +88,7 @@ class ReissueCommand {
 			var found = this.reissues.lookup(clerk,
 					new LookupQuery(this.idNumber, this.number, this.name, this.unit, this.purpose));
 			if (found.isEmpty()) {
-				System.out.println("未查到本机关发证的相关人员");
+				System.out.println("未查到本机关所辖单位的相关人员");
 				return 4;
 			}
 			for (PersonRecord person : found) {

@@ -39,15 +39,25 @@ public record RegisterWorkbook(String sheet, List<String> headings, Set<Integer>
 	public static final int HEADING_ROW = 0;
 
 	/** A row as read: its number as a spreadsheet shows it, its values, what is wrong. */
-	public record ReadRow(int rowNumber, List<String> values, List<String> problems) {
+	public record ReadRow(int rowNumber, List<String> values, List<String> problems, boolean fromList) {
+
+		/** A row of a sheet. */
+		public ReadRow(int rowNumber, List<String> values, List<String> problems) {
+			this(rowNumber, values, problems, false);
+		}
+
+		/** The {@code number}th record of a list sent to the API (from 1). */
+		public static ReadRow ofList(int number, List<String> values) {
+			return new ReadRow(number, values, List.of(), true);
+		}
 
 		public String value(int column) {
 			return this.values.get(column);
 		}
 
-		/** How a reason names this row. */
+		/** How a reason names this row: a sheet's row, or a list's record. */
 		public String record() {
-			return "第 %d 行".formatted(this.rowNumber);
+			return (this.fromList ? "第 %d 条" : "第 %d 行").formatted(this.rowNumber);
 		}
 
 		/** Ids and numbers only: no name or ID number may reach a log. */

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeUser;
+import org.ceprint.intake.UploadedWorkbook;
 import org.ceprint.printing.PrintRuns;
 import org.ceprint.registry.SubjectType;
 import org.ceprint.submission.Submissions;
@@ -95,7 +96,7 @@ class SubmissionApiController {
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, Object>> importTable(@AuthenticationPrincipal OfficeUser user,
 			@RequestParam(required = false) MultipartFile file) throws IOException {
-		try (UploadedTable upload = UploadedTable.save(file)) {
+		try (UploadedWorkbook upload = UploadedWorkbook.save(file)) {
 			SubmissionImports.Outcome outcome = this.imports.importAndDraft(user, upload.file(),
 					upload.errorWorkbook());
 			Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
+import org.ceprint.intake.UploadedWorkbook;
 import org.ceprint.submission.Submissions;
 import org.ceprint.web.Problems;
 
@@ -80,7 +81,7 @@ class SubmissionPagesController {
 	@PostMapping("/submissions/import")
 	String importTable(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
 			RedirectAttributes redirect) {
-		try (UploadedTable upload = UploadedTable.save(file)) {
+		try (UploadedWorkbook upload = UploadedWorkbook.save(file)) {
 			SubmissionImports.Outcome outcome = this.imports.importAndDraft(user, upload.file(),
 					upload.errorWorkbook());
 			redirect.addFlashAttribute("importSummary", outcome.summary());

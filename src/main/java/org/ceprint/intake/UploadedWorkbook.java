@@ -1,4 +1,4 @@
-package org.ceprint.submission.internal;
+package org.ceprint.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +14,17 @@ import org.ceprint.InvalidRequestException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * An uploaded summary table saved under its own name (without any path) in a folder of
- * its own, so that messages name the file as the registrar knows it; removed on close.
+ * An uploaded workbook (a summary table, a roster, a list of units) saved under its own
+ * name (without any path) in a folder of its own, so that messages name the file as the
+ * registrar knows it; removed on close.
  */
-final class UploadedTable implements AutoCloseable {
+public final class UploadedWorkbook implements AutoCloseable {
 
 	private final Path folder;
 
 	private final Path file;
 
-	private UploadedTable(Path folder, Path file) {
+	private UploadedWorkbook(Path folder, Path file) {
 		this.folder = folder;
 		this.file = file;
 	}
@@ -32,30 +33,38 @@ final class UploadedTable implements AutoCloseable {
 	 * @throws InvalidRequestException for an empty upload or one that is no .xlsx, .xlsm,
 	 * .xls or .csv, in Chinese
 	 */
-	static UploadedTable save(MultipartFile upload) throws IOException {
+	public static UploadedWorkbook save(MultipartFile upload) throws IOException {
+		return save(upload, "登记汇总表");
+	}
+
+	/**
+	 * As {@link #save(MultipartFile)}, {@code what} naming the workbook expected in a
+	 * refusal (人员名册, 单位和基地名册).
+	 */
+	public static UploadedWorkbook save(MultipartFile upload, String what) throws IOException {
 		if (upload == null || upload.isEmpty()) {
-			throw new InvalidRequestException("请选择要上传的登记汇总表文件");
+			throw new InvalidRequestException("请选择要上传的%s文件".formatted(what));
 		}
 		String original = (upload.getOriginalFilename() != null) ? upload.getOriginalFilename() : "";
 		String name = original.replaceAll(".*[/\\\\]", "").replaceAll("[\\x00-\\x1f:*?\"<>|]", "_").strip();
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (!(lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls") || lower.endsWith(".csv"))
 				|| name.length() > 120) {
-			throw new InvalidRequestException("文件「%s」：只接受 .xlsx、.xlsm、.xls 或 .csv 格式的登记汇总表".formatted(original));
+			throw new InvalidRequestException("文件「%s」：只接受 .xlsx、.xlsm、.xls 或 .csv 格式的%s".formatted(original, what));
 		}
 		Path folder = Files.createTempDirectory("ceprint-upload-");
 		Path file = folder.resolve(name);
 		try (InputStream in = upload.getInputStream()) {
 			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
 		}
-		return new UploadedTable(folder, file);
+		return new UploadedWorkbook(folder, file);
 	}
 
-	Path file() {
+	public Path file() {
 		return this.file;
 	}
 
-	Path errorWorkbook() {
+	public Path errorWorkbook() {
 		return this.folder.resolve(this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-未导入.xlsx");
 	}
 
