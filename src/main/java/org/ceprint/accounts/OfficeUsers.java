@@ -99,6 +99,26 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 	}
 
 	/** Whether the account still has the first password an office gave it. */
+	/**
+	 * Whether a signed-in session's account is still what it signed in as: enabled, with
+	 * the same role and scope. A disabled or re-roled account's sessions end at their
+	 * next request. (Accounts are never deleted; a name the table does not hold, as a
+	 * test's made-up principal, has nothing that changed.)
+	 */
+	public boolean stillAsSignedIn(OfficeUser session) {
+		return this.jdbc.sql("""
+				SELECT enabled, role, office_channel, organisation_id, department_id FROM office_user
+				WHERE username = :username
+				""")
+			.param("username", session.username())
+			.query((rs, row) -> rs.getBoolean(1) && session.role().name().equals(rs.getString(2))
+					&& session.officeChannel().equals(rs.getString(3))
+					&& java.util.Objects.equals(session.organisationId(), rs.getObject(4, Long.class))
+					&& java.util.Objects.equals(session.departmentId(), rs.getObject(5, Long.class)))
+			.optional()
+			.orElse(true);
+	}
+
 	public boolean mustChangePassword(String username) {
 		return this.jdbc.sql("SELECT must_change_password FROM office_user WHERE username = :username")
 			.param("username", username)

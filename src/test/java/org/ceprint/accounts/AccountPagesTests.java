@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The accounts through the real filter chains: a first password sends its holder to the
@@ -103,8 +104,13 @@ class AccountPagesTests {
 	@Test
 	void aDisabledAccountCannotSignIn() throws Exception {
 		this.users.create("page-gone", FIRST, "已停用", OfficeRole.CLERK, "360100");
-		signIn("page-gone", FIRST);
+		MockHttpSession open = signIn("page-gone", FIRST);
+		this.mvc.perform(get("/office").session(open)).andExpect(status().isOk());
 		this.accounts.disable("cli:tester", "page-gone");
+		// the session it had ends at its next request, not when it expires
+		MvcResult ended = this.mvc.perform(get("/office").session(open)).andReturn();
+		assertThat(ended.getResponse().getRedirectedUrl()).isEqualTo("/login?changed");
+		assertThat(open.isInvalid()).isTrue();
 		MvcResult refused = this.mvc.perform(formLogin("/login").user("page-gone").password(FIRST))
 			.andExpect(unauthenticated())
 			.andReturn();

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
@@ -17,10 +18,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An account still holding the first password an office gave it reaches nothing but the
- * page that changes it: a page is sent there, the JSON API answers 403 saying why. Asked
- * of the database on every request of a signed-in account, so that the change takes
- * effect at once in every session. Not a bean: it runs inside the security chains only.
+ * A session whose account was disabled or re-roled since it signed in ends at its next
+ * request. An account still holding the first password an office gave it reaches nothing
+ * but the page that changes it: a page is sent there, the JSON API answers 403 saying
+ * why. Asked of the database on every request of a signed-in account, so that the change
+ * takes effect at once in every session. Not a bean: it runs inside the security chains
+ * only.
  */
 class FirstPasswordChange extends OncePerRequestFilter {
 
@@ -40,6 +43,24 @@ class FirstPasswordChange extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (signedIn != null && signedIn.getPrincipal() instanceof OfficeUser user
+				&& !this.users.stillAsSignedIn(user)) {
+			// disabled, re-roled or moved to another office since it signed in: the
+			// session
+			// ends now, not when it expires
+			SecurityContextHolder.clearContext();
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			if (path(request).startsWith("/api/")) {
+				Problems.send(request, response, 401, "账号 " + user.username() + " 已停用或其角色已变更，请重新登录");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + "/login?changed");
+			}
+			return;
+		}
 		if (signedIn != null && signedIn.getPrincipal() instanceof OfficeUser user && !open(request)
 				&& this.users.mustChangePassword(user.username())) {
 			if (path(request).startsWith("/api/")) {
