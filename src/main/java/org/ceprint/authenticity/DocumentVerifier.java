@@ -15,6 +15,7 @@ import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.CertificateStatus;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
+import org.ceprint.registry.PersonNames;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
 
@@ -67,9 +68,11 @@ public class DocumentVerifier {
 	 */
 	public VerificationResult verifyByNumber(String certificateNo, String fullName, String clientKey) {
 		String number = (certificateNo != null) ? certificateNo.strip().toUpperCase(java.util.Locale.ROOT) : "";
-		String name = (fullName != null) ? fullName.strip() : "";
+		// the name rule's normal form on both sides: 「阿依古丽•买买提」 typed finds 「阿依古丽·买买提」
+		String name = PersonNames.check(fullName).value();
 		Optional<CertificateDossier> found = this.certificates.findByNumber(number);
-		VerificationResult result = found.filter((dossier) -> !name.isEmpty() && dossier.holder().name().equals(name))
+		VerificationResult result = found
+			.filter((dossier) -> !name.isEmpty() && PersonNames.check(dossier.holder().name()).value().equals(name))
 			.map((dossier) -> fromCertificate(DocumentKind.CERTIFICATE, dossier, null))
 			.orElseGet(() -> VerificationResult.refused("NOT_FOUND", "未查到：证书编号与持证人姓名不匹配，请核对后重试"));
 		this.scans.record(ScanChannel.LOOKUP, DocumentKind.CERTIFICATE, number.isEmpty() ? null : number,

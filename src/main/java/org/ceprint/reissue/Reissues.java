@@ -26,6 +26,7 @@ import org.ceprint.registry.Checked;
 import org.ceprint.registry.Holder;
 import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
+import org.ceprint.registry.PersonNames;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.ResidentIdNumbers;
 import org.ceprint.reissue.internal.AuditLog;
@@ -102,7 +103,8 @@ public class Reissues {
 			ids = this.replacements.personOf(number.value()).map(List::of).orElse(List.of());
 		}
 		else if (query.name() != null && query.unitName() != null) {
-			ids = this.replacements.peopleByNameAndUnit(query.name().strip(), query.unitName().strip());
+			ids = this.replacements.peopleByNameAndUnit(PersonNames.check(query.name()).value(),
+					query.unitName().strip());
 		}
 		else {
 			throw new InvalidRequestException("请按身份证件号码、证书编号，或姓名加工作单位查询");

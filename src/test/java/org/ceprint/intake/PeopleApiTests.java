@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUsers;
+import org.ceprint.authenticity.DocumentVerifier;
+import org.ceprint.registry.Issuance;
 import org.ceprint.testsupport.SampleCodes;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,12 @@ class PeopleApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Issuance issuance;
+
+	@Autowired
+	DocumentVerifier verifier;
 
 	@TempDir
 	Path work;
@@ -100,6 +108,12 @@ class PeopleApiTests {
 			.param("id", theirs)
 			.query(String.class)
 			.single()).isEqualTo("潭·晴");
+
+		// the public look-up by number and name applies the name rule too: the dot as
+		// typed
+		String number = this.issuance.issueForPerson(OFFICE, theirs, java.time.LocalDate.of(2026, 6, 30), "测试");
+		assertThat(this.verifier.verifyByNumber(number, "潭•晴", "test-client").verdict()).isEqualTo("VALID");
+		assertThat(this.verifier.verifyByNumber(number, "潭晴", "test-client").verdict()).isEqualTo("NOT_FOUND");
 
 		String refused = this.mvc
 			.perform(post("/api/v1/people").with(httpBasic("api-clerk", "api-clerk-pw"))
