@@ -20,6 +20,7 @@ import org.ceprint.intake.internal.SummaryTableRow;
 import org.ceprint.intake.internal.SummaryTableRowCheck;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
+import org.ceprint.registry.Enrolment;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.ResidentIdNumbers;
@@ -54,8 +55,11 @@ public class IntakeImports {
 
 	private final PrintableText printable;
 
+	private final Enrolment enrolment;
+
 	IntakeImports(PersonDossiers people, Organisations organisations, ImportStore store, Clock clock,
-			HoursStandard standard, GlyphCoverage coverage) {
+			HoursStandard standard, GlyphCoverage coverage, Enrolment enrolment) {
+		this.enrolment = enrolment;
 		this.people = people;
 		this.organisations = organisations;
 		this.store = store;
@@ -95,8 +99,9 @@ public class IntakeImports {
 		List<SummaryTableRow> rows = SummaryTableReader.rows(sheet);
 		String bodyCode = submittingBody(file, sheet, requiredBodyCode);
 		LocalDateTime now = LocalDateTime.now(this.clock);
-		SummaryTableRowCheck check = new SummaryTableRowCheck(this.standard, this.printable, names(rows, now), bodyCode,
-				now);
+		Map<String, String> names = names(rows, now);
+		SummaryTableRowCheck check = new SummaryTableRowCheck(this.standard, this.printable, names, bodyCode, now,
+				this.enrolment.movedAwayFrom(bodyCode, names.keySet()));
 		return this.store.store(file, bodyCode, rows, rows.stream().map(check::check).toList(), errorWorkbook,
 				sheet.warnings(SummaryTableWorkbooks.HEADING_ROW), progress);
 	}

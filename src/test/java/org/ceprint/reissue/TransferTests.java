@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
+import org.ceprint.intake.ImportReport;
+import org.ceprint.intake.IntakeImports;
 import org.ceprint.intake.RegisterImports;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.Enrolment;
@@ -53,6 +55,9 @@ class TransferTests {
 
 	@Autowired
 	Reissues reissues;
+
+	@Autowired
+	IntakeImports summaryTables;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -105,6 +110,21 @@ class TransferTests {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.enrolment.transfer(NANCHANG, mover, HOSPITAL, LocalDate.of(2026, 6, 9), "测试"))
 			.withMessageContaining("早于此人上一次调动");
+
+		// the old unit keeps its history: it still registers what came before the move,
+		// and what came after is the new unit's
+		Path table = this.work.resolve("汇总表.csv");
+		Files.writeString(table,
+				String.join("\r\n", "\uFEFF专业技术人员继续教育情况登记汇总表,,,", "报送单位统一社会信用代码," + HOSPITAL,
+						"姓名,身份证件号码,项目名称,学习内容,学习形式,科目类别,开始日期,结束日期,学时,考试考核成绩,继续教育成果",
+						"调动甲,%s,调动前的培训,护理,面授培训,专业科目,2026-06-01,2026-06-02,8,合格,".formatted(mover),
+						"调动甲,%s,调动后的培训,护理,面授培训,专业科目,2026-06-15,2026-06-16,8,合格,".formatted(mover), ""),
+				StandardCharsets.UTF_8);
+		ImportReport report = this.summaryTables.importFile(table, this.work.resolve("汇总表-未导入.xlsx"));
+		assertThat(report.imported()).isOne();
+		assertThat(report.rejected()).singleElement()
+			.satisfies((row) -> assertThat(String.join("", row.reasons())).contains("第 5 行", "2026-06-10", "南昌调动测试研究院",
+					"由调入单位登记报送"));
 	}
 
 	@Test
