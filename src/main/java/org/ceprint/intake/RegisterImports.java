@@ -314,6 +314,64 @@ public class RegisterImports {
 		return new Roster(valid, already, rejected);
 	}
 
+	/**
+	 * Registers a department of the office's city, its name checked like a workbook's.
+	 * @throws InvalidRequestException naming the field, in Chinese
+	 */
+	public long addDepartment(String officeChannel, String name, String actor) {
+		String office = office(officeChannel);
+		String checked = field("主管部门", name, 100, true);
+		return this.transaction.execute((status) -> this.enrolment.addDepartment(office, checked, actor));
+	}
+
+	/**
+	 * Changes a unit's name, department, address or contact (null: unchanged), each
+	 * checked like a workbook's field.
+	 * @throws InvalidRequestException naming the field, in Chinese
+	 */
+	public Enrolment.RegisteredUnit updateUnit(String officeChannel, String creditCode, Enrolment.UnitChanges changes,
+			String actor) {
+		String office = office(officeChannel);
+		Checked code = CreditCodes.check(creditCode);
+		if (!code.valid()) {
+			throw new InvalidRequestException(CreditCodes.FIELD + "（" + creditCode + "）：" + code.problem());
+		}
+		if (changes.name() != null) {
+			field("名称", changes.name(), 100, false);
+		}
+		if (changes.departmentName() != null) {
+			field("主管部门", changes.departmentName(), 100, false);
+		}
+		if (changes.address() != null) {
+			field("地址", changes.address(), 200, false);
+		}
+		if (changes.contactName() != null) {
+			field("联系人", changes.contactName(), 40, false);
+		}
+		if (changes.contactPhone() != null) {
+			field("联系电话", changes.contactPhone(), 40, false);
+			if (!changes.contactPhone().strip().matches("[0-9 +()\\-转]*")) {
+				throw new InvalidRequestException("联系电话（%s）：只能含数字、空格和 + - ( ) 转".formatted(changes.contactPhone()));
+			}
+		}
+		return this.transaction.execute((status) -> this.enrolment.update(office, code.value(), changes, actor));
+	}
+
+	/** A typed field: its length and printable, or a refusal naming it. */
+	private String field(String field, String typed, int length, boolean required) {
+		String value = (typed != null) ? typed.strip() : "";
+		if (value.isEmpty() && required) {
+			throw new InvalidRequestException("「%s」须填写".formatted(field));
+		}
+		if (value.length() > length) {
+			throw new InvalidRequestException("「%s」超过 %d 字".formatted(field, length));
+		}
+		this.printable.problem(value).ifPresent((problem) -> {
+			throw new InvalidRequestException(new FieldProblem("输入", field, value, problem).message());
+		});
+		return value;
+	}
+
 	/** Sex and birth date, when given, must be the ID number's. */
 	private static void crossCheck(ReadRow row, String id, List<String> reasons) {
 		String sex = row.value(2);

@@ -204,6 +204,72 @@ public class Enrolment {
 		return ids;
 	}
 
+	/**
+	 * Registers a department (行政主管部门) of the office's city.
+	 * @throws ConflictException when the city has one of that name
+	 */
+	public long addDepartment(String officeChannel, String name, String actor) {
+		long existing = this.jdbc.sql("SELECT COUNT(*) FROM department WHERE channel_code = :channel AND name = :name")
+			.param("channel", officeChannel)
+			.param("name", name)
+			.query(Long.class)
+			.single();
+		if (existing > 0) {
+			throw new ConflictException("本市已登记主管部门「%s」".formatted(name));
+		}
+		return department(officeChannel, name, actor);
+	}
+
+	/**
+	 * What an office changes of a unit it registered; a null field stays as it is, an
+	 * empty one is cleared (except the name).
+	 */
+	public record UnitChanges(String name, String departmentName, String address, String contactName,
+			String contactPhone) {
+
+	}
+
+	/**
+	 * Changes a unit's or base's name, department, address or contact; the credit code
+	 * and kind stay. Audited with the fields changed.
+	 */
+	public RegisteredUnit update(String officeChannel, String creditCode, UnitChanges changes, String actor) {
+		RegisteredUnit unit = unitOfOffice(units(List.of(creditCode)).get(creditCode), creditCode, officeChannel);
+		List<String> changed = new ArrayList<>();
+		if (changes.name() != null && !changes.name().isBlank() && !changes.name().equals(unit.name())) {
+			set(unit, "name", changes.name().strip());
+			changed.add("name");
+		}
+		if (changes.departmentName() != null) {
+			Long department = changes.departmentName().isBlank() ? null
+					: department(officeChannel, changes.departmentName().strip(), actor);
+			this.jdbc.sql("UPDATE organisation SET department_id = :department WHERE id = :id")
+				.param("department", department)
+				.param("id", unit.id())
+				.update();
+			changed.add("department");
+		}
+		for (String[] field : new String[][] { { "address", changes.address() },
+				{ "contact_name", changes.contactName() }, { "contact_phone", changes.contactPhone() } }) {
+			if (field[1] != null) {
+				set(unit, field[0], field[1].isBlank() ? null : field[1].strip());
+				changed.add(field[0]);
+			}
+		}
+		if (changed.isEmpty()) {
+			throw new InvalidRequestException("没有要修改的内容：请给出名称、主管部门、地址、联系人或联系电话中的至少一项");
+		}
+		this.audit.record(actor, "UNIT_CHANGED", officeChannel, "organisation:" + unit.id(), String.join(",", changed));
+		return units(List.of(creditCode)).get(creditCode);
+	}
+
+	private void set(RegisteredUnit unit, String column, String value) {
+		this.jdbc.sql("UPDATE organisation SET " + column + " = :value WHERE id = :id")
+			.param("value", value)
+			.param("id", unit.id())
+			.update();
+	}
+
 	/** The department of this name in the city, registered now if it is not yet. */
 	private long department(String channel, String name, String actor) {
 		Optional<Long> id = this.jdbc.sql("SELECT id FROM department WHERE channel_code = :channel AND name = :name")
@@ -359,6 +425,38 @@ public class Enrolment {
 		this.audit.record(actor, "PERSON_TRANSFERRED", officeChannel, "person:" + person.personId(),
 				"organisation:%d -> organisation:%d on %s".formatted(from.id(), to.id(), movedOn));
 		return new Transfer(person.personId(), from, to, movedOn);
+	}
+
+	/** A person's latest move away from a unit: when, and to which unit. */
+	public record MovedAway(LocalDate movedOn, String toUnitName) {
+
+	}
+
+	/**
+	 * Of these people, those who moved away from the unit with {@code creditCode} and are
+	 * not back in it: their latest move out, by ID number. From that date their entries
+	 * are the new unit's to register (第十八条); the old unit keeps what came before.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, MovedAway> movedAwayFrom(String creditCode, Collection<String> idNumbers) {
+		Map<String, MovedAway> moved = new HashMap<>();
+		for (List<String> chunk : chunks(idNumbers)) {
+			this.jdbc.sql("""
+					SELECT p.id_number, t.moved_on, o.name
+					FROM person_transfer t
+					JOIN person p ON p.id = t.person_id
+					JOIN organisation f ON f.id = t.from_unit_id
+					JOIN organisation o ON o.id = t.to_unit_id
+					WHERE f.credit_code = :code AND p.id_number IN (:ids) AND p.unit_id <> f.id
+					ORDER BY t.moved_on, t.id
+					""")
+				.param("code", creditCode)
+				.param("ids", chunk)
+				.query((rs, row) -> moved.put(rs.getString(1),
+						new MovedAway(rs.getObject(2, LocalDate.class), rs.getString(3))))
+				.list();
+		}
+		return moved;
 	}
 
 	/** The transfers of a person, oldest first. */

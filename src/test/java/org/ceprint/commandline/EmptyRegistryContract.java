@@ -1,6 +1,8 @@
 package org.ceprint.commandline;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * From an empty registry to a printed, verified certificate with ceprint's own commands
  * and the sample files of {@code docs/samples/}, as {@code docs/empty-registry.sh} runs
- * them: units, a roster, issuance, a print run and the QR code read back from the PDF.
- * Subclasses run it on H2 and on MariaDB, each on a database of its own that starts
- * empty.
+ * them: the administrator and a counter account, units, a roster, issuance, a print run
+ * and the QR code read back from the PDF. Subclasses run it on H2 and on MariaDB, each on
+ * a database of its own that starts empty.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class EmptyRegistryContract {
@@ -71,7 +73,23 @@ abstract class EmptyRegistryContract {
 		assertThat(count("SELECT COUNT(*) FROM organisation WHERE channel_code = '360100'")).isZero();
 		assertThat(count("SELECT COUNT(*) FROM certificate")).isZero();
 
-		assertThat(run("units", "import", SAMPLES.resolve("units.csv").toString(), "--office", OFFICE, "--by", "合同测试"))
+		// the administrator at installation (no default password), then a counter account
+		assertThat(runWithInput("省厅管理员的口令 2026 甲", "account", "create-admin", "admin-empty", "--name", "省厅管理员",
+				"--password-stdin"))
+			.isZero();
+		assertThat(runWithInput("南昌窗口的初始口令 2026 乙", "account", "add", "nanchang-empty", "--role", "CLERK", "--office",
+				OFFICE, "--name", "南昌窗口", "--password-stdin", "--by", "admin-empty"))
+			.isZero();
+		assertThat(count("""
+				SELECT COUNT(*) FROM office_user
+				WHERE (username = 'admin-empty' AND role = 'ADMIN' AND must_change_password = FALSE)
+				   OR (username = 'nanchang-empty' AND role = 'CLERK' AND must_change_password = TRUE)
+				""")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM account_audit WHERE username IN ('admin-empty', 'nanchang-empty')"))
+			.isEqualTo(2);
+
+		assertThat(run("units", "import", SAMPLES.resolve("units.csv").toString(), "--office", OFFICE, "--by",
+				"nanchang-empty"))
 			.isZero();
 		assertThat(output.getOut()).contains("units.csv：共 3 行，登记 3 条，已登记过 0 条，未导入 0 行");
 		assertThat(count("SELECT COUNT(*) FROM organisation WHERE channel_code = '360100'")).isEqualTo(3);
@@ -170,6 +188,18 @@ abstract class EmptyRegistryContract {
 				  AND (SELECT COUNT(*) FROM certificate c WHERE c.person_id = p.id AND c.status = 'VALID') = 1
 				""")).as("people with exactly one valid certificate").isEqualTo(people);
 		assertThat(count("SELECT COUNT(*) FROM certificate WHERE channel_code = '360900'")).isEqualTo(people);
+	}
+
+	/** Runs a command whose standard input is {@code line} (a password). */
+	int runWithInput(String line, String... args) {
+		InputStream stdin = System.in;
+		System.setIn(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)));
+		try {
+			return run(args);
+		}
+		finally {
+			System.setIn(stdin);
+		}
 	}
 
 	int run(String... args) {

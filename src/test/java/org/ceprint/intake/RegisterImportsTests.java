@@ -132,6 +132,46 @@ class RegisterImportsTests {
 	}
 
 	@Test
+	void aUnitsDetailsChangeAndDepartmentsAreRegisteredWithAnAudit() throws Exception {
+		units();
+		this.imports.addDepartment(OFFICE, "萍乡市审计测试局", "测试");
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.imports.addDepartment(OFFICE, "萍乡市审计测试局", "测试"))
+			.withMessageContaining("本市已登记主管部门");
+		Enrolment.RegisteredUnit changed = this.imports.updateUnit(OFFICE, UNIT,
+				new Enrolment.UnitChanges("萍乡测试单位（更名）", "萍乡市审计测试局", "萍乡市湘东区", null, ""), "测试");
+		assertThat(changed.name()).isEqualTo("萍乡测试单位（更名）");
+		assertThat(this.jdbc
+			.sql("""
+					SELECT d.name FROM organisation o JOIN department d ON d.id = o.department_id WHERE o.credit_code = :code
+					""")
+			.param("code", UNIT)
+			.query(String.class)
+			.single()).isEqualTo("萍乡市审计测试局");
+		assertThat(this.jdbc.sql("SELECT contact_phone FROM organisation WHERE credit_code = :code")
+			.param("code", UNIT)
+			.query(String.class)
+			.optional()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT contact_name FROM organisation WHERE credit_code = :code")
+			.param("code", UNIT)
+			.query(String.class)
+			.single()).as("a field not given stays").isEqualTo("李四");
+		assertThat(this.jdbc.sql("SELECT detail FROM registry_audit WHERE action = 'UNIT_CHANGED'")
+			.query(String.class)
+			.list()).contains("name,department,address,contact_phone");
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.imports.updateUnit(OFFICE, UNIT,
+					new Enrolment.UnitChanges("坏名\u202E字", null, null, null, null), "测试"))
+			.withMessageContaining("「名称」", "U+202E");
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.imports.updateUnit("360500", UNIT,
+					new Enrolment.UnitChanges(null, null, "x", null, null), "测试"))
+			.withMessageContaining("不归本机关");
+		// back to the name the other tests of this class import it with
+		this.imports.updateUnit(OFFICE, UNIT, new Enrolment.UnitChanges("萍乡测试单位", null, null, null, null), "测试");
+	}
+
+	@Test
 	void aFileWithOtherHeadingsOrAnUnknownOfficeIsRefusedWhole() throws Exception {
 		Path moved = csv("moved.csv", "身份证件号码,姓名,性别,出生日期,所在单位统一社会信用代码,职称,职称级别,专业\n");
 		assertThatExceptionOfType(InvalidRequestException.class)

@@ -117,7 +117,8 @@ class EndpointSecurityTests {
 				"GET /office/scans.json", "GET /office/register",
 				"GET /office/register/{kind:units|roster}-template.xlsx", "POST /office/register/units",
 				"POST /office/register/people", "POST /office/register/issue", "POST /office/register/unit",
-				"POST /office/register/person", "POST /office/register/transfer", "POST /office/register/close")) {
+				"POST /office/register/person", "POST /office/register/transfer", "POST /office/register/close",
+				"POST /office/register/department", "POST /office/register/unit-update")) {
 			EXPECTED.put(endpoint, Access.HRSS);
 		}
 		EXPECTED.put("GET /office/audit", Access.SUPERVISOR);

@@ -128,7 +128,7 @@ final class RegisterCommands {
 	}
 
 	@Command(name = "units", mixinStandardHelpOptions = true, description = "单位和基地名册：导入本市的单位和继续教育基地，或撤销单位",
-			subcommands = { UnitsImport.class, UnitsClose.class })
+			subcommands = { UnitsImport.class, UnitsUpdate.class, UnitsClose.class, UnitsDepartment.class })
 	static class Units {
 
 	}
@@ -188,6 +188,91 @@ final class RegisterCommands {
 				Enrolment.RegisteredUnit unit = this.enrolment.close(this.office, this.creditCode.strip(),
 						(this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
 				System.out.println("已撤销%s「%s」（自 %s 起）".formatted(unit.kind().label(), unit.name(), unit.closedOn()));
+				return 0;
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+		}
+
+	}
+
+	@Command(name = "update", mixinStandardHelpOptions = true,
+			description = "修改单位或基地的名称、主管部门、地址或联系人（统一社会信用代码和类别不变；记入审计）")
+	static class UnitsUpdate implements Callable<Integer> {
+
+		private final RegisterImports imports;
+
+		@Parameters(paramLabel = "统一社会信用代码", description = "要修改的单位或基地")
+		String creditCode;
+
+		@Option(names = "--office", required = true, paramLabel = "代码", description = "办理的人社部门代码")
+		String office;
+
+		@Option(names = "--name", paramLabel = "名称", description = "新名称")
+		String name;
+
+		@Option(names = "--department", paramLabel = "部门", description = "主管部门（本市尚未登记的随之登记；空字符串清除）")
+		String department;
+
+		@Option(names = "--address", paramLabel = "地址", description = "地址（空字符串清除）")
+		String address;
+
+		@Option(names = "--contact-name", paramLabel = "联系人", description = "联系人（空字符串清除）")
+		String contactName;
+
+		@Option(names = "--contact-phone", paramLabel = "电话", description = "联系电话（空字符串清除）")
+		String contactPhone;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		UnitsUpdate(RegisterImports imports) {
+			this.imports = imports;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				Enrolment.RegisteredUnit unit = this.imports.updateUnit(this.office, this.creditCode,
+						new Enrolment.UnitChanges(this.name, this.department, this.address, this.contactName,
+								this.contactPhone),
+						actor(this.by));
+				System.out.println("已修改%s「%s」（%s）".formatted(unit.kind().label(), unit.name(), unit.creditCode()));
+				return 0;
+			}
+			catch (RefusedException | NotFoundException ex) {
+				System.err.println(ex.getMessage());
+				return 2;
+			}
+		}
+
+	}
+
+	@Command(name = "department", mixinStandardHelpOptions = true, description = "登记本市的行政主管部门（导入单位时，名册中的主管部门也会随之登记）")
+	static class UnitsDepartment implements Callable<Integer> {
+
+		private final RegisterImports imports;
+
+		@Parameters(paramLabel = "名称", description = "主管部门全称")
+		String name;
+
+		@Option(names = "--office", required = true, paramLabel = "代码", description = "办理的人社部门代码")
+		String office;
+
+		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
+		String by;
+
+		UnitsDepartment(RegisterImports imports) {
+			this.imports = imports;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				this.imports.addDepartment(this.office, this.name, actor(this.by));
+				System.out.println("已登记主管部门「%s」（%s）".formatted(this.name.strip(), this.office));
 				return 0;
 			}
 			catch (RefusedException | NotFoundException ex) {

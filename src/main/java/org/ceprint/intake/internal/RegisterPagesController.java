@@ -129,6 +129,46 @@ class RegisterPagesController {
 		return "redirect:/office/register";
 	}
 
+	/** A department of the city, typed into the page's form. */
+	@PostMapping("/office/register/department")
+	String department(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String name,
+			RedirectAttributes redirect) {
+		try {
+			this.imports.addDepartment(user.officeChannel(), name, user.getUsername());
+			redirect.addFlashAttribute("done", "已登记主管部门「%s」".formatted(name.strip()));
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
+		}
+		return "redirect:/office/register";
+	}
+
+	/**
+	 * A unit's name, department, address or contact changed; blank fields stay as they
+	 * are.
+	 */
+	@PostMapping("/office/register/unit-update")
+	String updateUnit(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String creditCode,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String department,
+			@RequestParam(defaultValue = "") String address, @RequestParam(defaultValue = "") String contactName,
+			@RequestParam(defaultValue = "") String contactPhone, RedirectAttributes redirect) {
+		try {
+			Enrolment.RegisteredUnit unit = this.imports.updateUnit(user.officeChannel(), creditCode,
+					new Enrolment.UnitChanges(given(name), given(department), given(address), given(contactName),
+							given(contactPhone)),
+					user.getUsername());
+			redirect.addFlashAttribute("done", "已修改%s「%s」".formatted(unit.kind().label(), unit.name()));
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
+		}
+		return "redirect:/office/register";
+	}
+
+	private static String given(String field) {
+		return field.isBlank() ? null : field;
+	}
+
 	/** One person, typed into the page's form. */
 	@PostMapping("/office/register/person")
 	String person(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String name,
