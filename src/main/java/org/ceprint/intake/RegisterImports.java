@@ -196,9 +196,18 @@ public class RegisterImports {
 	 */
 	public ImportReport importRoster(Path file, Path errorWorkbook, String officeChannel, String actor)
 			throws IOException {
+		return importRoster(file, errorWorkbook, officeChannel, null, actor);
+	}
+
+	/**
+	 * As {@link #importRoster(Path, Path, String, String)}, every row's unit required to
+	 * be {@code requiredUnit} (a unit registrar uploading its own unit's roster).
+	 */
+	public ImportReport importRoster(Path file, Path errorWorkbook, String officeChannel, String requiredUnit,
+			String actor) throws IOException {
 		String office = office(officeChannel);
 		RegisterWorkbook.Read read = ROSTER.read(file);
-		Roster roster = checkRoster(read.rows(), office, null);
+		Roster roster = checkRoster(read.rows(), office, requiredUnit);
 		return store(file, ROSTER, office, read, roster.rejected(), roster.already(), errorWorkbook,
 				() -> this.enrolment.enrol(office, roster.valid(), actor));
 	}

@@ -125,7 +125,8 @@ class EndpointSecurityTests {
 		EXPECTED.put("GET /office/audit.xlsx", Access.SUPERVISOR);
 		for (String endpoint : List.of("GET /submissions", "POST /submissions/draft", "POST /submissions/import",
 				"GET /submissions/{id}", "GET /submissions/{id}/verify", "POST /submissions/{id}/submit",
-				"POST /submissions/{id}/review", "POST /submissions/{id}/receive", "POST /submissions/{id}/close")) {
+				"POST /submissions/{id}/review", "POST /submissions/{id}/receive", "POST /submissions/{id}/close",
+				"POST /submissions/roster", "GET /submissions/roster-template.xlsx")) {
 			EXPECTED.put(endpoint, Access.OFFICE_PAGE);
 		}
 		EXPECTED.put("GET /account/password", Access.OFFICE_PAGE);
