@@ -119,7 +119,7 @@ public class RegisterImports {
 		String office = office(officeChannel);
 		List<ReadRow> rows = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
-			rows.add(ReadRow.ofList(i + 1, records.get(i)));
+			rows.add(UNITS.listed(i + 1, records.get(i)));
 		}
 		Units units = checkUnits(rows, office);
 		List<Long> ids = this.transaction.execute((status) -> this.enrolment.addUnits(office, units.valid(), actor));
@@ -146,13 +146,13 @@ public class RegisterImports {
 			String name = text(row, NAME, "名称", 100, true, reasons);
 			Checked code = CreditCodes.check(row.value(CODE));
 			if (!code.valid()) {
-				reasons.add(problem(row, CODE, code.problem()));
+				reasons.add(row.problem(CODE, code.problem()));
 			}
 			Organisation.Kind kind = switch (row.value(2)) {
 				case "", "单位", "所在单位" -> Organisation.Kind.UNIT;
 				case "基地", "继续教育基地" -> Organisation.Kind.BASE;
 				default -> {
-					reasons.add(problem(row, 2, "须为「单位」或「基地」"));
+					reasons.add(row.problem(2, "须为「单位」或「基地」"));
 					yield null;
 				}
 			};
@@ -161,12 +161,12 @@ public class RegisterImports {
 			String contact = text(row, 5, "联系人", 40, false, reasons);
 			String phone = text(row, 6, "联系电话", 40, false, reasons);
 			if (phone != null && !phone.matches("[0-9 +()\\-转]*")) {
-				reasons.add(problem(row, 6, "只能含数字、空格和 + - ( ) 转"));
+				reasons.add(row.problem(6, "只能含数字、空格和 + - ( ) 转"));
 			}
 			if (code.valid()) {
 				Integer first = seen.putIfAbsent(code.value(), row.rowNumber());
 				if (first != null) {
-					reasons.add(problem(row, CODE,
+					reasons.add(row.problem(CODE,
 							"与第 %d %s的统一社会信用代码相同：一个单位只登记一次".formatted(first, row.fromList() ? "条" : "行")));
 				}
 				RegisteredUnit there = registered.get(code.value());
@@ -175,7 +175,7 @@ public class RegisterImports {
 						already++;
 						continue;
 					}
-					reasons.add(problem(row, CODE,
+					reasons.add(row.problem(CODE,
 							"已登记为%s「%s」（%s）".formatted(there.kind().label(), there.name(), there.channelName())));
 				}
 			}
@@ -226,7 +226,7 @@ public class RegisterImports {
 		}
 		List<ReadRow> rows = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
-			rows.add(ReadRow.ofList(i + 1, records.get(i)));
+			rows.add(ROSTER.listed(i + 1, records.get(i)));
 		}
 		Roster roster = checkRoster(rows, office, requiredUnit);
 		List<Long> ids = this.transaction.execute((status) -> this.enrolment.enrol(office, roster.valid(), actor));
@@ -267,14 +267,14 @@ public class RegisterImports {
 			List<String> reasons = new ArrayList<>(row.problems());
 			Checked name = PersonNames.check(row.value(NAME));
 			if (!name.valid()) {
-				reasons.add(problem(row, NAME, name.problem()));
+				reasons.add(row.problem(NAME, name.problem()));
 			}
 			else {
-				this.printable.problem(name.value()).ifPresent((problem) -> reasons.add(problem(row, NAME, problem)));
+				this.printable.problem(name.value()).ifPresent((problem) -> reasons.add(row.problem(NAME, problem)));
 			}
 			Checked id = idOf.apply(row);
 			if (!id.valid()) {
-				reasons.add(problem(row, CODE, id.problem()));
+				reasons.add(row.problem(CODE, id.problem()));
 			}
 			else {
 				crossCheck(row, id.value(), reasons);
@@ -282,19 +282,19 @@ public class RegisterImports {
 			Checked unitCode = CreditCodes.check(row.value(4));
 			RegisteredUnit unit = unitCode.valid() ? units.get(unitCode.value()) : null;
 			if (!unitCode.valid()) {
-				reasons.add(problem(row, 4, unitCode.problem()));
+				reasons.add(row.problem(4, unitCode.problem()));
 			}
 			else if (unit == null) {
-				reasons.add(problem(row, 4, "登记库中没有该单位：请先导入单位和基地名册"));
+				reasons.add(row.problem(4, "登记库中没有该单位：请先导入单位和基地名册"));
 			}
 			else if (!unit.channelCode().equals(office)) {
-				reasons.add(problem(row, 4, "「%s」属%s，不归本机关（%s）管理".formatted(unit.name(), unit.channelName(), office)));
+				reasons.add(row.problem(4, "「%s」属%s，不归本机关（%s）管理".formatted(unit.name(), unit.channelName(), office)));
 			}
 			else if (requiredUnit != null && !requiredUnit.equals(unit.creditCode())) {
-				reasons.add(problem(row, 4, "不是本单位（%s）：单位登记员只能登记本单位的人员".formatted(requiredUnit)));
+				reasons.add(row.problem(4, "不是本单位（%s）：单位登记员只能登记本单位的人员".formatted(requiredUnit)));
 			}
 			else if (unit.closed()) {
-				reasons.add(problem(row, 4, "「%s」已于 %s 撤销，不能再登记人员".formatted(unit.name(), unit.closedOn())));
+				reasons.add(row.problem(4, "「%s」已于 %s 撤销，不能再登记人员".formatted(unit.name(), unit.closedOn())));
 			}
 			String title = text(row, 5, "职称", 40, false, reasons);
 			TitleLevel level = titleLevel(row, reasons);
@@ -302,7 +302,7 @@ public class RegisterImports {
 			if (id.valid()) {
 				Integer first = seen.putIfAbsent(id.value(), row.rowNumber());
 				if (first != null) {
-					reasons.add(problem(row, CODE,
+					reasons.add(row.problem(CODE,
 							"与第 %d %s的身份证件号码相同：一人只登记一次".formatted(first, row.fromList() ? "条" : "行")));
 				}
 				Registration there = registered.get(id.value());
@@ -311,7 +311,7 @@ public class RegisterImports {
 						already++;
 						continue;
 					}
-					reasons.add(problem(row, CODE, Enrolment.alreadyRegistered(there)));
+					reasons.add(row.problem(CODE, Enrolment.alreadyRegistered(there)));
 				}
 			}
 			if (!reasons.isEmpty()) {
@@ -386,17 +386,17 @@ public class RegisterImports {
 		String sex = row.value(2);
 		Sex derived = ResidentIdNumbers.sexOf(id);
 		if (!sex.isEmpty() && !sex.equals(derived.label())) {
-			reasons.add(problem(row, 2, "与身份证件号码不符（号码第 17 位表示%s）".formatted(derived.label())));
+			reasons.add(row.problem(2, "与身份证件号码不符（号码第 17 位表示%s）".formatted(derived.label())));
 		}
 		String birth = row.value(3);
 		LocalDate born = ResidentIdNumbers.birthDateOf(id).orElseThrow();
 		if (!birth.isEmpty()) {
 			LocalDate typed = RegisterWorkbook.date(birth);
 			if (typed == null) {
-				reasons.add(problem(row, 3, "不是日期（如 1985-03-05）"));
+				reasons.add(row.problem(3, "不是日期（如 1985-03-05）"));
 			}
 			else if (!typed.equals(born)) {
-				reasons.add(problem(row, 3, "与身份证件号码中的出生日期 %s 不符".formatted(born)));
+				reasons.add(row.problem(3, "与身份证件号码中的出生日期 %s 不符".formatted(born)));
 			}
 		}
 	}
@@ -408,7 +408,7 @@ public class RegisterImports {
 			case "初级", "员级", "助理级" -> TitleLevel.JUNIOR;
 			case "", "未定级" -> TitleLevel.UNRATED;
 			default -> {
-				reasons.add(problem(row, 6, "须为正高级、副高级、高级、中级、初级、员级或未定级"));
+				reasons.add(row.problem(6, "须为正高级、副高级、高级、中级、初级、员级或未定级"));
 				yield TitleLevel.UNRATED;
 			}
 		};
@@ -419,20 +419,15 @@ public class RegisterImports {
 		String value = row.value(column);
 		if (value.isEmpty()) {
 			if (required) {
-				reasons.add(problem(row, column, "须填写"));
+				reasons.add(row.problem(column, "须填写"));
 			}
 			return null;
 		}
 		if (value.length() > length) {
-			reasons.add(problem(row, column, "超过 %d 字".formatted(length)));
+			reasons.add(row.problem(column, "超过 %d 字".formatted(length)));
 		}
-		this.printable.problem(value).ifPresent((problem) -> reasons.add(problem(row, column, problem)));
+		this.printable.problem(value).ifPresent((problem) -> reasons.add(row.problem(column, problem)));
 		return value;
-	}
-
-	private static String problem(ReadRow row, int column, String reason) {
-		RegisterWorkbook workbook = (row.values().size() == UNITS.headings().size()) ? UNITS : ROSTER;
-		return new FieldProblem(row.record(), workbook.headings().get(column), row.value(column), reason).message();
 	}
 
 	private String office(String officeChannel) {

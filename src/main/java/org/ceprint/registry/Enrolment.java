@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,8 @@ import org.ceprint.NotFoundException;
 import org.ceprint.registry.internal.RegistryAudit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -131,12 +132,11 @@ public class Enrolment {
 					SELECT o.id, o.kind, o.name, o.credit_code, o.channel_code, ch.name, o.closed_on
 					FROM organisation o JOIN channel ch ON ch.code = o.channel_code
 					WHERE o.credit_code IN (:codes)
-					""").param("codes", chunk).query((rs, row) -> {
-				RegisteredUnit unit = new RegisteredUnit(rs.getLong(1), Organisation.Kind.valueOf(rs.getString(2)),
-						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-						rs.getObject(7, LocalDate.class));
-				return units.put(unit.creditCode(), unit);
-			}).list();
+					""")
+				.param("codes", chunk)
+				.query((rs, row) -> unit(rs, 1))
+				.list()
+				.forEach((unit) -> units.put(unit.creditCode(), unit));
 		}
 		return units;
 	}
@@ -182,6 +182,7 @@ public class Enrolment {
 		for (UnitRecord unit : units) {
 			Long department = (unit.departmentName() != null && !unit.departmentName().isBlank())
 					? department(officeChannel, unit.departmentName().strip(), actor) : null;
+			KeyHolder key = new GeneratedKeyHolder();
 			this.jdbc.sql("""
 					INSERT INTO organisation (kind, name, credit_code, channel_code, department_id, address,
 					                          contact_name, contact_phone)
@@ -195,8 +196,8 @@ public class Enrolment {
 				.param("address", unit.address())
 				.param("contact", unit.contactName())
 				.param("phone", unit.contactPhone())
-				.update();
-			long id = lastId("organisation", "credit_code", unit.creditCode());
+				.update(key, "id");
+			long id = key.getKey().longValue();
 			ids.add(id);
 			this.audit.record(actor, "UNIT_ADDED", officeChannel, "organisation:" + id,
 					unit.kind().name() + " " + unit.creditCode());
@@ -280,15 +281,12 @@ public class Enrolment {
 		if (id.isPresent()) {
 			return id.get();
 		}
+		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO department (channel_code, name) VALUES (:channel, :name)")
 			.param("channel", channel)
 			.param("name", name)
-			.update();
-		long created = this.jdbc.sql("SELECT id FROM department WHERE channel_code = :channel AND name = :name")
-			.param("channel", channel)
-			.param("name", name)
-			.query(Long.class)
-			.single();
+			.update(key, "id");
+		long created = key.getKey().longValue();
 		this.audit.record(actor, "DEPARTMENT_ADDED", channel, "department:" + created, null);
 		return created;
 	}
@@ -319,6 +317,7 @@ public class Enrolment {
 			if (!id.valid()) {
 				throw new InvalidRequestException(ResidentIdNumbers.FIELD + "：" + id.problem());
 			}
+			KeyHolder key = new GeneratedKeyHolder();
 			this.jdbc.sql("""
 					INSERT INTO person (name, sex, birth_date, id_number, unit_id, title_level, title_name, specialty)
 					VALUES (:name, :sex, :birth, :id, :unit, :level, :title, :specialty)
@@ -331,8 +330,8 @@ public class Enrolment {
 				.param("level", person.titleLevel().name())
 				.param("title", person.titleName())
 				.param("specialty", person.specialty())
-				.update();
-			long personId = lastId("person", "id_number", id.value());
+				.update(key, "id");
+			long personId = key.getKey().longValue();
 			ids.add(personId);
 			this.audit.record(actor, "PERSON_ENROLLED", officeChannel, "person:" + personId,
 					"organisation:" + unit.id());
@@ -462,32 +461,28 @@ public class Enrolment {
 	/** The transfers of a person, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Transfer> transfers(long personId) {
-		List<long[]> rows = this.jdbc.sql("""
-				SELECT from_unit_id, to_unit_id FROM person_transfer WHERE person_id = :person ORDER BY moved_on, id
-				""").param("person", personId).query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
-		List<LocalDate> dates = this.jdbc
-			.sql("SELECT moved_on FROM person_transfer WHERE person_id = :person ORDER BY moved_on, id")
+		return this.jdbc.sql("""
+				SELECT t.moved_on,
+				       f.id, f.kind, f.name, f.credit_code, f.channel_code, fc.name, f.closed_on,
+				       o.id, o.kind, o.name, o.credit_code, o.channel_code, oc.name, o.closed_on
+				FROM person_transfer t
+				JOIN organisation f ON f.id = t.from_unit_id JOIN channel fc ON fc.code = f.channel_code
+				JOIN organisation o ON o.id = t.to_unit_id JOIN channel oc ON oc.code = o.channel_code
+				WHERE t.person_id = :person ORDER BY t.moved_on, t.id
+				""")
 			.param("person", personId)
-			.query(LocalDate.class)
+			.query((rs, row) -> new Transfer(personId, unit(rs, 2), unit(rs, 9), rs.getObject(1, LocalDate.class)))
 			.list();
-		Map<Long, RegisteredUnit> byId = new HashMap<>();
-		Collection<Long> ids = new HashSet<>();
-		rows.forEach((row) -> {
-			ids.add(row[0]);
-			ids.add(row[1]);
-		});
-		if (!ids.isEmpty()) {
-			List<String> codes = this.jdbc.sql("SELECT credit_code FROM organisation WHERE id IN (:ids)")
-				.param("ids", List.copyOf(ids))
-				.query(String.class)
-				.list();
-			units(codes).values().forEach((unit) -> byId.put(unit.id(), unit));
-		}
-		List<Transfer> transfers = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			transfers.add(new Transfer(personId, byId.get(rows.get(i)[0]), byId.get(rows.get(i)[1]), dates.get(i)));
-		}
-		return transfers;
+	}
+
+	/**
+	 * A unit read from seven columns from {@code first}: id, kind, name, code, channel,
+	 * its name, closed.
+	 */
+	private static RegisteredUnit unit(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		return new RegisteredUnit(rs.getLong(first), Organisation.Kind.valueOf(rs.getString(first + 1)),
+				rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5),
+				rs.getObject(first + 6, LocalDate.class));
 	}
 
 	private static RegisteredUnit unitOfOffice(RegisteredUnit unit, String creditCode, String officeChannel) {
@@ -499,13 +494,6 @@ public class Enrolment {
 					unit.channelName(), officeChannel));
 		}
 		return unit;
-	}
-
-	private long lastId(String table, String column, String value) {
-		return this.jdbc.sql("SELECT id FROM " + table + " WHERE " + column + " = :value")
-			.param("value", value)
-			.query(Long.class)
-			.single();
 	}
 
 	private static List<List<String>> chunks(Collection<String> values) {

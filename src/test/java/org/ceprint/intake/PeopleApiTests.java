@@ -158,7 +158,7 @@ class PeopleApiTests {
 				.with(csrf()))
 			.andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/submissions");
-		assertThat((String) result.getFlashMap().get("importSummary")).contains("共 2 行，登记 1 人", "未导入 1 行");
+		assertThat((String) result.getFlashMap().get("importSummary")).contains("共 2 行，登记 1 条", "未导入 1 行");
 		assertThat(String.valueOf(result.getFlashMap().get("importProblems"))).contains("第 3 行", "单位登记员只能登记本单位的人员");
 		assertThat(unitOf(own)).isEqualTo(OWN);
 	}

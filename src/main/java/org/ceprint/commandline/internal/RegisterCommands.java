@@ -2,7 +2,6 @@ package org.ceprint.commandline.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,8 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.ceprint.NotFoundException;
-import org.ceprint.RefusedException;
 import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.RegisterImports;
 import org.ceprint.registry.Enrolment;
@@ -22,7 +19,10 @@ import org.ceprint.registry.Issuance;
 
 /**
  * What an office records of its own from the command line: {@code units} (单位和基地名册),
- * {@code people} (人员名册 and transfers) and {@code issue} (发放).
+ * {@code people} (人员名册 and transfers) and {@code issue} (发放). Refusals of the services (a
+ * unit of another city, a closed unit, a person holding a certificate) are not caught
+ * here: the command line prints them and exits with 2
+ * ({@link CeprintCommand#commandLine}).
  */
 final class RegisterCommands {
 
@@ -34,22 +34,13 @@ final class RegisterCommands {
 		return (by != null && !by.isBlank()) ? by.strip() : "cli:" + System.getProperty("user.name", "?");
 	}
 
-	/** A workbook import: the file, its error workbook, the office, the actor. */
-	abstract static class Import implements Callable<Integer>, StartChecks {
+	/** A register workbook import: also the office that imports it and who does. */
+	abstract static class Import extends WorkbookImportCommand {
 
 		final RegisterImports imports;
 
-		@Parameters(paramLabel = "文件", arity = "0..1", description = "要导入的 .xlsx / .xls / .csv 文件")
-		Path file;
-
 		@Option(names = "--office", paramLabel = "代码", description = "办理的人社部门代码（如 360100，省直 360000）")
 		String office;
-
-		@Option(names = "--errors", paramLabel = "文件", description = "未导入行的错误工作簿（默认：与导入文件同目录，名加「-未导入」）")
-		Path errors;
-
-		@Option(names = "--template", paramLabel = "文件", description = "写出空白模板后退出")
-		Path template;
 
 		@Option(names = "--by", paramLabel = "经办人", description = "经办人（记入审计，默认当前系统用户）")
 		String by;
@@ -58,24 +49,11 @@ final class RegisterCommands {
 			this.imports = imports;
 		}
 
-		abstract String what();
-
-		abstract void writeTemplate(OutputStream out) throws IOException;
-
-		abstract ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException;
-
 		@Override
 		public OptionalInt refusal() {
-			if (this.template != null) {
-				return OptionalInt.empty();
-			}
-			if (this.file == null) {
-				System.err.println("请指定要导入的文件，或用 --template 生成模板");
-				return OptionalInt.of(2);
-			}
-			if (!Files.isRegularFile(this.file)) {
-				System.err.println("找不到文件：" + this.file);
-				return OptionalInt.of(2);
+			OptionalInt refused = super.refusal();
+			if (refused.isPresent() || this.template != null) {
+				return refused;
 			}
 			if (this.office == null) {
 				System.err.println("请用 --office 指定办理的人社部门代码（如 360100）");
@@ -85,44 +63,9 @@ final class RegisterCommands {
 		}
 
 		@Override
-		public boolean needsApplication() {
-			return this.template == null;
-		}
-
-		@Override
-		public Integer call() throws IOException {
-			if (this.template != null) {
-				try (OutputStream out = Files.newOutputStream(this.template)) {
-					writeTemplate(out);
-				}
-				System.out.println("已写出%s模板：%s".formatted(what(), this.template.toAbsolutePath().normalize()));
-				return 0;
-			}
-			OptionalInt refused = refusal();
-			if (refused.isPresent()) {
-				return refused.getAsInt();
-			}
-			String name = this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-			Path errorWorkbook = (this.errors != null) ? this.errors
-					: this.file.toAbsolutePath().resolveSibling(name + "-未导入.xlsx");
-			ImportReport report;
-			try {
-				report = importFile(this.file, errorWorkbook, this.office, actor(this.by));
-			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
-			System.out.println("%s：共 %d 行，登记 %d 条，已登记过 %d 条，未导入 %d 行".formatted(this.file.getFileName(), report.rows(),
-					report.imported(), report.alreadyImported(), report.rejected().size()));
-			report.warnings().forEach((warning) -> System.out.println("注意：" + warning));
-			for (ImportReport.RejectedRow row : report.rejected()) {
-				System.out.println("  " + String.join("；", row.reasons()));
-			}
-			if (report.errorWorkbook() != null) {
-				System.out.println("未导入的行及原因：" + report.errorWorkbook());
-			}
-			return report.rejected().isEmpty() ? 0 : 1;
+		String summary(ImportReport report) {
+			return "%s：共 %d 行，登记 %d 条，已登记过 %d 条，未导入 %d 行".formatted(this.file.getFileName(), report.rows(),
+					report.imported(), report.alreadyImported(), report.rejected().size());
 		}
 
 	}
@@ -152,8 +95,8 @@ final class RegisterCommands {
 		}
 
 		@Override
-		ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException {
-			return this.imports.importUnits(file, errors, office, actor);
+		ImportReport importFile(Path errorWorkbook) throws IOException {
+			return this.imports.importUnits(this.file, errorWorkbook, this.office, actor(this.by));
 		}
 
 	}
@@ -184,16 +127,10 @@ final class RegisterCommands {
 
 		@Override
 		public Integer call() {
-			try {
-				Enrolment.RegisteredUnit unit = this.enrolment.close(this.office, this.creditCode.strip(),
-						(this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
-				System.out.println("已撤销%s「%s」（自 %s 起）".formatted(unit.kind().label(), unit.name(), unit.closedOn()));
-				return 0;
-			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			Enrolment.RegisteredUnit unit = this.enrolment.close(this.office, this.creditCode.strip(),
+					(this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
+			System.out.println("已撤销%s「%s」（自 %s 起）".formatted(unit.kind().label(), unit.name(), unit.closedOn()));
+			return 0;
 		}
 
 	}
@@ -234,18 +171,12 @@ final class RegisterCommands {
 
 		@Override
 		public Integer call() {
-			try {
-				Enrolment.RegisteredUnit unit = this.imports.updateUnit(this.office, this.creditCode,
-						new Enrolment.UnitChanges(this.name, this.department, this.address, this.contactName,
-								this.contactPhone),
-						actor(this.by));
-				System.out.println("已修改%s「%s」（%s）".formatted(unit.kind().label(), unit.name(), unit.creditCode()));
-				return 0;
-			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			Enrolment.RegisteredUnit unit = this.imports.updateUnit(this.office, this.creditCode,
+					new Enrolment.UnitChanges(this.name, this.department, this.address, this.contactName,
+							this.contactPhone),
+					actor(this.by));
+			System.out.println("已修改%s「%s」（%s）".formatted(unit.kind().label(), unit.name(), unit.creditCode()));
+			return 0;
 		}
 
 	}
@@ -270,15 +201,9 @@ final class RegisterCommands {
 
 		@Override
 		public Integer call() {
-			try {
-				this.imports.addDepartment(this.office, this.name, actor(this.by));
-				System.out.println("已登记主管部门「%s」（%s）".formatted(this.name.strip(), this.office));
-				return 0;
-			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			this.imports.addDepartment(this.office, this.name, actor(this.by));
+			System.out.println("已登记主管部门「%s」（%s）".formatted(this.name.strip(), this.office));
+			return 0;
 		}
 
 	}
@@ -307,8 +232,8 @@ final class RegisterCommands {
 		}
 
 		@Override
-		ImportReport importFile(Path file, Path errors, String office, String actor) throws IOException {
-			return this.imports.importRoster(file, errors, office, actor);
+		ImportReport importFile(Path errorWorkbook) throws IOException {
+			return this.imports.importRoster(this.file, errorWorkbook, this.office, actor(this.by));
 		}
 
 	}
@@ -342,19 +267,13 @@ final class RegisterCommands {
 
 		@Override
 		public Integer call() {
-			try {
-				Enrolment.Transfer transfer = this.enrolment.transfer(this.office, this.idNumber.strip(),
-						this.to.strip(), (this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
-				System.out.println("已办理调动：自 %s 起由%s「%s」（%s）调到「%s」（%s）；证书继续有效%s".formatted(transfer.movedOn(),
-						transfer.from().kind().label(), transfer.from().name(), transfer.from().channelName(),
-						transfer.to().name(), transfer.to().channelName(),
-						transfer.betweenCities() ? "，此后由" + transfer.to().channelName() + "人社部门办理其事项" : ""));
-				return 0;
-			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			Enrolment.Transfer transfer = this.enrolment.transfer(this.office, this.idNumber.strip(), this.to.strip(),
+					(this.on != null) ? this.on : LocalDate.now(this.clock), actor(this.by));
+			System.out.println("已办理调动：自 %s 起由%s「%s」（%s）调到「%s」（%s）；证书继续有效%s".formatted(transfer.movedOn(),
+					transfer.from().kind().label(), transfer.from().name(), transfer.from().channelName(),
+					transfer.to().name(), transfer.to().channelName(),
+					transfer.betweenCities() ? "，此后由" + transfer.to().channelName() + "人社部门办理其事项" : ""));
+			return 0;
 		}
 
 	}
@@ -407,31 +326,25 @@ final class RegisterCommands {
 			}
 			LocalDate issueDate = (this.date != null) ? this.date : LocalDate.now(this.clock);
 			String actor = actor(this.by);
-			try {
-				if (this.idNumber != null) {
-					String number = this.issuance.issueForPerson(this.office, this.idNumber.strip(), issueDate, actor);
-					System.out.println("已发放证书 " + number + "（待打印：print certificates --numbers " + number + "）");
-					return 0;
-				}
-				Issuance.Issued issued = (this.unit != null)
-						? this.issuance.issueForUnit(this.office, this.unit.strip(), issueDate, actor)
-						: this.issuance.issueForOffice(this.office, issueDate, actor);
-				System.out.println("已发放证书 %d 本%s".formatted(issued.certificateNumbers().size(),
-						issued.certificateNumbers().isEmpty() ? "（没有尚无证书的人员）"
-								: "，编号 %s 至 %s".formatted(issued.certificateNumbers().get(0),
-										issued.certificateNumbers().get(issued.certificateNumbers().size() - 1))));
-				if (issued.alreadyHeld() > 0) {
-					System.out.println("另有 %d 人在发放过程中已由他人发证，未重复发放".formatted(issued.alreadyHeld()));
-				}
-				if (!issued.certificateNumbers().isEmpty()) {
-					System.out.println("下一步：print certificates --city " + this.office);
-				}
+			if (this.idNumber != null) {
+				String number = this.issuance.issueForPerson(this.office, this.idNumber.strip(), issueDate, actor);
+				System.out.println("已发放证书 " + number + "（待打印：print certificates --numbers " + number + "）");
 				return 0;
 			}
-			catch (RefusedException | NotFoundException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
+			Issuance.Issued issued = (this.unit != null)
+					? this.issuance.issueForUnit(this.office, this.unit.strip(), issueDate, actor)
+					: this.issuance.issueForOffice(this.office, issueDate, actor);
+			System.out.println("已发放证书 %d 本%s".formatted(issued.certificateNumbers().size(),
+					issued.certificateNumbers().isEmpty() ? "（没有尚无证书的人员）"
+							: "，编号 %s 至 %s".formatted(issued.certificateNumbers().get(0),
+									issued.certificateNumbers().get(issued.certificateNumbers().size() - 1))));
+			if (issued.alreadyHeld() > 0) {
+				System.out.println("另有 %d 人在发放过程中已由他人发证，未重复发放".formatted(issued.alreadyHeld()));
 			}
+			if (!issued.certificateNumbers().isEmpty()) {
+				System.out.println("下一步：print certificates --city " + this.office);
+			}
+			return 0;
 		}
 
 	}

@@ -2,7 +2,9 @@ package org.ceprint.intake.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.ImportReport;
@@ -80,11 +82,11 @@ class RegisterApiController {
 			office = user.officeChannel();
 		}
 		else {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(java.util.Map.of("detail", "只有单位登记员和人社部门窗口可以登记人员"));
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("detail", "只有单位登记员和人社部门窗口可以登记人员"));
 		}
 		List<PersonJson> people = (request != null && request.people() != null) ? request.people() : List.of();
 		if (people.isEmpty()) {
-			throw new org.ceprint.InvalidRequestException("请在 people 中列出要登记的人员");
+			throw new InvalidRequestException("请在 people 中列出要登记的人员");
 		}
 		RegisterImports.ListReport report = this.imports.enrolList(people.stream()
 			.map((person) -> (person != null) ? person.values() : List.of("", "", "", "", "", "", "", ""))

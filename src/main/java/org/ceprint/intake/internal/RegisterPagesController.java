@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.RegisterImports;
 import org.ceprint.intake.UploadedWorkbook;
 import org.ceprint.registry.Enrolment;
 import org.ceprint.registry.Issuance;
+import org.ceprint.registry.Organisation;
+import org.ceprint.registry.Organisations;
 import org.ceprint.web.Problems;
 
 import org.springframework.http.ContentDisposition;
@@ -32,7 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The register of an HRSS office on a page (登记管理): its units and bases and rosters
  * uploaded as workbooks, and certificates issued to the people who hold none, singly at
- * the counter or for a unit or the whole office.
+ * the counter or for a unit or the whole office; and a unit registrar's upload of its own
+ * unit's roster on its submissions page.
  */
 @Controller
 class RegisterPagesController {
@@ -48,9 +52,13 @@ class RegisterPagesController {
 
 	private final Issuance issuance;
 
+	private final Organisations organisations;
+
 	private final Clock clock;
 
-	RegisterPagesController(RegisterImports imports, Enrolment enrolment, Issuance issuance, Clock clock) {
+	RegisterPagesController(RegisterImports imports, Enrolment enrolment, Issuance issuance,
+			Organisations organisations, Clock clock) {
+		this.organisations = organisations;
 		this.imports = imports;
 		this.enrolment = enrolment;
 		this.issuance = issuance;
@@ -79,6 +87,33 @@ class RegisterPagesController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.body(out.toByteArray());
+	}
+
+	@GetMapping("/submissions/roster-template.xlsx")
+	ResponseEntity<byte[]> registrarTemplate() throws IOException {
+		return template("roster");
+	}
+
+	/**
+	 * A unit registrar enrols its own unit's people from a roster, on its submissions
+	 * page: every row's unit must be its own.
+	 */
+	@PostMapping("/submissions/roster")
+	String registrarRoster(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
+			RedirectAttributes redirect) {
+		if (user.role() != OfficeRole.UNIT_REGISTRAR || user.organisationId() == null) {
+			redirect.addFlashAttribute("problem", "只有单位登记员可以导入本单位的人员名册；人社部门请在「登记管理」页导入");
+			return "redirect:/submissions";
+		}
+		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "人员名册")) {
+			Organisation unit = this.organisations.findById(user.organisationId()).orElseThrow();
+			report(redirect, this.imports.importRoster(upload.file(), upload.errorWorkbook(), unit.channelCode(),
+					unit.creditCode(), user.getUsername()));
+		}
+		catch (IOException | RuntimeException ex) {
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
+		}
+		return "redirect:/submissions";
 	}
 
 	@PostMapping("/office/register/units")

@@ -39,20 +39,16 @@ public record RegisterWorkbook(String sheet, List<String> headings, Set<Integer>
 	public static final int HEADING_ROW = 0;
 
 	/** A row as read: its number as a spreadsheet shows it, its values, what is wrong. */
-	public record ReadRow(int rowNumber, List<String> values, List<String> problems, boolean fromList) {
-
-		/** A row of a sheet. */
-		public ReadRow(int rowNumber, List<String> values, List<String> problems) {
-			this(rowNumber, values, problems, false);
-		}
-
-		/** The {@code number}th record of a list sent to the API (from 1). */
-		public static ReadRow ofList(int number, List<String> values) {
-			return new ReadRow(number, values, List.of(), true);
-		}
+	public record ReadRow(int rowNumber, List<String> headings, List<String> values, List<String> problems,
+			boolean fromList) {
 
 		public String value(int column) {
 			return this.values.get(column);
+		}
+
+		/** Why the field in {@code column} is wrong, naming the row and the field. */
+		public String problem(int column, String reason) {
+			return new FieldProblem(record(), this.headings.get(column), value(column), reason).message();
 		}
 
 		/** How a reason names this row: a sheet's row, or a list's record. */
@@ -66,6 +62,11 @@ public record RegisterWorkbook(String sheet, List<String> headings, Set<Integer>
 			return "ReadRow[rowNumber=%d]".formatted(this.rowNumber);
 		}
 
+	}
+
+	/** The {@code number}th record (from 1) of a list sent by a page or the API. */
+	public ReadRow listed(int number, List<String> values) {
+		return new ReadRow(number, this.headings, values, List.of(), true);
 	}
 
 	/**
@@ -103,7 +104,7 @@ public record RegisterWorkbook(String sheet, List<String> headings, Set<Integer>
 				values.add(text);
 			}
 			if (!blank) {
-				rows.add(new ReadRow(index + 1, values, problems));
+				rows.add(new ReadRow(index + 1, this.headings, values, problems, false));
 			}
 		}
 		return new Read(rows, cells.warnings(HEADING_ROW));
