@@ -142,7 +142,8 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 	}
 
 	long enabledAdmins() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE role = 'ADMIN' AND enabled = TRUE")
+		return this.jdbc.sql("SELECT COUNT(*) FROM office_user WHERE role = :admin AND enabled = TRUE")
+			.param("admin", OfficeRole.ADMIN.name())
 			.query(Long.class)
 			.single();
 	}
@@ -189,7 +190,10 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 	/** Registrars and reviewers go with the organisations they act for. */
 	@Override
 	public void beforeRegistryCleared() {
-		this.jdbc.sql("DELETE FROM office_user WHERE role IN ('UNIT_REGISTRAR', 'BASE_REGISTRAR', 'DEPT_REVIEWER')")
+		this.jdbc.sql("DELETE FROM office_user WHERE role IN (:roles)")
+			.param("roles",
+					List.of(OfficeRole.UNIT_REGISTRAR.name(), OfficeRole.BASE_REGISTRAR.name(),
+							OfficeRole.DEPT_REVIEWER.name()))
 			.update();
 		this.jdbc.sql("UPDATE office_user SET organisation_id = NULL, department_id = NULL").update();
 	}

@@ -135,8 +135,12 @@ public class CertificateDossiers {
 		}
 		return this.jdbc.sql("""
 				UPDATE registration_entry SET sealed_at = :at
-				WHERE id IN (:ids) AND status = 'VERIFIED' AND sealed_at IS NULL
-				""").param("at", sealedAt).param("ids", entryIds).update();
+				WHERE id IN (:ids) AND status = :verified AND sealed_at IS NULL
+				""")
+			.param("verified", EntryStatus.VERIFIED.name())
+			.param("at", sealedAt)
+			.param("ids", entryIds)
+			.update();
 	}
 
 }

@@ -62,8 +62,12 @@ public class CertificateReplacements {
 			.orElseThrow(() -> new IllegalStateException("证书记录不存在：#" + oldCertificateId));
 		int ended = this.jdbc.sql("""
 				UPDATE certificate SET status = :status, current_holder_id = NULL
-				WHERE id = :id AND status = 'VALID'
-				""").param("status", oldStatus.name()).param("id", oldCertificateId).update();
+				WHERE id = :id AND status = :valid
+				""")
+			.param("status", oldStatus.name())
+			.param("valid", CertificateStatus.VALID.name())
+			.param("id", oldCertificateId)
+			.update();
 		if (ended == 0) {
 			// a locking read: under InnoDB's repeatable read a plain SELECT would read
 			// the
@@ -90,8 +94,9 @@ public class CertificateReplacements {
 		this.jdbc.sql("""
 				INSERT INTO certificate (certificate_no, person_id, current_holder_id, channel_code, issue_date, status,
 				                         predecessor_id)
-				VALUES (:no, :person, :person, :channel, :issued, 'VALID', :old)
+				VALUES (:no, :person, :person, :channel, :issued, :valid, :old)
 				""")
+			.param("valid", CertificateStatus.VALID.name())
 			.param("no", number)
 			.param("person", previous.personId())
 			.param("channel", (issuingChannel != null) ? issuingChannel : previous.channelCode())

@@ -110,8 +110,8 @@ public class Enrolment {
 	@Transactional(readOnly = true)
 	public OfficeCounts counts(String officeChannel) {
 		return this.jdbc.sql("""
-				SELECT (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = 'UNIT'),
-				       (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = 'BASE'),
+				SELECT (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = :unit),
+				       (SELECT COUNT(*) FROM organisation WHERE channel_code = :office AND kind = :base),
 				       (SELECT COUNT(*) FROM person p JOIN organisation o ON o.id = p.unit_id
 				        WHERE o.channel_code = :office),
 				       (SELECT COUNT(*) FROM person p JOIN organisation o ON o.id = p.unit_id
@@ -119,6 +119,8 @@ public class Enrolment {
 				          AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.current_holder_id = p.id))
 				""")
 			.param("office", officeChannel)
+			.param("unit", Organisation.Kind.UNIT.name())
+			.param("base", Organisation.Kind.BASE.name())
 			.query((rs, row) -> new OfficeCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
 	}

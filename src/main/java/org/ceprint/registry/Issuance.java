@@ -136,8 +136,9 @@ public class Issuance {
 						.sql("""
 								INSERT INTO certificate (certificate_no, person_id, current_holder_id, channel_code, issue_date,
 								                         status)
-								VALUES (:number, :person, :person, :office, :date, 'VALID')
+								VALUES (:number, :person, :person, :office, :date, :valid)
 								""")
+						.param("valid", CertificateStatus.VALID.name())
 						.param("number", number)
 						.param("person", person)
 						.param("office", officeChannel)

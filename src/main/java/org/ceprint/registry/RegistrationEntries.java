@@ -101,9 +101,13 @@ public class RegistrationEntries {
 	/** The entries a base or unit registered that are still waiting for verification. */
 	public List<RegistrationEntry> findPendingByRegisteringBody(long organisationId) {
 		return this.jdbc.sql(RegistryRows.ENTRY_SELECT + """
-				 WHERE e.registered_by_id = :org AND e.status = 'PENDING'
+				 WHERE e.registered_by_id = :org AND e.status = :pending
 				 ORDER BY e.person_id, e.start_date, e.id
-				""").param("org", organisationId).query(RegistryRows::entry).list();
+				""")
+			.param("org", organisationId)
+			.param("pending", EntryStatus.PENDING.name())
+			.query(RegistryRows::entry)
+			.list();
 	}
 
 	/**
@@ -120,9 +124,10 @@ public class RegistrationEntries {
 				SELECT e.id, o.id FROM registration_entry e
 				JOIN registration_entry o ON o.person_id = e.person_id AND o.id <> e.id
 				     AND o.project_name = e.project_name AND o.start_date <= e.end_date AND o.end_date >= e.start_date
-				     AND o.status IN ('VERIFIED', 'PENDING')
+				     AND o.status IN (:standing)
 				WHERE e.id IN (:ids) ORDER BY e.id, o.id
 				""")
+			.param("standing", List.of(EntryStatus.VERIFIED.name(), EntryStatus.PENDING.name()))
 			.param("ids", entryIds)
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list()
@@ -140,10 +145,12 @@ public class RegistrationEntries {
 			return;
 		}
 		int updated = this.jdbc.sql("""
-				UPDATE registration_entry SET status = 'VERIFIED', verified_by_channel = :channel,
+				UPDATE registration_entry SET status = :verified, verified_by_channel = :channel,
 				       verified_by_clerk = :clerk, verified_at = :at, rejection_reason = NULL
-				WHERE id IN (:ids) AND status = 'PENDING'
+				WHERE id IN (:ids) AND status = :pending
 				""")
+			.param("verified", EntryStatus.VERIFIED.name())
+			.param("pending", EntryStatus.PENDING.name())
 			.param("channel", channelCode)
 			.param("clerk", clerk)
 			.param("at", at)
@@ -157,10 +164,17 @@ public class RegistrationEntries {
 	/** Records that the office did not accept a pending entry, and why. */
 	public void recordRejected(long entryId, String reason, String clerk, LocalDateTime at) {
 		int updated = this.jdbc.sql("""
-				UPDATE registration_entry SET status = 'REJECTED', rejection_reason = :reason,
+				UPDATE registration_entry SET status = :rejected, rejection_reason = :reason,
 				       verified_by_clerk = :clerk, verified_at = :at
-				WHERE id = :id AND status = 'PENDING'
-				""").param("reason", reason).param("clerk", clerk).param("at", at).param("id", entryId).update();
+				WHERE id = :id AND status = :pending
+				""")
+			.param("rejected", EntryStatus.REJECTED.name())
+			.param("pending", EntryStatus.PENDING.name())
+			.param("reason", reason)
+			.param("clerk", clerk)
+			.param("at", at)
+			.param("id", entryId)
+			.update();
 		if (updated != 1) {
 			throw new ConflictException("登记记录 #%d 已不是待验证状态，不能退回".formatted(entryId));
 		}
@@ -176,8 +190,13 @@ public class RegistrationEntries {
 		}
 		int updated = this.jdbc.sql("""
 				UPDATE registration_entry SET hours = :hours, subject_type = :subject
-				WHERE id = :id AND status = 'PENDING'
-				""").param("hours", hours).param("subject", subjectType.name()).param("id", entryId).update();
+				WHERE id = :id AND status = :pending
+				""")
+			.param("pending", EntryStatus.PENDING.name())
+			.param("hours", hours)
+			.param("subject", subjectType.name())
+			.param("id", entryId)
+			.update();
 		if (updated != 1) {
 			throw new ConflictException("登记记录 #%d 已验证或已退回，不能再修改".formatted(entryId));
 		}
