@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Starts the application for a command already parsed and checked, and exits with the
@@ -64,6 +65,32 @@ public final class CommandApplication {
 	}
 
 	public static void run(Class<?> applicationClass, String[] args, boolean serving) {
+		if (!serving) {
+			// its thread warms up Jackson, Tomcat and message converters: work a
+			// short command pays for on a small machine and never uses. Read when the
+			// listener is made, in SpringApplication's constructor: set before it
+			System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = start(applicationClass, args, serving, false);
+		}
+		catch (SpringApplication.AbandonedRunException ex) {
+			// the database lacks migrations (SchemaCheck): again, with Flyway. The first
+			// start closes once the tables are there, since its event registry reads
+			// them when it closes
+			context = start(applicationClass, args, serving, true);
+			ex.getApplicationContext().getBean(PlatformTransactionManager.class);
+			ex.getApplicationContext().close();
+		}
+		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
+		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {
+			System.exit(SpringApplication.exit(context, exitCode::value));
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> applicationClass, String[] args, boolean serving,
+			boolean migrate) {
 		SpringApplication application = new SpringApplication(applicationClass);
 		application.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		// operators read the command's own summary; Spring's start-up log only at WARN
@@ -77,29 +104,26 @@ public final class CommandApplication {
 		if (!serving) {
 			// a --spring.main.lazy-initialization=false on the command line still wins
 			application.setLazyInitialization(true);
-			// its thread warms up Jackson, Tomcat and message converters: work a
-			// short command pays for on a small machine and never uses
-			System.setProperty("spring.backgroundpreinitializer.ignore", "true");
-			application.addInitializers((context) -> oneCommand(context.getEnvironment().getPropertySources()));
+			application
+				.addInitializers((context) -> oneCommand(context.getEnvironment().getPropertySources(), migrate));
 		}
-		ConfigurableApplicationContext context = application.run(args);
-		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
-		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {
-			System.exit(SpringApplication.exit(context, exitCode::value));
-		}
+		return application.run(args);
 	}
 
 	/**
 	 * Settings of a command that runs once, above application.yml and below the command
 	 * line's own {@code --spring.…} arguments.
 	 */
-	private static void oneCommand(MutablePropertySources sources) {
+	private static void oneCommand(MutablePropertySources sources, boolean migrate) {
 		MapPropertySource settings = new MapPropertySource("ceprintOneCommand",
 				Map.of("spring.autoconfigure.exclude", String.join(",", NOT_FOR_ONE_COMMAND),
 						// events left incomplete by a crash are the server's to resume
 						// (serve, demo): a verify or an import started beside a running
 						// server must not run its listeners a second time
-						"spring.modulith.events.republish-outstanding-events-on-restart", "false"));
+						"spring.modulith.events.republish-outstanding-events-on-restart", "false",
+						// Flyway only when the database lacks migrations (SchemaCheck)
+						"spring.flyway.enabled", String.valueOf(migrate),
+						CommandLineRunnerConfiguration.SCHEMA_CHECK_PROPERTY, String.valueOf(!migrate)));
 		if (sources.contains("commandLineArgs")) {
 			sources.addAfter("commandLineArgs", settings);
 		}

@@ -1,13 +1,22 @@
 package org.ceprint.commandline.internal;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import picocli.CommandLine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +30,9 @@ public class CommandLineRunnerConfiguration {
 
 	static final String ENABLED_PROPERTY = "ceprint.command-line.enabled";
 
+	/** Set when a command starts without Flyway: check the schema before it runs. */
+	static final String SCHEMA_CHECK_PROPERTY = "ceprint.command-line.schema-check";
+
 	@Bean
 	CommandExitCode commandExitCode() {
 		return new CommandExitCode();
@@ -30,14 +42,32 @@ public class CommandLineRunnerConfiguration {
 	@ConditionalOnProperty(ENABLED_PROPERTY)
 	CommandLineRunner ceprintCommandRunner(AutowireCapableBeanFactory beanFactory, CommandExitCode exitCode) {
 		return (args) -> {
-			CommandLine commandLine = CeprintCommand.commandLine(new SpringCommandFactory(beanFactory));
-			int code = commandLine.execute(withoutSpringProperties(args));
+			String[] commandArgs = withoutSpringProperties(args);
+			CommandLine commandLine = CeprintCommand
+				.commandLine(new SpringCommandFactory(beanFactory, chosenCommands(commandArgs)));
+			int code = commandLine.execute(commandArgs);
 			// after a usage error picocli has printed the usage; there is no command to
 			// ask
 			CommandLine.ParseResult parsed = commandLine.getParseResult();
 			Object command = (parsed != null && parsed.subcommand() != null)
 					? parsed.subcommand().commandSpec().userObject() : null;
 			exitCode.set(code, (command instanceof ServingCommand serving) && serving.keepsServing());
+		};
+	}
+
+	/**
+	 * Before any runner (the demo accounts', the command's): a command started without
+	 * Flyway on a database that lacks migrations is abandoned, to start again with Flyway
+	 * ({@link CommandApplication}).
+	 */
+	@Bean
+	@ConditionalOnProperty(SCHEMA_CHECK_PROPERTY)
+	ApplicationListener<ApplicationStartedEvent> schemaCheck(ObjectProvider<DataSource> dataSource) {
+		return (event) -> {
+			ConfigurableApplicationContext context = event.getApplicationContext();
+			if (!SchemaCheck.current(dataSource.getObject(), context, context, context.getEnvironment())) {
+				throw new SpringApplication.AbandonedRunException(context);
+			}
 		};
 	}
 
@@ -62,14 +92,44 @@ public class CommandLineRunnerConfiguration {
 					: (arg.equals(prefix) || arg.startsWith(prefix + "=")));
 	}
 
-	private record SpringCommandFactory(AutowireCapableBeanFactory beanFactory) implements CommandLine.IFactory {
+	/**
+	 * The classes of the commands from the top to the one the arguments choose ({@code
+	 * ceprint}, {@code print}, {@code print resume}), or none when they do not parse (the
+	 * command line then refuses them as it would anyway).
+	 */
+	static Set<Class<?>> chosenCommands(String[] commandArgs) {
+		Set<Class<?>> chosen = new HashSet<>();
+		try {
+			CommandLine.ParseResult parsed = CeprintCommand.commandLine(new CeprintCommand.ServicelessFactory())
+				.parseArgs(commandArgs);
+			chosen.add(parsed.commandSpec().userObject().getClass());
+			while (parsed.hasSubcommand()) {
+				parsed = parsed.subcommand();
+				chosen.add(parsed.commandSpec().userObject().getClass());
+			}
+		}
+		catch (CommandLine.ParameterException ex) {
+			// refused again, with its message, when the command line executes
+		}
+		return chosen;
+	}
+
+	/**
+	 * Makes the chosen commands with their services, by constructor injection, and every
+	 * other command without them: a command's services are what its start costs (each one
+	 * created is created with everything it needs), and only one command runs.
+	 */
+	private record SpringCommandFactory(AutowireCapableBeanFactory beanFactory,
+			Set<Class<?>> chosen) implements CommandLine.IFactory {
 
 		@Override
 		public <K> K create(Class<K> type) throws Exception {
-			// constructor injection for commands; picocli's own types keep picocli's
-			// factory
-			return type.isAnnotationPresent(CommandLine.Command.class) ? this.beanFactory.createBean(type)
-					: CommandLine.defaultFactory().create(type);
+			if (!type.isAnnotationPresent(CommandLine.Command.class)) {
+				// picocli's own types keep picocli's factory
+				return CommandLine.defaultFactory().create(type);
+			}
+			return this.chosen.contains(type) ? this.beanFactory.createBean(type)
+					: new CeprintCommand.ServicelessFactory().create(type);
 		}
 
 	}
