@@ -42,9 +42,9 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 		return view.years().stream().<Map<String, ?>>map((year) -> {
 			Map<String, Object> fields = new HashMap<>();
 			fields.put("year", String.valueOf(year.year()));
-			fields.put("publicHours", hoursOrZero(year.publicHours()));
-			fields.put("professionalHours", hoursOrZero(year.professionalHours()));
-			fields.put("totalHours", hoursOrZero(year.totalHours()));
+			fields.put("publicHours", Formats.hoursOrZero(year.publicHours()));
+			fields.put("professionalHours", Formats.hoursOrZero(year.professionalHours()));
+			fields.put("totalHours", Formats.hoursOrZero(year.totalHours()));
 			fields.put("mainItems", Formats.text(year.mainItems()));
 			fields.put("verification", Formats.text(year.verification()));
 			fields.put("assessment", Formats.text(year.assessment()));
@@ -60,11 +60,6 @@ public class RegisterCardRenderer extends JasperRenderer<RegisterCardView> {
 	@Override
 	Map<String, String> labels() {
 		return LABELS;
-	}
-
-	private static String hoursOrZero(java.math.BigDecimal hours) {
-		String text = Formats.hours(hours);
-		return text.isEmpty() ? "0" : text;
 	}
 
 }

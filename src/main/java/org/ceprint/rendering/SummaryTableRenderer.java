@@ -59,8 +59,8 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 		parameters.put("batchNo", view.batchNo());
 		parameters.put("filledOn", Formats.date(view.filledOn()));
 		parameters.put("entryCount", String.valueOf(view.rows().size()));
-		parameters.put("publicTotal", zeroIfBlank(Formats.hours(publicTotal)));
-		parameters.put("professionalTotal", zeroIfBlank(Formats.hours(professionalTotal)));
+		parameters.put("publicTotal", Formats.hoursOrZero(publicTotal));
+		parameters.put("professionalTotal", Formats.hoursOrZero(professionalTotal));
 		parameters.put("qrImage", QrCodes.symbol(view.qrContent()));
 		parameters.put("reviewOpinion", Formats.text(view.reviewOpinion()));
 		parameters.put("reviewDate", (view.reviewedOn() != null) ? Formats.date(view.reviewedOn()) : "年　　月　　日");
@@ -104,10 +104,6 @@ public class SummaryTableRenderer extends JasperRenderer<SummaryTableView> {
 			copies.add(fillOnce(report, copy, rows));
 		}
 		return copies;
-	}
-
-	private static String zeroIfBlank(String hours) {
-		return hours.isEmpty() ? "0" : hours;
 	}
 
 }

@@ -49,9 +49,22 @@ public final class Formats {
 		return shortDate(start) + "\n至\n" + shortDate(end);
 	}
 
-	/** 8, 7.5; blank for none */
+	/** 8, 7.5; blank for none, as a row leaves the other subject type's column */
 	public static String hours(BigDecimal hours) {
-		return (hours != null && hours.signum() != 0) ? hours.stripTrailingZeros().toPlainString() : "";
+		return (hours != null && hours.signum() != 0) ? plain(hours) : "";
+	}
+
+	/** 8, 7.5; 0 for none, as a total or a year of the register card shows it */
+	public static String hoursOrZero(BigDecimal hours) {
+		return (hours != null) ? plain(hours) : "0";
+	}
+
+	/**
+	 * 8, 7.5, 168: never 8.0 or 1.68E+2, the way the registry's Hours writes them (which
+	 * this module may not use).
+	 */
+	private static String plain(BigDecimal hours) {
+		return hours.stripTrailingZeros().toPlainString();
 	}
 
 	/**
