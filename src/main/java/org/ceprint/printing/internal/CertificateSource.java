@@ -14,7 +14,9 @@ import org.ceprint.registry.CertificateDossier;
 import org.ceprint.registry.CertificateDossiers;
 import org.ceprint.registry.CertificateStatus;
 import org.ceprint.registry.Holder;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.registry.SubjectHours;
 import org.ceprint.registry.SubjectType;
 import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.CertificateRenderer;
@@ -99,19 +101,16 @@ class CertificateSource implements DocumentSource<CertificateView> {
 				printedAt);
 	}
 
-	/** The hours of every row the booklet prints, as its QR code signs them. */
-	static BigDecimal totalHours(List<RegistrationEntry> entries) {
-		return entries.stream().map(RegistrationEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
 	static List<Long> verifiedEntries(CertificateDossier dossier) {
 		return dossier.entries().stream().filter(RegistrationEntry::verified).map(RegistrationEntry::id).toList();
 	}
 
 	CertificateView view(CertificateDossier dossier) {
 		Holder holder = dossier.holder();
-		return view(dossier, this.codes.qrContent(SignedDocument.of(DocumentKind.CERTIFICATE, dossier.certificateNo(),
-				holder.name(), holder.idNumber(), dossier.issueDate(), totalHours(dossier.entries()))), false);
+		// the QR code signs the hours of every row the booklet prints
+		SignedDocument signed = SignedDocument.of(DocumentKind.CERTIFICATE, dossier.certificateNo(), holder.name(),
+				holder.idNumber(), dossier.issueDate(), Hours.sum(dossier.entries()).value());
+		return view(dossier, this.codes.qrContent(signed), false);
 	}
 
 	/**
@@ -138,20 +137,9 @@ class CertificateSource implements DocumentSource<CertificateView> {
 			.stream()
 			.filter(RegistrationEntry::verified)
 			.toList();
-		BigDecimal publicHours = verified.stream()
-			.filter((entry) -> entry.subjectType() == SubjectType.PUBLIC)
-			.map(RegistrationEntry::hours)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal professionalHours = verified.stream()
-			.filter((entry) -> entry.subjectType() != SubjectType.PUBLIC)
-			.map(RegistrationEntry::hours)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		return "本证续前册（已填满）：前册经验证学时 公需 %s、专业 %s，合计 %s 学时，共 %d 项登记".formatted(plain(publicHours),
-				plain(professionalHours), plain(publicHours.add(professionalHours)), verified.size());
-	}
-
-	private static String plain(BigDecimal hours) {
-		return hours.stripTrailingZeros().toPlainString();
+		SubjectHours hours = SubjectHours.of(verified);
+		return "本证续前册（已填满）：前册经验证学时 公需 %s、专业 %s，合计 %s，共 %d 项登记".formatted(hours.publicHours(), hours.professionalHours(),
+				hours.total().withUnit(), verified.size());
 	}
 
 	/**

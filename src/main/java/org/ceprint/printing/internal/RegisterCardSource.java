@@ -1,7 +1,6 @@
 package org.ceprint.printing.internal;
 
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
@@ -18,10 +17,11 @@ import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.hours.AnnualAssessments;
 import org.ceprint.registry.EntryStatus;
 import org.ceprint.registry.Holder;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntry;
-import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.SubjectHours;
 import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.RegisterCardRenderer;
 import org.ceprint.rendering.RegisterCardView;
@@ -100,16 +100,17 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 		List<RegisterCardYear> years = years(holder, dossier.entries());
 		return new RegisterCardView(dossier.certificateNo(), holder.name(), holder.sex().label(), holder.birthDate(),
 				holder.idNumber(), holder.unitName(), holder.titleLevel().label(), holder.titleName(),
-				holder.specialty(), qrContent(dossier, years), years);
+				holder.specialty(), qrContent(dossier), years);
 	}
 
 	/**
-	 * A card is issued when it is printed; its QR code signs the verified hours it shows.
+	 * A card is issued when it is printed; its QR code signs the verified hours it shows,
+	 * the years' totals added up.
 	 */
-	private String qrContent(PersonDossier dossier, List<RegisterCardYear> years) {
-		BigDecimal total = years.stream().map(RegisterCardYear::totalHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+	private String qrContent(PersonDossier dossier) {
+		Hours total = Hours.sum(dossier.entries().stream().filter(RegistrationEntry::verified).toList());
 		return this.codes.qrContent(SignedDocument.of(DocumentKind.REGISTER_CARD, dossier.certificateNo(),
-				dossier.holder().name(), dossier.holder().idNumber(), LocalDate.now(this.clock), total));
+				dossier.holder().name(), dossier.holder().idNumber(), LocalDate.now(this.clock), total.value()));
 	}
 
 	private List<RegisterCardYear> years(Holder holder, List<RegistrationEntry> entries) {
@@ -119,21 +120,13 @@ class RegisterCardSource implements DocumentSource<RegisterCardView> {
 		List<RegisterCardYear> years = new ArrayList<>();
 		byYear.forEach((year, ofYear) -> {
 			List<RegistrationEntry> verified = ofYear.stream().filter(RegistrationEntry::verified).toList();
-			BigDecimal publicHours = sum(verified, SubjectType.PUBLIC);
-			BigDecimal professionalHours = sum(verified, SubjectType.PROFESSIONAL);
+			SubjectHours hours = SubjectHours.of(verified);
 			String assessment = (year >= currentYear) ? "年度未结束"
-					: this.assessments.assess(holder.titleLevel(), year, publicHours, professionalHours).label();
-			years.add(new RegisterCardYear(year, publicHours, professionalHours, publicHours.add(professionalHours),
-					mainItems(verified), verification(ofYear), assessment));
+					: this.assessments.assess(holder.titleLevel(), year, hours).label();
+			years.add(new RegisterCardYear(year, hours.publicHours().value(), hours.professionalHours().value(),
+					hours.total().value(), mainItems(verified), verification(ofYear), assessment));
 		});
 		return years;
-	}
-
-	private static BigDecimal sum(List<RegistrationEntry> entries, SubjectType type) {
-		return entries.stream()
-			.filter((entry) -> entry.subjectType() == type)
-			.map(RegistrationEntry::hours)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static String mainItems(List<RegistrationEntry> verified) {

@@ -14,6 +14,7 @@ import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.printing.SubmissionTables;
 import org.ceprint.registry.Holder;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonDossier;
@@ -130,11 +131,9 @@ class SummaryTableSource implements DocumentSource<SummaryTableView> {
 					entry.result()));
 		}
 		LocalDate filledOn = LocalDate.now(this.clock);
-		BigDecimal total = registered.stream().map(RegistrationEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new SummaryTableView(batchNo, body.name(), body.creditCode(), body.departmentName(),
-				body.channelOfficeName(), filledOn,
-				this.codes.qrContent(
-						SignedDocument.of(DocumentKind.SUMMARY_TABLE, batchNo, body.name(), null, filledOn, total)),
+				body.channelOfficeName(), filledOn, this.codes.qrContent(SignedDocument.of(DocumentKind.SUMMARY_TABLE,
+						batchNo, body.name(), null, filledOn, Hours.sum(registered).value())),
 				rows);
 	}
 
