@@ -1,9 +1,10 @@
 package org.ceprint.submission.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import org.ceprint.registry.Hours;
 
 /**
  * The office's wording at closing: the verification opinion written when the clerk gives
@@ -19,9 +20,7 @@ public final class ClosingOpinion {
 		List<EntryReview> verified = reviews.stream()
 			.filter((review) -> review.decision() == Decision.VERIFIED)
 			.toList();
-		BigDecimal hours = verified.stream()
-			.map((review) -> review.entry().hours())
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		Hours hours = Hours.sum(verified.stream().map(EntryReview::entry).toList());
 		String rejected = reviews.stream()
 			.filter((review) -> review.decision() == Decision.REJECTED)
 			.map((review) -> "序号 %d %s".formatted(review.seq(), review.reason().label()))
@@ -30,7 +29,7 @@ public final class ClosingOpinion {
 		// Chinese line must not start with 。 or ；
 		List<String> parts = new ArrayList<>();
 		if (!verified.isEmpty()) {
-			parts.add("%d 条符合规定，予以验证，计 %s 学时".formatted(verified.size(), hours.stripTrailingZeros().toPlainString()));
+			parts.add("%d 条符合规定，予以验证，计 %s".formatted(verified.size(), hours.withUnit()));
 		}
 		if (!rejected.isEmpty()) {
 			parts.add("%d 条不予验证：%s".formatted(reviews.size() - verified.size(), rejected));

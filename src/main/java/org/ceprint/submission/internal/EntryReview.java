@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.ceprint.hours.HoursCheck;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.RegistrationEntry;
 
 /**
@@ -31,8 +32,8 @@ public record EntryReview(int seq, RegistrationEntry entry, String holderName, S
 	public List<String> flags() {
 		List<String> flags = new java.util.ArrayList<>();
 		if (this.hours.over()) {
-			flags.add("学时超标：登记 %s，按%s至多 %s（%s）".formatted(plain(this.hours.registered()), this.hours.standard(),
-					plain(this.hours.allowed()), this.hours.rule()));
+			flags.add("学时超标：登记 %s，按%s至多 %s（%s）".formatted(Hours.of(this.hours.registered()), this.hours.standard(),
+					Hours.of(this.hours.allowed()), this.hours.rule()));
 		}
 		if (!this.duplicates.isEmpty()) {
 			flags.add("可能重复：" + String.join("；", this.duplicates));
@@ -44,10 +45,6 @@ public record EntryReview(int seq, RegistrationEntry entry, String holderName, S
 			flags.add("证书 " + this.certificateNo + " 登记栏已填满，须先换发（第十八条）");
 		}
 		return flags;
-	}
-
-	private static String plain(BigDecimal hours) {
-		return hours.stripTrailingZeros().toPlainString();
 	}
 
 	/**

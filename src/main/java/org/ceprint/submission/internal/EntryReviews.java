@@ -1,6 +1,5 @@
 package org.ceprint.submission.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +12,14 @@ import org.ceprint.hours.CreditItem;
 import org.ceprint.hours.HoursCheck;
 import org.ceprint.hours.HoursStandard;
 import org.ceprint.registry.EntryStatus;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonDossier;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
-import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.SubjectHours;
 import org.ceprint.registry.UniqueRows;
 import org.ceprint.rendering.RenderingProperties;
 
@@ -81,15 +81,13 @@ public class EntryReviews {
 				.stream()
 				.filter((other) -> other.verified() && other.id() != entry.id() && other.startDate().getYear() == year)
 				.toList();
-			BigDecimal sameForm = verifiedThisYear.stream()
-				.filter((other) -> other.form() == entry.form())
-				.map(RegistrationEntry::hours)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			Hours sameForm = Hours
+				.sum(verifiedThisYear.stream().filter((other) -> other.form() == entry.form()).toList());
 			HoursCheck hours = this.standard.check(entry.form(), CreditItem.find(entry.creditItem()).orElse(null),
 					entry.startDate(), entry.endDate(), entry.hours(), bases.contains(entry.registeredById()),
-					sameForm);
+					sameForm.value());
 			AnnualAssessment assessment = this.assessments.assess(dossier.holder().titleLevel(), year,
-					sum(verifiedThisYear, SubjectType.PUBLIC), sum(verifiedThisYear, SubjectType.PROFESSIONAL));
+					SubjectHours.of(verifiedThisYear));
 			long inCurrentVolume = dossier.entries()
 				.stream()
 				.filter((other) -> other.volumeCertificateId() == null && other.status() != EntryStatus.REJECTED)
@@ -106,13 +104,6 @@ public class EntryReviews {
 					decided.reason(), decided.note(), decided.by(), decided.at()));
 		}
 		return reviews;
-	}
-
-	private static BigDecimal sum(List<RegistrationEntry> entries, SubjectType type) {
-		return entries.stream()
-			.filter((entry) -> entry.subjectType() == type)
-			.map(RegistrationEntry::hours)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static String describe(RegistrationEntry other) {

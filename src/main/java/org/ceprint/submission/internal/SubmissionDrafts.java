@@ -9,6 +9,7 @@ import java.util.List;
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeUser;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.Organisation;
 import org.ceprint.registry.RegistrationEntries;
 import org.ceprint.registry.RegistrationEntry;
@@ -110,9 +111,8 @@ public class SubmissionDrafts {
 			RegistrationEntry before = this.entries.findByIds(List.of(entryId)).get(0);
 			this.entries.correctPending(entryId, hours, subjectType);
 			this.log.append(id, actor, SubmissionAction.CORRECT, submission.status(), submission.status(),
-					"登记 #%d：%s %s 学时 → %s %s 学时".formatted(entryId, before.subjectType().label(),
-							before.hours().stripTrailingZeros().toPlainString(), subjectType.label(),
-							hours.stripTrailingZeros().toPlainString()),
+					"登记 #%d：%s %s → %s %s".formatted(entryId, before.subjectType().label(),
+							Hours.of(before.hours()).withUnit(), subjectType.label(), Hours.of(hours).withUnit()),
 					now());
 			return this.repository.require(id);
 		});

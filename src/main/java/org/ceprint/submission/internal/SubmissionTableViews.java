@@ -10,6 +10,7 @@ import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.printing.SubmissionTables;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.SubjectType;
 import org.ceprint.rendering.ReturnSlipView;
 import org.ceprint.rendering.SummaryTableRow;
@@ -52,14 +53,12 @@ class SubmissionTableViews implements SubmissionTables {
 			}).toList();
 			LocalDate filledOn = (submission.createdAt() != null) ? submission.createdAt().toLocalDate()
 					: LocalDate.now(this.clock);
-			BigDecimal total = reviews.stream()
-				.map((review) -> review.entry().hours())
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			Hours total = Hours.sum(reviews.stream().map(EntryReview::entry).toList());
 			String reviewOpinion = submission.byBase() ? "继续教育基地直接报送，无需主管部门审核（第十一条）" : submission.reviewOpinion();
 			return new SummaryTableView(submission.batchNo(), submission.submitterName(),
 					submission.submitterCreditCode(), submission.departmentName(), submission.officeName(), filledOn,
 					this.codes.qrContent(SignedDocument.of(DocumentKind.SUMMARY_TABLE, submission.batchNo(),
-							submission.submitterName(), null, filledOn, total)),
+							submission.submitterName(), null, filledOn, total.value())),
 					rows, reviewOpinion,
 					(submission.reviewedAt() != null) ? submission.reviewedAt().toLocalDate() : null,
 					submission.verificationOpinion(),
