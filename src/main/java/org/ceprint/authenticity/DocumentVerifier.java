@@ -1,10 +1,10 @@
 package org.ceprint.authenticity;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.ceprint.authenticity.internal.AuthenticityTokens.Outcome;
 import org.ceprint.authenticity.internal.AuthenticityTokens.TokenCheck;
@@ -17,7 +17,7 @@ import org.ceprint.registry.Organisation;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonNames;
 import org.ceprint.registry.RegistrationEntry;
-import org.ceprint.registry.SubjectType;
+import org.ceprint.registry.SubjectHours;
 
 import org.springframework.stereotype.Service;
 
@@ -120,27 +120,19 @@ public class DocumentVerifier {
 		return VerificationResult.refused(outcome.name(), outcome.label());
 	}
 
-	/** 168 rather than 168.0: hours are shown the way they are printed. */
-	private static BigDecimal plain(BigDecimal hours) {
-		BigDecimal stripped = hours.stripTrailingZeros();
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
-	}
-
+	/**
+	 * The verified hours of each year by subject type, as {@link SubjectHours} adds them
+	 * up: 168 rather than 168.0, the way they are printed.
+	 */
 	private static List<VerificationResult.YearHours> verifiedHoursByYear(List<RegistrationEntry> entries) {
-		Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
-		for (RegistrationEntry entry : entries) {
-			if (!entry.verified()) {
-				continue;
-			}
-			BigDecimal[] hours = byYear.computeIfAbsent(entry.startDate().getYear(),
-					(year) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-			int slot = (entry.subjectType() == SubjectType.PUBLIC) ? 0 : 1;
-			hours[slot] = hours[slot].add(entry.hours());
-		}
-		return byYear.entrySet()
-			.stream()
-			.map((e) -> new VerificationResult.YearHours(e.getKey(), plain(e.getValue()[0]), plain(e.getValue()[1])))
-			.toList();
+		Map<Integer, List<RegistrationEntry>> byYear = entries.stream()
+			.filter(RegistrationEntry::verified)
+			.collect(Collectors.groupingBy((entry) -> entry.startDate().getYear(), TreeMap::new, Collectors.toList()));
+		return byYear.entrySet().stream().map((year) -> {
+			SubjectHours hours = SubjectHours.of(year.getValue());
+			return new VerificationResult.YearHours(year.getKey(), hours.publicHours().value(),
+					hours.professionalHours().value());
+		}).toList();
 	}
 
 	private record Answer(VerificationResult result, String office) {

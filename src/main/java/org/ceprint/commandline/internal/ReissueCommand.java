@@ -12,6 +12,7 @@ import org.ceprint.NotFoundException;
 import org.ceprint.RefusedException;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.registry.CertificateReplacements.HeldCertificate;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.reissue.Booklet;
 import org.ceprint.reissue.Clerk;
@@ -100,8 +101,8 @@ class ReissueCommand {
 							(held.successorNo() != null) ? "  已换发为 " + held.successorNo() : ""));
 				}
 				for (RegistrationEntry entry : person.entries()) {
-					System.out.println("  登记 %s–%s  %s  %s 学时  %s".formatted(entry.startDate(), entry.endDate(),
-							entry.projectName(), entry.hours().stripTrailingZeros().toPlainString(),
+					System.out.println("  登记 %s–%s  %s  %s  %s".formatted(entry.startDate(), entry.endDate(),
+							entry.projectName(), Hours.of(entry.hours()).withUnit(),
 							entry.verified() ? "已验证（" + entry.verifiedByOffice() + "）" : entry.status().name()));
 				}
 			}

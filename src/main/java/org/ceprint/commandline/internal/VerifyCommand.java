@@ -19,6 +19,7 @@ import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.SignedDocument;
 import org.ceprint.authenticity.SigningKeys;
 import org.ceprint.authenticity.VerificationResult;
+import org.ceprint.registry.Hours;
 
 /**
  * {@code verify <file>}: reads the QR code of a photo, scan or PDF page and checks its
@@ -116,7 +117,7 @@ class VerifyCommand implements Callable<Integer>, StartChecks {
 		System.out.println(
 				"  " + (signed.kind().name().equals("SUMMARY_TABLE") ? "报送单位" : "持证人") + "：" + signed.holderName());
 		System.out.println("  日期：" + signed.issueDate());
-		System.out.println("  印制学时合计：" + signed.totalHours().stripTrailingZeros().toPlainString());
+		System.out.println("  印制学时合计：" + Hours.of(signed.totalHours()));
 		System.out.println("  身份证件号码摘要：" + signed.idHash());
 		if (this.idNumber != null) {
 			boolean matches = signed.matchesIdNumber(this.idNumber);
