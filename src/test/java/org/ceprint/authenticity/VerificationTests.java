@@ -1,6 +1,7 @@
 package org.ceprint.authenticity;
 
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -30,6 +32,9 @@ import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
 import org.ceprint.printing.PrintRuns;
+import org.ceprint.registry.CertificateDossiers;
+import org.ceprint.registry.RegistrationEntry;
+import org.ceprint.registry.SubjectType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +84,9 @@ class VerificationTests {
 
 	@Autowired
 	AuthenticityProperties properties;
+
+	@Autowired
+	CertificateDossiers certificates;
 
 	@BeforeEach
 	void registry() {
@@ -180,6 +188,48 @@ class VerificationTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("真实有效")));
+	}
+
+	/**
+	 * The API gives each year's verified hours as numbers written the way documents print
+	 * them (24, 55.5, never 24.0), public and professional apart, and the total the QR
+	 * code signs.
+	 */
+	@Test
+	void theVerifiedHoursOfEachYearAreTheVerifiedEntriesAddedUp() throws Exception {
+		Map<String, Object> holder = this.jdbc.sql("""
+				SELECT c.certificate_no AS no, p.name AS name, p.id_number AS id, c.issue_date AS issued
+				FROM certificate c JOIN person p ON p.id = c.person_id
+				WHERE c.status = 'VALID' AND EXISTS
+				  (SELECT 1 FROM registration_entry e WHERE e.person_id = p.id AND e.status = 'VERIFIED')
+				ORDER BY c.id
+				""").query().listOfRows().get(0);
+		Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
+		for (RegistrationEntry entry : this.certificates.findByNumber((String) holder.get("no"))
+			.orElseThrow()
+			.entries()) {
+			if (entry.verified()) {
+				BigDecimal[] hours = byYear.computeIfAbsent(entry.startDate().getYear(),
+						(year) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				int slot = (entry.subjectType() == SubjectType.PUBLIC) ? 0 : 1;
+				hours[slot] = hours[slot].add(entry.hours());
+			}
+		}
+		assertThat(byYear).isNotEmpty();
+		String expected = byYear.entrySet()
+			.stream()
+			.map((year) -> "{\"year\":%d,\"publicHours\":%s,\"professionalHours\":%s}".formatted(year.getKey(),
+					year.getValue()[0].stripTrailingZeros().toPlainString(),
+					year.getValue()[1].stripTrailingZeros().toPlainString()))
+			.collect(Collectors.joining(",", "\"verifiedHours\":[", "]"));
+
+		String json = this.mvc.perform(get("/api/v1/verify/" + token(holder)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(json).contains("\"signedTotalHours\":123.5").contains(expected);
 	}
 
 	@Test
