@@ -118,6 +118,11 @@ abstract class SubmissionWorkflowContract {
 		// rounds
 		Submission returned = this.submissions.review(reviewer, draft.id(), false, "第 2 条学时与通知不符，请核实");
 		assertThat(returned.status()).isEqualTo(SubmissionStatus.RETURNED);
+		Map<String, Object> uncorrected = this.jdbc
+			.sql("SELECT hours, subject_type FROM registration_entry WHERE id = :id")
+			.param("id", entryIds.get(1))
+			.query()
+			.singleRow();
 		this.submissions.correctEntry(registrar, draft.id(), entryIds.get(1), new BigDecimal("6"),
 				SubjectType.PROFESSIONAL);
 		this.submissions.submit(registrar, draft.id(), "已按审核意见更正第 2 条");
@@ -172,6 +177,13 @@ abstract class SubmissionWorkflowContract {
 		assertThat(this.submissions.history(verifier, draft.id())).extracting(SubmissionEvent::action)
 			.containsExactly("DRAFT", "SUBMIT", "RETURN", "CORRECT", "RESUBMIT", "APPROVE", "RECEIVE", "DECIDE",
 					"DECIDE", "DECIDE", "CLOSE");
+		// the correction is logged with the hours as documents write them (8, not 8.0)
+		assertThat(this.submissions.history(verifier, draft.id()))
+			.filteredOn((event) -> event.action().equals("CORRECT"))
+			.extracting(SubmissionEvent::note)
+			.containsExactly("登记 #%d：%s %s 学时 → 专业科目 6 学时".formatted(entryIds.get(1),
+					SubjectType.valueOf((String) uncorrected.get("subject_type")).label(),
+					((BigDecimal) uncorrected.get("hours")).stripTrailingZeros().toPlainString()));
 
 		assertSealsOnlyInAcceptedRows(runs.get(PaperKind.SEAL_OVERLAYS), List.of(accepted1, accepted2),
 				List.of(rejected));
