@@ -2,6 +2,7 @@ package org.ceprint.accounts;
 
 import java.util.List;
 
+import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.internal.AccountAudit;
 import org.ceprint.accounts.internal.AccountAudit.Action;
 import org.ceprint.registry.RegistryDependents;
@@ -71,10 +72,10 @@ public class OfficeUsers implements UserDetailsService, RegistryDependents {
 	public void create(String username, String password, String displayName, OfficeRole role, String officeChannel,
 			Long organisationId, Long departmentId) {
 		if ((role == OfficeRole.UNIT_REGISTRAR || role == OfficeRole.BASE_REGISTRAR) && organisationId == null) {
-			throw new IllegalArgumentException("账号 " + username + "：登记员须指定所属单位或基地（organisation_id）");
+			throw new InvalidRequestException("账号 " + username + "：登记员须指定所属单位或基地（organisation_id）");
 		}
 		if (role == OfficeRole.DEPT_REVIEWER && departmentId == null) {
-			throw new IllegalArgumentException("账号 " + username + "：审核员须指定所属主管部门（department_id）");
+			throw new InvalidRequestException("账号 " + username + "：审核员须指定所属主管部门（department_id）");
 		}
 		insert(username, password, displayName, role, officeChannel, organisationId, departmentId, false);
 		this.audit.record("demo", Action.CREATE, username, scope(role, officeChannel, organisationId, departmentId));

@@ -29,6 +29,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
+import org.ceprint.InvalidRequestException;
+
 /**
  * Finds the QR code on a photo or scan, or on a PDF page rasterised at 150 dpi as a desk
  * scanner would, and returns its content.
@@ -42,12 +44,14 @@ public final class QrCodeReader {
 
 	/**
 	 * @param pageNumber 1-based page of a PDF; ignored for images
+	 * @throws InvalidRequestException when the file is neither an image nor a PDF, or the
+	 * PDF has no such page, in Chinese
 	 */
 	public static Optional<String> decode(Path file, int pageNumber) throws IOException {
 		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
 			try (PDDocument document = Loader.loadPDF(file.toFile())) {
 				if (pageNumber < 1 || pageNumber > document.getNumberOfPages()) {
-					throw new IllegalArgumentException(
+					throw new InvalidRequestException(
 							"%s 只有 %d 页，没有第 %d 页".formatted(file, document.getNumberOfPages(), pageNumber));
 				}
 				return decode(new PDFRenderer(document).renderImageWithDPI(pageNumber - 1, SCAN_DPI, ImageType.RGB));
@@ -55,7 +59,7 @@ public final class QrCodeReader {
 		}
 		BufferedImage image = ImageIO.read(file.toFile());
 		if (image == null) {
-			throw new IllegalArgumentException(file + " 不是可识别的图片或 PDF 文件");
+			throw new InvalidRequestException(file + " 不是可识别的图片或 PDF 文件");
 		}
 		return decode(image);
 	}

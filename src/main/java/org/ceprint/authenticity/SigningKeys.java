@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
+
 /**
  * The Ed25519 keys that sign and verify QR codes, read from a folder: every
  * {@code ed25519-<id>.pub.pem} verifies, and {@code ed25519-<id>.pem} of the signing key
@@ -88,11 +91,15 @@ public final class SigningKeys {
 		return new SigningKeys(publicKeys, revoked, id, readPrivateKey(privateFile(folder, id)));
 	}
 
-	/** Loads only the public keys of a folder: enough to verify, offline. */
+	/**
+	 * Loads only the public keys of a folder: enough to verify, offline.
+	 * @throws InvalidRequestException when the folder has no public key or one cannot be
+	 * read, in Chinese
+	 */
 	public static SigningKeys forVerifying(Path folder, Set<Integer> revoked) {
 		Map<Integer, PublicKey> publicKeys = readPublicKeys(folder);
 		if (publicKeys.isEmpty()) {
-			throw new IllegalArgumentException("目录 %s 中没有公钥（ed25519-<编号>.pub.pem）".formatted(folder.toAbsolutePath()));
+			throw new InvalidRequestException("目录 %s 中没有公钥（ed25519-<编号>.pub.pem）".formatted(folder.toAbsolutePath()));
 		}
 		return new SigningKeys(publicKeys, revoked, null, null);
 	}
@@ -101,15 +108,17 @@ public final class SigningKeys {
 	 * Makes a new key pair with the given id (1–255) in the folder; the private key file
 	 * is readable by its owner only.
 	 * @return the public key file
+	 * @throws InvalidRequestException for an id out of range, {@link ConflictException}
+	 * when the key exists, in Chinese
 	 */
 	public static Path generate(Path folder, int id) {
 		if (id < 1 || id > 255) {
-			throw new IllegalArgumentException("密钥编号须在 1 到 255 之间：" + id);
+			throw new InvalidRequestException("密钥编号须在 1 到 255 之间：" + id);
 		}
 		try {
 			Files.createDirectories(folder);
 			if (Files.exists(privateFile(folder, id)) || Files.exists(publicFile(folder, id))) {
-				throw new IllegalArgumentException("密钥 %d 已存在：%s".formatted(id, publicFile(folder, id)));
+				throw new ConflictException("密钥 %d 已存在：%s".formatted(id, publicFile(folder, id)));
 			}
 			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 			Path privateFile = privateFile(folder, id);
@@ -210,7 +219,7 @@ public final class SigningKeys {
 			return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(unpem(file)));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("公钥文件无法读取：" + file, ex);
+			throw new InvalidRequestException("公钥文件无法读取：" + file, ex);
 		}
 	}
 

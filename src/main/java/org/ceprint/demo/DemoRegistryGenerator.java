@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.demo.internal.DemoPeople;
 import org.ceprint.demo.internal.DemoProvince.City;
 import org.ceprint.demo.internal.DemoProvince.UnitKind;
@@ -70,10 +72,10 @@ public class DemoRegistryGenerator {
 	 */
 	public DemoSummary generate(long seed, int people, LocalDate asOf) {
 		if (people < 1 || people > MAX_PEOPLE) {
-			throw new IllegalArgumentException("演示人数须在 1 到 " + MAX_PEOPLE + " 之间：" + people);
+			throw new InvalidRequestException("演示人数须在 1 到 " + MAX_PEOPLE + " 之间：" + people);
 		}
 		if (this.loader.hasPeople()) {
-			throw new IllegalStateException("登记库中已有人员，演示数据只能生成到空的登记库（可先清空）");
+			throw new ConflictException("登记库中已有人员，演示数据只能生成到空的登记库（可先清空）");
 		}
 		Random random = new Random(seed);
 		List<Department> departments = new ArrayList<>();

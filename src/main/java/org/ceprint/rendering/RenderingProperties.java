@@ -2,6 +2,8 @@ package org.ceprint.rendering;
 
 import java.util.Map;
 
+import org.ceprint.InvalidRequestException;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,16 +31,18 @@ public record RenderingProperties(@DefaultValue("20") int registrationPages, @De
 		printers = (printers != null) ? Map.copyOf(printers) : Map.of();
 	}
 
-	/** A printer's calibration; no name means none. */
+	/**
+	 * A printer's calibration; no name means none.
+	 * @throws InvalidRequestException for a printer not configured, naming those that are
+	 */
 	public Calibration calibration(String printer) {
 		if (printer == null || printer.isBlank()) {
 			return Calibration.NONE;
 		}
 		Calibration calibration = this.printers.get(printer);
 		if (calibration == null) {
-			throw new IllegalArgumentException(
-					"未配置打印机「%s」的校准偏移（ceprint.rendering.printers.%s.right-mm / down-mm），已配置：%s".formatted(printer,
-							printer, this.printers.keySet()));
+			throw new InvalidRequestException("未配置打印机「%s」的校准偏移（ceprint.rendering.printers.%s.right-mm / down-mm），已配置：%s"
+				.formatted(printer, printer, this.printers.keySet()));
 		}
 		return calibration;
 	}

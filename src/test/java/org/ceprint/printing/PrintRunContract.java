@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.ceprint.ConflictException;
+import org.ceprint.InvalidRequestException;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.ScanChannel;
@@ -33,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.ceprint.testsupport.MariaDbTest.DATABASE_AGNOSTIC;
 
 /**
@@ -410,7 +410,7 @@ abstract class PrintRunContract {
 	@Test
 	void anUnknownPrinterIsRefusedBeforeARunExists() {
 		long runs = this.jdbc.sql("SELECT COUNT(*) FROM print_run").query(Long.class).single();
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.printRuns.run(new PrintRequest(PrintJob.CERTIFICATES, null, null, null, false,
 					new PrintStyle(Stock.PREPRINTED, false, "counter-9"))))
 			.withMessageContaining("counter-9")
