@@ -60,7 +60,7 @@ class ExportCommand {
 				scope = (this.which.unit != null) ? this.exports.unit(this.which.unit)
 						: this.exports.city(this.which.city);
 			}
-			catch (IllegalArgumentException | RefusedException ex) {
+			catch (RefusedException ex) {
 				System.err.println(ex.getMessage());
 				return 2;
 			}
@@ -74,7 +74,7 @@ class ExportCommand {
 			try (OutputStream out = Files.newOutputStream(partial)) {
 				written = write(scope, out);
 			}
-			catch (IllegalArgumentException | RefusedException ex) {
+			catch (RefusedException ex) {
 				Files.deleteIfExists(partial);
 				System.err.println(ex.getMessage());
 				return 2;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Command;
 
-import org.ceprint.InvalidRequestException;
 import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.IntakeImports;
 import org.ceprint.intake.SummaryTableWorkbooks;
@@ -37,13 +36,7 @@ class ImportCommand extends WorkbookImportCommand {
 
 	@Override
 	ImportReport importFile(Path errorWorkbook) throws IOException {
-		try {
-			return this.imports.importFile(this.file, errorWorkbook, null, System.out::println);
-		}
-		catch (IllegalArgumentException ex) {
-			// a refusal the services still word as an argument exception
-			throw new InvalidRequestException(ex.getMessage());
-		}
+		return this.imports.importFile(this.file, errorWorkbook, null, System.out::println);
 	}
 
 	@Override

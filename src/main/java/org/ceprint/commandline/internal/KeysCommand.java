@@ -38,17 +38,11 @@ class KeysCommand {
 		@Override
 		public Integer call() {
 			int keyId = (this.id != null) ? this.id : SigningKeys.nextId(this.dir);
-			try {
-				Path publicKey = SigningKeys.generate(this.dir, keyId);
-				System.out.println("已生成密钥 " + keyId + "：私钥 " + this.dir.resolve("ed25519-" + keyId + ".pem")
-						+ "（仅本机保存并备份），公钥 " + publicKey + "（可分发给离线核对者）");
-				System.out.println("启用：设置 ceprint.authenticity.signing-key-id=" + keyId);
-				return 0;
-			}
-			catch (IllegalArgumentException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			Path publicKey = SigningKeys.generate(this.dir, keyId);
+			System.out.println("已生成密钥 " + keyId + "：私钥 " + this.dir.resolve("ed25519-" + keyId + ".pem")
+					+ "（仅本机保存并备份），公钥 " + publicKey + "（可分发给离线核对者）");
+			System.out.println("启用：设置 ceprint.authenticity.signing-key-id=" + keyId);
+			return 0;
 		}
 
 	}

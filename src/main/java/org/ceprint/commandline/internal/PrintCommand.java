@@ -39,16 +39,13 @@ public class PrintCommand {
 
 	/**
 	 * Runs a print run and prints its report: exit code 0 when the run completed, 1 when
-	 * not, 2 when the request was refused (the reason goes to standard error).
+	 * not; a refusal is left to the command line's handler (exit code 2, the reason on
+	 * standard error).
 	 */
 	static int report(PrintRuns printRuns, RunWithProgress printRun) throws Exception {
 		PrintRunResult result;
 		try (ProgressBar bar = ProgressBar.onStandardError(printRuns)) {
 			result = printRun.call(bar::watch);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			return 2;
 		}
 		System.out.println(Reports.printRun(result));
 		return result.complete() ? 0 : 1;

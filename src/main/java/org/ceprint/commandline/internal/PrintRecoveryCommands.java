@@ -57,15 +57,9 @@ final class PrintRecoveryCommands {
 
 		@Override
 		public Integer call() throws Exception {
-			try {
-				int released = this.printRuns.abandon(this.runId, this.force);
-				System.out.println("已放弃打印批次 %d：释放 %d 份未打印的记录，可由新的打印批次打印".formatted(this.runId, released));
-				return 0;
-			}
-			catch (IllegalArgumentException ex) {
-				System.err.println(ex.getMessage());
-				return 2;
-			}
+			int released = this.printRuns.abandon(this.runId, this.force);
+			System.out.println("已放弃打印批次 %d：释放 %d 份未打印的记录，可由新的打印批次打印".formatted(this.runId, released));
+			return 0;
 		}
 
 	}

@@ -145,7 +145,7 @@ class ReissueCommand {
 				ReissueReason.parse(this.reason);
 				return OptionalInt.empty();
 			}
-			catch (IllegalArgumentException | RefusedException ex) {
+			catch (RefusedException ex) {
 				System.err.println(ex.getMessage());
 				return OptionalInt.of(2);
 			}

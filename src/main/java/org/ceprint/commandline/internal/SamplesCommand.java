@@ -40,14 +40,7 @@ class SamplesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Calibration calibration;
-		try {
-			calibration = this.rendering.calibration(this.printer);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			return 2;
-		}
+		Calibration calibration = this.rendering.calibration(this.printer);
 		List<Path> written = this.samples.write(this.out, this.previewDpi, calibration);
 		written.forEach((file) -> System.out.println(file));
 		System.out.println("已生成样张 " + written.size() + " 个文件：" + this.out.toAbsolutePath());

@@ -97,14 +97,7 @@ class VerifyCommand implements Callable<Integer>, StartChecks {
 	}
 
 	private int offline(String content) {
-		SigningKeys publicKeys;
-		try {
-			publicKeys = SigningKeys.forVerifying(this.keys, Set.of());
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			return 2;
-		}
+		SigningKeys publicKeys = SigningKeys.forVerifying(this.keys, Set.of());
 		OfflineCheck check = AuthenticityCodes.checkOffline(content, publicKeys);
 		if (!check.genuine()) {
 			System.out.println("结论（离线）：" + check.outcome());

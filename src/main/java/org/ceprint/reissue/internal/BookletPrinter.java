@@ -105,7 +105,7 @@ public class BookletPrinter {
 		try {
 			this.printRuns.resume(runId, true);
 		}
-		catch (RefusedException | IllegalArgumentException ex) {
+		catch (RefusedException ex) {
 			// given up (print abandon) meanwhile: the page says the booklet was not
 			// printed
 			logger.warn("Print run %d of a reissued booklet not resumed: %s".formatted(runId, ex.getMessage()));

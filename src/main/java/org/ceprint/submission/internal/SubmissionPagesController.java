@@ -164,8 +164,7 @@ class SubmissionPagesController {
 		try {
 			action.run();
 		}
-		catch (RefusedException | NotPermittedException | NoSuchElementException | IllegalArgumentException
-				| IllegalStateException ex) {
+		catch (RefusedException | NotPermittedException | NoSuchElementException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/submissions/" + id;
