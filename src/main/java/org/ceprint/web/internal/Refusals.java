@@ -40,7 +40,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * refusals keep their message ({@link InvalidRequestException} 400, access denied 403,
  * {@link NoSuchElementException} and {@code NotFoundException} 404,
  * {@link ConflictException} 409); a library's text, a path or a class name never reaches
- * the client.
+ * the client. {@link IllegalArgumentException} and {@link IllegalStateException} are
+ * programming errors, not refusals: like any other unexpected exception they answer 500
+ * with the generic message, and are logged.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -74,8 +76,7 @@ class Refusals {
 		if (ex instanceof ConflictException) {
 			return HttpStatus.CONFLICT;
 		}
-		if (ex instanceof TypeMismatchException || ex instanceof HttpMessageNotReadableException
-				|| ex instanceof IllegalArgumentException) {
+		if (ex instanceof TypeMismatchException || ex instanceof HttpMessageNotReadableException) {
 			return HttpStatus.BAD_REQUEST;
 		}
 		if (ex instanceof AccessDeniedException) {
@@ -84,8 +85,7 @@ class Refusals {
 		if (ex instanceof NoSuchElementException) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if (ex instanceof IllegalStateException || ex instanceof ConcurrencyFailureException
-				|| ex instanceof DataIntegrityViolationException) {
+		if (ex instanceof ConcurrencyFailureException || ex instanceof DataIntegrityViolationException) {
 			return HttpStatus.CONFLICT;
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
