@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -150,6 +151,27 @@ class SubmissionApiTests {
 			.containsExactly("DRAFT", "SUBMIT", "RECEIVE", "DECIDE", "DECIDE", "CLOSE");
 		call(get("/api/v1/submissions/999999"), "hrss-api:pw-hrss", null, 404);
 		call(get("/api/v1/submissions/" + id), null, null, 401);
+
+		// a last try that stopped with a paper unprinted, as SubmissionPapers records it:
+		// the batch says why, and its page stops waiting for it
+		assertThat(body).contains("\"papersFailure\":null");
+		this.jdbc.sql("DELETE FROM submission_output WHERE submission_id = :id AND output_kind = 'REGISTER_CARDS'")
+			.param("id", id)
+			.update();
+		String reason = "报送批次 #%d 的登记卡未能打印（打印批次 99）".formatted(id);
+		this.jdbc.sql("""
+				INSERT INTO submission_papers_failure (submission_id, failed_at, reason)
+				VALUES (:id, CURRENT_TIMESTAMP, :reason)
+				""").param("id", id).param("reason", reason).update();
+		String failed = call(get("/api/v1/submissions/" + id), "hrss-api:pw-hrss", null, 200).getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(failed).contains("\"papersDone\":false", "\"papersFailure\":\"" + reason + "\"");
+		String page = this.mvc.perform(get("/submissions/" + id).with(user(this.users.loadUserByUsername("hrss-api"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"papers-failed\"", "文书未能全部打印：<span>" + reason + "</span>")
+			.doesNotContain("http-equiv=\"refresh\"", "id=\"papers-printing\"");
 	}
 
 	private MvcResult call(MockHttpServletRequestBuilder request, String credentials, String json, int status)

@@ -231,6 +231,8 @@ class SubmissionApiController {
 		body.put("papers", runs);
 		body.put("papersWaiting", closing.waiting());
 		body.put("papersDone", closing.done());
+		// why the last try stopped with a paper unprinted, or null
+		body.put("papersFailure", closing.failed() ? closing.failure() : null);
 		return body;
 	}
 

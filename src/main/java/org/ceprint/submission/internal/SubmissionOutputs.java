@@ -1,5 +1,6 @@
 package org.ceprint.submission.internal;
 
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,33 @@ class SubmissionOutputs {
 			.param("id", submissionId)
 			.param("kind", kind.name())
 			.param("run", runId)
+			.update();
+	}
+
+	/** Why the batch's papers could not be printed the last time, if they could not. */
+	Optional<String> failure(long submissionId) {
+		return this.jdbc.sql("SELECT reason FROM submission_papers_failure WHERE submission_id = :id")
+			.param("id", submissionId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Records, in a transaction of its own, why the batch's papers could not be printed.
+	 */
+	void recordFailure(long submissionId, String reason, LocalDateTime at) {
+		clearFailure(submissionId);
+		this.jdbc
+			.sql("INSERT INTO submission_papers_failure (submission_id, failed_at, reason) VALUES (:id, :at, :reason)")
+			.param("id", submissionId)
+			.param("at", at)
+			.param("reason", (reason.length() > 300) ? reason.substring(0, 300) : reason)
+			.update();
+	}
+
+	void clearFailure(long submissionId) {
+		this.jdbc.sql("DELETE FROM submission_papers_failure WHERE submission_id = :id")
+			.param("id", submissionId)
 			.update();
 	}
 

@@ -1,5 +1,7 @@
 package org.ceprint.submission.internal;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public class SubmissionPapers {
 	 * How far the papers of a batch are: the runs recorded so far, and how many papers
 	 * wait for a run. No paper for a batch that is not closed.
 	 */
-	public record ClosingPapers(List<Paper> papers, int waiting) {
+	public record ClosingPapers(List<Paper> papers, int waiting, String failure) {
 
 		/** How many papers are printed. */
 		public long completed() {
@@ -50,6 +52,14 @@ public class SubmissionPapers {
 		/** Whether every paper is printed. */
 		public boolean done() {
 			return this.waiting == 0 && this.papers.stream().allMatch(Paper::complete);
+		}
+
+		/**
+		 * Whether the last try stopped with a paper unprinted ({@link #failure()} says
+		 * why): the papers wait for the server's next start, not for a printer.
+		 */
+		public boolean failed() {
+			return this.failure != null && !done();
 		}
 
 	}
@@ -76,6 +86,8 @@ public class SubmissionPapers {
 
 	private final int haltAfterPapers;
 
+	private final Clock clock;
+
 	/**
 	 * @param haltAfterPapers fault injection for the kill tests only
 	 * ({@code ceprint.submission.fault.halt-after-papers}): the process halts as if
@@ -83,8 +95,9 @@ public class SubmissionPapers {
 	 * when negative
 	 */
 	SubmissionPapers(Submissions submissions, SubmissionOutputs outputs, PrintRuns printRuns,
-			PlatformTransactionManager transactionManager,
+			PlatformTransactionManager transactionManager, Clock clock,
 			@Value("${ceprint.submission.fault.halt-after-papers:-1}") int haltAfterPapers) {
+		this.clock = clock;
 		this.submissions = submissions;
 		this.outputs = outputs;
 		this.printRuns = printRuns;
@@ -104,28 +117,38 @@ public class SubmissionPapers {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	public void print(SubmissionClosed closed) {
 		long id = closed.submissionId();
-		List<EntryReview> reviews = this.submissions.reviews(id);
-		List<String> booklets = booklets(reviews);
-		int printed = 0;
-		haltIfAsked(printed);
-		for (PaperKind kind : plan(reviews, closed.fullReprints())) {
-			printOnce(id, kind, kind.request(id, booklets));
-			haltIfAsked(++printed);
+		try {
+			List<EntryReview> reviews = this.submissions.reviews(id);
+			List<String> booklets = booklets(reviews);
+			int printed = 0;
+			haltIfAsked(printed);
+			for (PaperKind kind : plan(reviews, closed.fullReprints())) {
+				printOnce(id, kind, kind.request(id, booklets));
+				haltIfAsked(++printed);
+			}
+			this.outputs.clearFailure(id);
+			logger.info("报送批次 #%d 的办结文书已打印（%d 份）".formatted(id, printed));
 		}
-		logger.info("报送批次 #%d 的办结文书已打印（%d 份）".formatted(id, printed));
+		catch (RuntimeException ex) {
+			// the page says so instead of "printing"; the event stays incomplete
+			String reason = (ex instanceof PaperNotPrinted) ? ex.getMessage() : "报送批次 #%d 的办结文书打印出错".formatted(id);
+			this.recording.executeWithoutResult(
+					(status) -> this.outputs.recordFailure(id, reason, LocalDateTime.now(this.clock)));
+			throw ex;
+		}
 	}
 
 	/** How far the papers of a batch the account may see are. */
 	public ClosingPapers progress(OfficeUser actor, long id) {
 		Submission submission = this.submissions.find(actor, id);
 		if (submission.status() != SubmissionStatus.CLOSED) {
-			return new ClosingPapers(List.of(), 0);
+			return new ClosingPapers(List.of(), 0, null);
 		}
 		List<Paper> papers = new ArrayList<>();
 		this.outputs.runs(id)
 			.forEach((kind, runId) -> this.printRuns.progress(runId).ifPresent((run) -> papers.add(paper(kind, run))));
 		int expected = plan(this.submissions.reviews(id), false).size();
-		return new ClosingPapers(papers, Math.max(0, expected - papers.size()));
+		return new ClosingPapers(papers, Math.max(0, expected - papers.size()), this.outputs.failure(id).orElse(null));
 	}
 
 	/** The print runs made at closing, by what they print. */
@@ -184,11 +207,11 @@ public class SubmissionPapers {
 				// finished in the moment between its last commit and its completion
 				return;
 			}
-			throw new IllegalStateException("报送批次 #%d 的%s未能打印（打印批次 %d）".formatted(id, kind.label(), runId), ex);
+			throw new PaperNotPrinted("报送批次 #%d 的%s未能打印（打印批次 %d）".formatted(id, kind.label(), runId), ex);
 		}
 		if (!result.complete()) {
-			throw new IllegalStateException(
-					"报送批次 #%d 的%s未能打印完成（打印批次 %d）：%s".formatted(id, kind.label(), runId, result.failure()));
+			throw new PaperNotPrinted(
+					"报送批次 #%d 的%s未能打印完成（打印批次 %d）：%s".formatted(id, kind.label(), runId, result.failure()), null);
 		}
 	}
 
@@ -214,6 +237,15 @@ public class SubmissionPapers {
 			.map(EntryReview::certificateNo)
 			.distinct()
 			.toList();
+	}
+
+	/** A paper that could not be printed, in words an office can read. */
+	static final class PaperNotPrinted extends RuntimeException {
+
+		PaperNotPrinted(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }
