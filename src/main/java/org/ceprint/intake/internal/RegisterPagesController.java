@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ceprint.NotFoundException;
+import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.ImportReport;
@@ -36,7 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The register of an HRSS office on a page (登记管理): its units and bases and rosters
  * uploaded as workbooks, and certificates issued to the people who hold none, singly at
  * the counter or for a unit or the whole office; and a unit registrar's upload of its own
- * unit's roster on its submissions page.
+ * unit's roster on its submissions page. Refusals come back on the page in Chinese; any
+ * other exception is left to the web module (an error page with the generic message,
+ * logged).
  */
 @Controller
 class RegisterPagesController {
@@ -44,6 +48,7 @@ class RegisterPagesController {
 	private static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+	/** What the page says of a refusal whose own text is not fit to show. */
 	private static final String UNEXPECTED = "办理失败，请稍后重试；如一再失败，请联系系统管理员";
 
 	private final RegisterImports imports;
@@ -100,7 +105,7 @@ class RegisterPagesController {
 	 */
 	@PostMapping("/submissions/roster")
 	String registrarRoster(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws IOException {
 		if (user.role() != OfficeRole.UNIT_REGISTRAR || user.organisationId() == null) {
 			redirect.addFlashAttribute("problem", "只有单位登记员可以导入本单位的人员名册；人社部门请在「登记管理」页导入");
 			return "redirect:/submissions";
@@ -110,7 +115,7 @@ class RegisterPagesController {
 			report(redirect, this.imports.importRoster(upload.file(), upload.errorWorkbook(), unit.channelCode(),
 					unit.creditCode(), user.getUsername()));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/submissions";
@@ -118,12 +123,12 @@ class RegisterPagesController {
 
 	@PostMapping("/office/register/units")
 	String units(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws IOException {
 		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "单位和基地名册")) {
 			report(redirect, this.imports.importUnits(upload.file(), upload.errorWorkbook(), user.officeChannel(),
 					user.getUsername()));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -131,12 +136,12 @@ class RegisterPagesController {
 
 	@PostMapping("/office/register/people")
 	String people(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws IOException {
 		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "人员名册")) {
 			report(redirect, this.imports.importRoster(upload.file(), upload.errorWorkbook(), user.officeChannel(),
 					user.getUsername()));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -158,7 +163,7 @@ class RegisterPagesController {
 								.toList()),
 							user.officeChannel(), user.getUsername()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -172,7 +177,7 @@ class RegisterPagesController {
 			this.imports.addDepartment(user.officeChannel(), name, user.getUsername());
 			redirect.addFlashAttribute("done", "已登记主管部门「%s」".formatted(name.strip()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -194,7 +199,7 @@ class RegisterPagesController {
 					user.getUsername());
 			redirect.addFlashAttribute("done", "已修改%s「%s」".formatted(unit.kind().label(), unit.name()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -217,7 +222,7 @@ class RegisterPagesController {
 						.map(String::strip)
 						.toList()), user.officeChannel(), null, user.getUsername()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -234,7 +239,7 @@ class RegisterPagesController {
 			redirect.addFlashAttribute("done", "已办理调动：自 %s 起由「%s」（%s）调到「%s」（%s），证书继续有效".formatted(moved.movedOn(),
 					moved.from().name(), moved.from().channelName(), moved.to().name(), moved.to().channelName()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -250,7 +255,7 @@ class RegisterPagesController {
 			redirect.addFlashAttribute("done",
 					"已撤销%s「%s」（自 %s 起不再登记新人员）".formatted(closed.kind().label(), closed.name(), closed.closedOn()));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";
@@ -290,7 +295,7 @@ class RegisterPagesController {
 							(issued.alreadyHeld() > 0) ? "（另有 %d 人已由他人发证）".formatted(issued.alreadyHeld()) : ""));
 			redirect.addFlashAttribute("issuedNumbers", issued.certificateNumbers().stream().limit(200).toList());
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/office/register";

@@ -2,8 +2,8 @@ package org.ceprint.submission.internal;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.NoSuchElementException;
 
+import org.ceprint.NotFoundException;
 import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The submission pages: each account's queue by status, a batch with its checks, opinions
  * and history, and the entry-by-entry verification screen worked with the keyboard alone.
- * Refusals come back on the page in Chinese, never as an error page.
+ * Refusals come back on the page in Chinese, never as an error page; any other exception
+ * is left to the web module (an error page with the generic message, logged).
  */
 @Controller
 class SubmissionPagesController {
@@ -53,7 +54,7 @@ class SubmissionPagesController {
 			model.addAttribute("filter", filter);
 			model.addAttribute("rows", this.submissions.queue(user, filter));
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotPermittedException | NotFoundException ex) {
 			model.addAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			model.addAttribute("rows", List.of());
 		}
@@ -68,7 +69,7 @@ class SubmissionPagesController {
 			Submission draft = this.submissions.draft(user, List.of());
 			return "redirect:/submissions/" + draft.id();
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotPermittedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			return "redirect:/submissions";
 		}
@@ -80,7 +81,7 @@ class SubmissionPagesController {
 	 */
 	@PostMapping("/submissions/import")
 	String importTable(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws IOException {
 		try (UploadedWorkbook upload = UploadedWorkbook.save(file)) {
 			SubmissionImports.Outcome outcome = this.imports.importAndDraft(user, upload.file(),
 					upload.errorWorkbook());
@@ -95,7 +96,7 @@ class SubmissionPagesController {
 			return (outcome.draft() != null) ? "redirect:/submissions/" + outcome.draft().id()
 					: "redirect:/submissions";
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RefusedException | NotPermittedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			return "redirect:/submissions";
 		}
@@ -152,7 +153,7 @@ class SubmissionPagesController {
 					user.role() == OfficeRole.UNIT_REGISTRAR || user.role() == OfficeRole.BASE_REGISTRAR);
 			return view;
 		}
-		catch (RuntimeException ex) {
+		catch (RefusedException | NotPermittedException | NotFoundException ex) {
 			model.addAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 			model.addAttribute("rows", List.of());
 			model.addAttribute("statuses", SubmissionStatus.values());
@@ -164,7 +165,7 @@ class SubmissionPagesController {
 		try {
 			action.run();
 		}
-		catch (RefusedException | NotPermittedException | NoSuchElementException ex) {
+		catch (RefusedException | NotPermittedException | NotFoundException ex) {
 			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
 		}
 		return "redirect:/submissions/" + id;
