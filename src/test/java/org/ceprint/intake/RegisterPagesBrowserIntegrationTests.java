@@ -84,18 +84,16 @@ class RegisterPagesBrowserIntegrationTests {
 		assertThat(URI.create(this.browser.getCurrentUrl()).getPath()).isEqualTo("/office/register");
 
 		this.browser.findElement(By.id("units-file")).sendKeys(units.toString());
-		this.browser.findElement(By.id("units-upload")).click();
-		assertThat(
-				HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("import-summary"), By.id("problem"))
-					.getText())
-			.contains("九江单位名册.csv：共 1 行，登记 1 条");
+		assertThat(HeadlessChromium
+			.submit(this.browser, By.id("units-upload"), Duration.ofSeconds(30), By.id("import-summary"),
+					By.id("problem"))
+			.getText()).contains("九江单位名册.csv：共 1 行，登记 1 条");
 
 		this.browser.findElement(By.id("people-file")).sendKeys(roster.toString());
-		this.browser.findElement(By.id("people-upload")).click();
-		assertThat(
-				HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("import-summary"), By.id("problem"))
-					.getText())
-			.contains("九江人员名册.csv：共 3 行，登记 2 条，已登记过 0 条，未导入 1 行");
+		assertThat(HeadlessChromium
+			.submit(this.browser, By.id("people-upload"), Duration.ofSeconds(30), By.id("import-summary"),
+					By.id("problem"))
+			.getText()).contains("九江人员名册.csv：共 3 行，登记 2 条，已登记过 0 条，未导入 1 行");
 		assertThat(this.browser.findElement(By.id("import-problems")).getText()).contains("第 4 行的「姓名」", "U+004C");
 		assertThat(this.browser.findElement(By.id("counts")).getText()).contains("专业技术人员 2 人，其中尚无证书 2 人");
 		assertThat(this.jdbc.sql("SELECT name FROM person WHERE id_number = :id")
@@ -104,16 +102,17 @@ class RegisterPagesBrowserIntegrationTests {
 			.single()).as("the middle dot as typed, stored as U+00B7").isEqualTo("林·庐");
 
 		this.browser.findElement(By.id("issue-id-number")).sendKeys(first);
-		this.browser.findElement(By.id("issue-person")).click();
-		assertThat(HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("issued"), By.id("problem"))
+		assertThat(HeadlessChromium
+			.submit(this.browser, By.id("issue-person"), Duration.ofSeconds(30), By.id("issued"), By.id("problem"))
 			.getText()).startsWith("已发放证书 " + JIUJIANG);
-		this.browser.findElement(By.id("issue-all")).click();
-		assertThat(HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("issued"), By.id("problem"))
+		assertThat(HeadlessChromium
+			.submit(this.browser, By.id("issue-all"), Duration.ofSeconds(30), By.id("issued"), By.id("problem"))
 			.getText()).contains("已发放证书 1 本");
 		HeadlessChromium.screenshot(this.browser, "office-register.png");
 		this.browser.findElement(By.id("issue-id-number")).sendKeys(first);
-		this.browser.findElement(By.id("issue-person")).click();
-		assertThat(HeadlessChromium.await(this.browser, Duration.ofSeconds(30), By.id("problem")).getText())
+		assertThat(
+				HeadlessChromium.submit(this.browser, By.id("issue-person"), Duration.ofSeconds(30), By.id("problem"))
+					.getText())
 			.contains("此人已持有有效证书 " + JIUJIANG);
 		assertThat(this.jdbc.sql("""
 				SELECT COUNT(*) FROM certificate c JOIN person p ON p.id = c.current_holder_id

@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,6 +129,37 @@ public final class HeadlessChromium {
 					.formatted(List.of(targets), timeout, browser.getCurrentUrl(), text));
 			}
 			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Clicks {@code button}, which posts a form, and waits for the page it brings: first
+	 * until the page clicked on is gone (its elements stale, so that an element of the
+	 * same id on the old page is never taken for the answer), then as
+	 * {@link #await(WebDriver, Duration, By...)}.
+	 */
+	public static WebElement submit(WebDriver browser, By button, Duration timeout, By... targets)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(button).click();
+		while (!stale(page)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the page did not change within %s after clicking %s on %s".formatted(timeout,
+						button, browser.getCurrentUrl()));
+			}
+			Thread.sleep(50);
+		}
+		return await(browser, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), targets);
+	}
+
+	private static boolean stale(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
 		}
 	}
 
