@@ -128,11 +128,10 @@ public class DocumentVerifier {
 		Map<Integer, List<RegistrationEntry>> byYear = entries.stream()
 			.filter(RegistrationEntry::verified)
 			.collect(Collectors.groupingBy((entry) -> entry.startDate().getYear(), TreeMap::new, Collectors.toList()));
-		return byYear.entrySet().stream().map((year) -> {
-			SubjectHours hours = SubjectHours.of(year.getValue());
-			return new VerificationResult.YearHours(year.getKey(), hours.publicHours().value(),
-					hours.professionalHours().value());
-		}).toList();
+		return byYear.entrySet()
+			.stream()
+			.map((year) -> VerificationResult.YearHours.of(year.getKey(), SubjectHours.of(year.getValue())))
+			.toList();
 	}
 
 	private record Answer(VerificationResult result, String office) {

@@ -232,6 +232,65 @@ class VerificationTests {
 		assertThat(json).contains("\"signedTotalHours\":123.5").contains(expected);
 	}
 
+	/**
+	 * The page writes hours as documents print them: a year of 12.5 public and 7.5
+	 * professional hours totals 20, not the 20.0 of a BigDecimal sum, and a signed total
+	 * of 120 is 120; the API keeps its plain numbers and no total of its own.
+	 */
+	@Test
+	void theVerificationPageWritesTheHoursOfAYearAsDocumentsPrintThem() throws Exception {
+		Map<String, Object> holder = this.jdbc.sql("""
+				SELECT c.certificate_no AS no, p.name AS name, p.id_number AS id, c.issue_date AS issued,
+				       c.channel_code AS channel
+				FROM certificate c JOIN person p ON p.id = c.person_id
+				WHERE c.status = 'VALID'
+				  AND (SELECT COUNT(*) FROM registration_entry e WHERE e.person_id = p.id) >= 2
+				ORDER BY c.id
+				""").query().listOfRows().get(0);
+		List<RegistrationEntry> entries = this.certificates.findByNumber((String) holder.get("no"))
+			.orElseThrow()
+			.entries();
+		assertThat(entries).hasSizeGreaterThanOrEqualTo(2);
+		// a year before any of the holder's entries, so these two are all it has
+		int year = entries.stream().mapToInt((entry) -> entry.startDate().getYear()).min().getAsInt() - 1;
+		verifiedIn(year, entries.get(0).id(), SubjectType.PUBLIC, "12.5", (String) holder.get("channel"));
+		verifiedIn(year, entries.get(1).id(), SubjectType.PROFESSIONAL, "7.5", (String) holder.get("channel"));
+		String token = AuthenticityCodes.tokenOf(this.codes.qrContent(SignedDocument.of(DocumentKind.CERTIFICATE,
+				(String) holder.get("no"), (String) holder.get("name"), (String) holder.get("id"),
+				((java.sql.Date) holder.get("issued")).toLocalDate(), new BigDecimal("120"))));
+
+		String page = this.mvc.perform(get("/V/" + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)
+			.replaceAll(">\\s+<", "><");
+		String json = this.mvc.perform(get("/api/v1/verify/" + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(page).contains("<tr><td>%d</td><td>12.5</td><td>7.5</td><td>20</td></tr>".formatted(year))
+			.contains("<dt>印制学时合计</dt><dd>120</dd>");
+		assertThat(json).contains("{\"year\":%d,\"publicHours\":12.5,\"professionalHours\":7.5}".formatted(year));
+	}
+
+	private void verifiedIn(int year, long entryId, SubjectType subjectType, String hours, String channel) {
+		LocalDate day = LocalDate.of(year, 3, 1);
+		this.jdbc.sql("""
+				UPDATE registration_entry SET subject_type = :type, hours = :hours, start_date = :day, end_date = :day,
+				  status = 'VERIFIED', verified_by_channel = :channel, verified_at = CURRENT_TIMESTAMP
+				WHERE id = :id
+				""")
+			.param("type", subjectType.name())
+			.param("hours", new BigDecimal(hours))
+			.param("day", day)
+			.param("channel", channel)
+			.param("id", entryId)
+			.update();
+	}
+
 	@Test
 	void aTokenWithOneChangedCharacterIsForgedAndShowsNothingElse() throws Exception {
 		Map<String, Object> holder = certificateHolder();
