@@ -24,4 +24,12 @@ public record RegistrationEntry(long id, long personId, String projectName, Stri
 		return this.status == EntryStatus.VERIFIED;
 	}
 
+	/**
+	 * The hours as pages write them (8, 7.5; the column stores 8.0), zero for none as
+	 * {@link Hours#sum} counts them.
+	 */
+	public Hours registeredHours() {
+		return Hours.orZero(this.hours);
+	}
+
 }

@@ -18,6 +18,8 @@ import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.registry.Hours;
+import org.ceprint.registry.LearningForm;
 import org.ceprint.testsupport.EventPublications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +273,21 @@ class CounterPagesTests {
 				get("/office/lookup").param("idNumber", (String) holder.get("id")).param("purpose", "持证人咨询"),
 				this.nanchangClerk);
 		assertThat(lookup).contains((String) holder.get("name")).contains(this.number).contains("换发并打印");
+		// the holder's entries with their hours as documents print them (8, not the 8.0
+		// the column stores)
+		List<Map<String, Object>> entries = this.jdbc.sql("""
+				SELECT e.project_name AS project, e.learning_form AS form, e.hours AS hours
+				FROM registration_entry e JOIN certificate c ON c.person_id = e.person_id
+				WHERE c.certificate_no = :no
+				""").param("no", this.number).query().listOfRows();
+		assertThat(entries).isNotEmpty();
+		String cells = lookup.replaceAll(">\\s+<", "><");
+		for (Map<String, Object> entry : entries) {
+			assertThat(cells).contains("<td>%s</td><td>%s</td><td>%s</td>".formatted(entry.get("project"),
+					LearningForm.valueOf((String) entry.get("form")).label(),
+					Hours.of((java.math.BigDecimal) entry.get("hours"))));
+		}
+		assertThat(cells).doesNotContainPattern("<td>\\d+\\.0</td>");
 
 		String posted = page(post("/office/reissue").param("number", this.number)
 			.param("reason", "lost")

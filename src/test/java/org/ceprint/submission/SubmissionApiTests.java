@@ -1,8 +1,12 @@
 package org.ceprint.submission;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -10,6 +14,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.registry.Hours;
+import org.ceprint.registry.SubjectType;
 import org.ceprint.testsupport.EventPublications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +178,62 @@ class SubmissionApiTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"papers-failed\"", "文书未能全部打印：<span>" + reason + "</span>")
 			.doesNotContain("http-equiv=\"refresh\"", "id=\"papers-printing\"");
+	}
+
+	/**
+	 * The clerk's verification page writes each entry's hours, the standard's limit and
+	 * the year's verified and required hours as documents print them (12.5, 16, never
+	 * 16.0): the values the JSON gives as numbers.
+	 */
+	@Test
+	void theVerificationPageWritesTheHoursTheJsonGivesAsNumbers() throws Exception {
+		this.jdbc.sql("UPDATE registration_entry SET hours = 12.5 WHERE id = :id")
+			.param("id", this.entries.get(0))
+			.update();
+		MvcResult drafted = call(post("/api/v1/submissions"), "base-api:pw-base",
+				"{\"entryIds\": [" + this.entries.get(0) + ", " + this.entries.get(1) + "]}", 201);
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(drafted.getResponse().getContentAsString(),
+				"$.submission.id"))
+			.longValue();
+		call(post("/api/v1/submissions/" + id + "/submit"), "base-api:pw-base", null, 200);
+		call(post("/api/v1/submissions/" + id + "/receive"), "hrss-api:pw-hrss", null, 200);
+
+		String json = call(get("/api/v1/submissions/" + id), "hrss-api:pw-hrss", null, 200).getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String page = this.mvc
+			.perform(get("/submissions/" + id + "/verify").with(user(this.users.loadUserByUsername("hrss-api"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)
+			.replaceAll(">\\s+<", "><");
+
+		List<Map<String, Object>> entries = com.jayway.jsonpath.JsonPath.read(json, "$.entries");
+		assertThat(entries).hasSize(2);
+		for (Map<String, Object> entry : entries) {
+			assertThat(entry.get("hours")).isInstanceOf(Number.class);
+			assertThat(entry.get("yearVerifiedHours")).isInstanceOf(Number.class);
+			assertThat(entry.get("yearRequiredHours")).isInstanceOf(Number.class);
+			Matcher row = Pattern.compile("data-entry=\"" + entry.get("entryId") + "\">(.*?)</tr>").matcher(page);
+			assertThat(row.find()).as("the row of entry %s", entry.get("entryId")).isTrue();
+			List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>")
+				.matcher(row.group(1))
+				.results()
+				.map((cell) -> cell.group(1))
+				.toList();
+			assertThat(cells.get(6)).isEqualTo(plain(entry.get("hours")) + "（"
+					+ SubjectType.valueOf((String) entry.get("subjectType")).label() + "）");
+			assertThat(cells.get(7))
+				.isEqualTo((entry.get("allowedHours") != null) ? plain(entry.get("allowedHours")) : "按核定");
+			assertThat(cells.get(8))
+				.isEqualTo(plain(entry.get("yearVerifiedHours")) + " / " + plain(entry.get("yearRequiredHours")));
+			assertThat(cells.subList(6, 9)).allSatisfy((cell) -> assertThat(cell).doesNotContainPattern("\\.0(?!\\d)"));
+		}
+		assertThat(page).contains(">12.5（");
+	}
+
+	/** A number of the JSON as documents print it. */
+	private static String plain(Object number) {
+		return Hours.of(new BigDecimal(number.toString())).toString();
 	}
 
 	private MvcResult call(MockHttpServletRequestBuilder request, String credentials, String json, int status)

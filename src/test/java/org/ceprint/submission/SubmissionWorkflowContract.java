@@ -137,7 +137,7 @@ abstract class SubmissionWorkflowContract {
 		assertThat(reviews).allSatisfy((review) -> {
 			assertThat(review.certificateNo()).isNotNull();
 			assertThat(review.hours().standard()).isEqualTo("江西2012学时标准");
-			assertThat(review.yearRequiredHours()).isPositive();
+			assertThat(review.yearRequiredHours().value()).isPositive();
 		});
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.submissions.close(verifier, draft.id(), null))

@@ -1,6 +1,5 @@
 package org.ceprint.submission.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -22,8 +21,16 @@ import org.ceprint.registry.RegistrationEntry;
  */
 public record EntryReview(int seq, RegistrationEntry entry, String holderName, String idNumber, String unitName,
 		String title, String certificateNo, boolean certificateFull, HoursCheck hours, List<String> duplicates,
-		BigDecimal yearVerifiedHours, BigDecimal yearRequiredHours, String ruleSet, Decision decision,
-		RejectionReason reason, String reasonNote, String decidedBy, LocalDateTime decidedAt) {
+		Hours yearVerifiedHours, Hours yearRequiredHours, String ruleSet, Decision decision, RejectionReason reason,
+		String reasonNote, String decidedBy, LocalDateTime decidedAt) {
+
+	/**
+	 * The most the entry can earn, null when the standard takes the registered hours as
+	 * they are.
+	 */
+	public Hours allowedHours() {
+		return (this.hours.allowed() != null) ? Hours.of(this.hours.allowed()) : null;
+	}
 
 	/**
 	 * What the clerk should look at before deciding, in words; empty when nothing stands
@@ -33,7 +40,7 @@ public record EntryReview(int seq, RegistrationEntry entry, String holderName, S
 		List<String> flags = new java.util.ArrayList<>();
 		if (this.hours.over()) {
 			flags.add("学时超标：登记 %s，按%s至多 %s（%s）".formatted(Hours.of(this.hours.registered()), this.hours.standard(),
-					Hours.of(this.hours.allowed()), this.hours.rule()));
+					allowedHours(), this.hours.rule()));
 		}
 		if (!this.duplicates.isEmpty()) {
 			flags.add("可能重复：" + String.join("；", this.duplicates));

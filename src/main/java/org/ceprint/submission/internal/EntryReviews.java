@@ -100,8 +100,8 @@ public class EntryReviews {
 					dossier.certificateNo(),
 					dossier.certificateNo() != null && inCurrentVolume > this.rendering.rowCapacity(), hours,
 					duplicates.getOrDefault(entry.id(), List.of()).stream().map(EntryReviews::describe).toList(),
-					assessment.countedHours(), assessment.requiredHours(), assessment.ruleSet(), decided.decision(),
-					decided.reason(), decided.note(), decided.by(), decided.at()));
+					Hours.of(assessment.countedHours()), Hours.of(assessment.requiredHours()), assessment.ruleSet(),
+					decided.decision(), decided.reason(), decided.note(), decided.by(), decided.at()));
 		}
 		return reviews;
 	}

@@ -250,8 +250,8 @@ class SubmissionApiController {
 		entry.put("hours", review.entry().hours());
 		entry.put("allowedHours", review.hours().allowed());
 		entry.put("hoursRule", review.hours().rule());
-		entry.put("yearVerifiedHours", review.yearVerifiedHours());
-		entry.put("yearRequiredHours", review.yearRequiredHours());
+		entry.put("yearVerifiedHours", review.yearVerifiedHours().value());
+		entry.put("yearRequiredHours", review.yearRequiredHours().value());
 		entry.put("flags", review.flags());
 		entry.put("decision", (review.decision() != null) ? review.decision().name() : null);
 		entry.put("reason", (review.reason() != null) ? review.reason().name() : null);

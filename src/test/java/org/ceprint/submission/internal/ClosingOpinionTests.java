@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.ceprint.hours.HoursCheck;
 import org.ceprint.registry.EntryStatus;
+import org.ceprint.registry.Hours;
 import org.ceprint.registry.LearningForm;
 import org.ceprint.registry.RegistrationEntry;
 import org.ceprint.registry.SubjectType;
@@ -49,7 +50,7 @@ class ClosingOpinionTests {
 				SubjectType.PROFESSIONAL, day, day, new BigDecimal(hours), null, null, 1, "单位", EntryStatus.PENDING,
 				null, null, null, null, null, null, null, null);
 		return new EntryReview(seq, entry, "张三", null, "单位", "工程师", "36010020190000127", false, check, List.of(),
-				BigDecimal.ZERO, new BigDecimal("90"), "规则", decision,
+				Hours.ZERO, Hours.of(90), "规则", decision,
 				(decision == Decision.REJECTED) ? RejectionReason.MISSING_EVIDENCE : null, null, null, null);
 	}
 
