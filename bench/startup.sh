@@ -7,6 +7,8 @@
 #   import FILE.csv             a summary table of one row (a new row every run)
 # for each jar given, the runs of the jars interleaved so that they share the machine's load.
 #   bash bench/startup.sh [JAR ...]       default target/ceprint.jar; RUNS=5, JAVA_OPTS for every run
+# Instead of a jar, bin/ceprint runs the launcher (its JVM options for short commands, and the
+# CDS archive of bench/cds.sh when there is one), bin/ceprint:nocds the launcher without it.
 # A jar named …/ceprint.jar inside a folder that also holds ceprint.jsa (bench/cds.sh makes both)
 # runs with that class-data sharing archive.
 # Setup (not measured): a demo registry of 30 people printed with the first jar, in a temporary
@@ -17,8 +19,10 @@ RUNS="${RUNS:-5}"
 JARS=("$@")
 [ ${#JARS[@]} -gt 0 ] || JARS=(target/ceprint.jar)
 for i in "${!JARS[@]}"; do
-  JARS[$i]="$(realpath "${JARS[$i]}")"
-  [ -s "${JARS[$i]}" ] || { echo "no jar at ${JARS[$i]}" >&2; exit 2; }
+  suffix=""
+  [[ "${JARS[$i]}" == *:nocds ]] && { suffix=":nocds"; JARS[$i]="${JARS[$i]%:nocds}"; }
+  JARS[$i]="$(realpath "${JARS[$i]}")$suffix"
+  [ -s "${JARS[$i]%:nocds}" ] || { echo "no jar at ${JARS[$i]}" >&2; exit 2; }
 done
 WORK="$(mktemp -d /tmp/ceprint-startup-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -73,7 +77,13 @@ run_case() { # jar-index case run
   esac
   local code=0 wall cpu
   # shellcheck disable=SC2046
-  { time java ${JAVA_OPTS:-} $(java_of "$jar") -jar "$jar" "${args[@]}" > "out-$1-$2-$3.log" 2>&1 || code=$?; } 2> time.txt
+  if [[ "$jar" == *.jar ]]; then
+    { time java ${JAVA_OPTS:-} $(java_of "$jar") -jar "$jar" "${args[@]}" > "out-$1-$2-$3.log" 2>&1 || code=$?; } 2> time.txt
+  else
+    # the launcher, with or without its archive
+    { time env CEPRINT_CDS="$([[ "$jar" == *:nocds ]] && echo off || echo auto)" "${jar%:nocds}" "${args[@]}" \
+      > "out-$1-$2-$3.log" 2>&1 || code=$?; } 2> time.txt
+  fi
   read -r wall cpu < <(awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' time.txt)
   if [ "$code" != "${EXPECTED[$2]}" ]; then
     echo "[bench] $2 with $jar: exit code $code, expected ${EXPECTED[$2]}:" >&2
