@@ -17,8 +17,8 @@ class SubmissionRecords implements RegistryDependents {
 
 	@Override
 	public void beforeRegistryCleared() {
-		for (String table : new String[] { "submission_output", "submission_event", "submission_entry",
-				"submission" }) {
+		for (String table : new String[] { "submission_papers_failure", "submission_output", "submission_event",
+				"submission_entry", "submission" }) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 	}
