@@ -20,7 +20,7 @@ import org.ceprint.intake.internal.SummaryTableRow;
 import org.ceprint.intake.internal.SummaryTableRowCheck;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
-import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.Transfers;
 import org.ceprint.registry.Organisations;
 import org.ceprint.registry.PersonDossiers;
 import org.ceprint.registry.ResidentIdNumbers;
@@ -55,11 +55,11 @@ public class IntakeImports {
 
 	private final PrintableText printable;
 
-	private final Enrolment enrolment;
+	private final Transfers transfers;
 
 	IntakeImports(PersonDossiers people, Organisations organisations, ImportStore store, Clock clock,
-			HoursStandard standard, GlyphCoverage coverage, Enrolment enrolment) {
-		this.enrolment = enrolment;
+			HoursStandard standard, GlyphCoverage coverage, Transfers transfers) {
+		this.transfers = transfers;
 		this.people = people;
 		this.organisations = organisations;
 		this.store = store;
@@ -101,7 +101,7 @@ public class IntakeImports {
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		Map<String, String> names = names(rows, now);
 		SummaryTableRowCheck check = new SummaryTableRowCheck(this.standard, this.printable, names, bodyCode, now,
-				this.enrolment.movedAwayFrom(bodyCode, names.keySet()));
+				this.transfers.movedAwayFrom(bodyCode, names.keySet()));
 		return this.store.store(file, bodyCode, rows, rows.stream().map(check::check).toList(), errorWorkbook,
 				sheet.warnings(SummaryTableWorkbooks.HEADING_ROW), progress);
 	}

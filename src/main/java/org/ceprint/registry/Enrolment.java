@@ -1,14 +1,14 @@
 package org.ceprint.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
@@ -23,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an office records of its own: the units and bases of its city with their
- * departments, the people of those units (人员名册), units that close, and people who move to
- * another unit or city (第十八条). Every change is audited in registry_audit. Callers check
- * the fields (codes, names, printable text); this class keeps the rules that need the
- * database: one person per ID number province-wide, one unit per credit code, a unit only
- * in its own office's city, no new people in a closed unit.
+ * departments, the people of those units (人员名册), and units that close; people who move to
+ * another unit or city (第十八条) are {@link Transfers}. Every change is audited in
+ * registry_audit. Callers check the fields (codes, names, printable text); this class
+ * keeps the rules that need the database: one person per ID number province-wide, one
+ * unit per credit code, a unit only in its own office's city, no new people in a closed
+ * unit.
  */
 @Service
 @Transactional
@@ -43,14 +44,6 @@ public class Enrolment {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	/**
-	 * A unit or base as an office registers it; the department is found or made by name.
-	 */
-	public record UnitRecord(Organisation.Kind kind, String name, String creditCode, String departmentName,
-			String address, String contactName, String contactPhone) {
-
 	}
 
 	/**
@@ -85,15 +78,6 @@ public class Enrolment {
 		@Override
 		public String toString() {
 			return "Registration[personId=%d, unitCreditCode=%s]".formatted(this.personId, this.unitCreditCode);
-		}
-
-	}
-
-	/** A move recorded: from which unit and city to which, on which date. */
-	public record Transfer(long personId, RegisteredUnit from, RegisteredUnit to, LocalDate movedOn) {
-
-		public boolean betweenCities() {
-			return !this.from.channelCode().equals(this.to.channelCode());
 		}
 
 	}
@@ -165,135 +149,6 @@ public class Enrolment {
 	}
 
 	/**
-	 * Registers units and bases in the office's city; a department named and not yet
-	 * registered in the city is registered with them.
-	 * @return the new organisations' ids, in order
-	 * @throws ConflictException when a credit code is registered already (nothing of this
-	 * call is stored then)
-	 */
-	public List<Long> addUnits(String officeChannel, List<UnitRecord> units, String actor) {
-		Map<String, RegisteredUnit> existing = units(units.stream().map(UnitRecord::creditCode).toList());
-		for (UnitRecord unit : units) {
-			RegisteredUnit there = existing.get(unit.creditCode());
-			if (there != null) {
-				throw new ConflictException("统一社会信用代码 %s 已登记为%s「%s」（%s）".formatted(unit.creditCode(),
-						there.kind().label(), there.name(), there.channelName()));
-			}
-		}
-		List<Long> ids = new ArrayList<>(units.size());
-		for (UnitRecord unit : units) {
-			Long department = (unit.departmentName() != null && !unit.departmentName().isBlank())
-					? department(officeChannel, unit.departmentName().strip(), actor) : null;
-			KeyHolder key = new GeneratedKeyHolder();
-			this.jdbc.sql("""
-					INSERT INTO organisation (kind, name, credit_code, channel_code, department_id, address,
-					                          contact_name, contact_phone)
-					VALUES (:kind, :name, :code, :channel, :department, :address, :contact, :phone)
-					""")
-				.param("kind", unit.kind().name())
-				.param("name", unit.name())
-				.param("code", unit.creditCode())
-				.param("channel", officeChannel)
-				.param("department", department)
-				.param("address", unit.address())
-				.param("contact", unit.contactName())
-				.param("phone", unit.contactPhone())
-				.update(key, "id");
-			long id = key.getKey().longValue();
-			ids.add(id);
-			this.audit.record(actor, "UNIT_ADDED", officeChannel, "organisation:" + id,
-					unit.kind().name() + " " + unit.creditCode());
-		}
-		return ids;
-	}
-
-	/**
-	 * Registers a department (行政主管部门) of the office's city.
-	 * @throws ConflictException when the city has one of that name
-	 */
-	public long addDepartment(String officeChannel, String name, String actor) {
-		long existing = this.jdbc.sql("SELECT COUNT(*) FROM department WHERE channel_code = :channel AND name = :name")
-			.param("channel", officeChannel)
-			.param("name", name)
-			.query(Long.class)
-			.single();
-		if (existing > 0) {
-			throw new ConflictException("本市已登记主管部门「%s」".formatted(name));
-		}
-		return department(officeChannel, name, actor);
-	}
-
-	/**
-	 * What an office changes of a unit it registered; a null field stays as it is, an
-	 * empty one is cleared (except the name).
-	 */
-	public record UnitChanges(String name, String departmentName, String address, String contactName,
-			String contactPhone) {
-
-	}
-
-	/**
-	 * Changes a unit's or base's name, department, address or contact; the credit code
-	 * and kind stay. Audited with the fields changed.
-	 */
-	public RegisteredUnit update(String officeChannel, String creditCode, UnitChanges changes, String actor) {
-		RegisteredUnit unit = unitOfOffice(units(List.of(creditCode)).get(creditCode), creditCode, officeChannel);
-		List<String> changed = new ArrayList<>();
-		if (changes.name() != null && !changes.name().isBlank() && !changes.name().equals(unit.name())) {
-			set(unit, "name", changes.name().strip());
-			changed.add("name");
-		}
-		if (changes.departmentName() != null) {
-			Long department = changes.departmentName().isBlank() ? null
-					: department(officeChannel, changes.departmentName().strip(), actor);
-			this.jdbc.sql("UPDATE organisation SET department_id = :department WHERE id = :id")
-				.param("department", department)
-				.param("id", unit.id())
-				.update();
-			changed.add("department");
-		}
-		for (String[] field : new String[][] { { "address", changes.address() },
-				{ "contact_name", changes.contactName() }, { "contact_phone", changes.contactPhone() } }) {
-			if (field[1] != null) {
-				set(unit, field[0], field[1].isBlank() ? null : field[1].strip());
-				changed.add(field[0]);
-			}
-		}
-		if (changed.isEmpty()) {
-			throw new InvalidRequestException("没有要修改的内容：请给出名称、主管部门、地址、联系人或联系电话中的至少一项");
-		}
-		this.audit.record(actor, "UNIT_CHANGED", officeChannel, "organisation:" + unit.id(), String.join(",", changed));
-		return units(List.of(creditCode)).get(creditCode);
-	}
-
-	private void set(RegisteredUnit unit, String column, String value) {
-		this.jdbc.sql("UPDATE organisation SET " + column + " = :value WHERE id = :id")
-			.param("value", value)
-			.param("id", unit.id())
-			.update();
-	}
-
-	/** The department of this name in the city, registered now if it is not yet. */
-	private long department(String channel, String name, String actor) {
-		Optional<Long> id = this.jdbc.sql("SELECT id FROM department WHERE channel_code = :channel AND name = :name")
-			.param("channel", channel)
-			.param("name", name)
-			.query(Long.class)
-			.optional();
-		if (id.isPresent()) {
-			return id.get();
-		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO department (channel_code, name) VALUES (:channel, :name)")
-			.param("channel", channel)
-			.param("name", name)
-			.update(key, "id");
-		long created = key.getKey().longValue();
-		this.audit.record(actor, "DEPARTMENT_ADDED", channel, "department:" + created, null);
-		return created;
-	}
-
-	/**
 	 * Enrols people in units of the office's city.
 	 * @return the new people's ids, in order
 	 * @throws ConflictException when an ID number is registered already, saying where, or
@@ -348,146 +203,16 @@ public class Enrolment {
 	}
 
 	/**
-	 * Closes a unit or base of the office from {@code on}: it keeps its people and
-	 * history and takes no new people. A registered unit is never deleted.
-	 */
-	public RegisteredUnit close(String officeChannel, String creditCode, LocalDate on, String actor) {
-		RegisteredUnit unit = unitOfOffice(units(List.of(creditCode)).get(creditCode), creditCode, officeChannel);
-		if (unit.closed()) {
-			throw new ConflictException("%s「%s」已于 %s 撤销".formatted(unit.kind().label(), unit.name(), unit.closedOn()));
-		}
-		this.jdbc.sql("UPDATE organisation SET closed_on = :on WHERE id = :id")
-			.param("on", on)
-			.param("id", unit.id())
-			.update();
-		this.audit.record(actor, "UNIT_CLOSED", officeChannel, "organisation:" + unit.id(), "closed_on " + on);
-		return new RegisteredUnit(unit.id(), unit.kind(), unit.name(), unit.creditCode(), unit.channelCode(),
-				unit.channelName(), on);
-	}
-
-	/**
-	 * Records that a person moved to another unit, possibly of another city, on
-	 * {@code movedOn}: their certificate stays valid and unchanged; from now on the new
-	 * unit (and its city's office) serves them. Either the old or the new unit's office
-	 * may record it.
-	 */
-	public Transfer transfer(String officeChannel, String idNumber, String toUnitCreditCode, LocalDate movedOn,
-			String actor) {
-		Registration person = registrations(List.of(idNumber)).get(idNumber);
-		if (person == null) {
-			throw new NotFoundException("登记库中没有身份证件号码为 %s 的人员".formatted(ResidentIdNumbers.masked(idNumber)));
-		}
-		Map<String, RegisteredUnit> units = units(List.of(person.unitCreditCode(), toUnitCreditCode));
-		RegisteredUnit from = units.get(person.unitCreditCode());
-		RegisteredUnit to = units.get(toUnitCreditCode);
-		if (to == null) {
-			throw new NotFoundException("登记库中没有统一社会信用代码为 %s 的单位".formatted(toUnitCreditCode));
-		}
-		if (!officeChannel.equals(from.channelCode()) && !officeChannel.equals(to.channelCode())) {
-			throw new ConflictException("调动须由调出或调入单位所在地的人社部门办理（%s 或 %s），本机关 %s 无权办理".formatted(from.channelName(),
-					to.channelName(), officeChannel));
-		}
-		if (to.id() == from.id()) {
-			throw new ConflictException("此人已在%s「%s」，无需调动".formatted(to.kind().label(), to.name()));
-		}
-		if (to.kind() != Organisation.Kind.UNIT) {
-			throw new InvalidRequestException("「%s」是继续教育基地，不是所在单位：人员只能调到单位".formatted(to.name()));
-		}
-		if (to.closed()) {
-			throw new ConflictException("单位「%s」已于 %s 撤销，不能调入".formatted(to.name(), to.closedOn()));
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		if (movedOn.isAfter(today)) {
-			throw new InvalidRequestException("调动日期 %s 晚于今天：请在调动生效后办理".formatted(movedOn));
-		}
-		LocalDate lastMove = this.jdbc.sql("SELECT MAX(moved_on) FROM person_transfer WHERE person_id = :person")
-			.param("person", person.personId())
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		if (lastMove != null && movedOn.isBefore(lastMove)) {
-			throw new InvalidRequestException("调动日期 %s 早于此人上一次调动（%s）".formatted(movedOn, lastMove));
-		}
-		this.jdbc.sql("UPDATE person SET unit_id = :to WHERE id = :person")
-			.param("to", to.id())
-			.param("person", person.personId())
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO person_transfer (person_id, from_unit_id, to_unit_id, moved_on, recorded_by, recorded_at)
-				VALUES (:person, :from, :to, :on, :actor, :at)
-				""")
-			.param("person", person.personId())
-			.param("from", from.id())
-			.param("to", to.id())
-			.param("on", movedOn)
-			.param("actor", actor)
-			.param("at", LocalDateTime.now(this.clock))
-			.update();
-		this.audit.record(actor, "PERSON_TRANSFERRED", officeChannel, "person:" + person.personId(),
-				"organisation:%d -> organisation:%d on %s".formatted(from.id(), to.id(), movedOn));
-		return new Transfer(person.personId(), from, to, movedOn);
-	}
-
-	/** A person's latest move away from a unit: when, and to which unit. */
-	public record MovedAway(LocalDate movedOn, String toUnitName) {
-
-	}
-
-	/**
-	 * Of these people, those who moved away from the unit with {@code creditCode} and are
-	 * not back in it: their latest move out, by ID number. From that date their entries
-	 * are the new unit's to register (第十八条); the old unit keeps what came before.
-	 */
-	@Transactional(readOnly = true)
-	public Map<String, MovedAway> movedAwayFrom(String creditCode, Collection<String> idNumbers) {
-		Map<String, MovedAway> moved = new HashMap<>();
-		for (List<String> chunk : chunks(idNumbers)) {
-			this.jdbc.sql("""
-					SELECT p.id_number, t.moved_on, o.name
-					FROM person_transfer t
-					JOIN person p ON p.id = t.person_id
-					JOIN organisation f ON f.id = t.from_unit_id
-					JOIN organisation o ON o.id = t.to_unit_id
-					WHERE f.credit_code = :code AND p.id_number IN (:ids) AND p.unit_id <> f.id
-					ORDER BY t.moved_on, t.id
-					""")
-				.param("code", creditCode)
-				.param("ids", chunk)
-				.query((rs, row) -> moved.put(rs.getString(1),
-						new MovedAway(rs.getObject(2, LocalDate.class), rs.getString(3))))
-				.list();
-		}
-		return moved;
-	}
-
-	/** The transfers of a person, oldest first. */
-	@Transactional(readOnly = true)
-	public List<Transfer> transfers(long personId) {
-		return this.jdbc.sql("""
-				SELECT t.moved_on,
-				       f.id, f.kind, f.name, f.credit_code, f.channel_code, fc.name, f.closed_on,
-				       o.id, o.kind, o.name, o.credit_code, o.channel_code, oc.name, o.closed_on
-				FROM person_transfer t
-				JOIN organisation f ON f.id = t.from_unit_id JOIN channel fc ON fc.code = f.channel_code
-				JOIN organisation o ON o.id = t.to_unit_id JOIN channel oc ON oc.code = o.channel_code
-				WHERE t.person_id = :person ORDER BY t.moved_on, t.id
-				""")
-			.param("person", personId)
-			.query((rs, row) -> new Transfer(personId, unit(rs, 2), unit(rs, 9), rs.getObject(1, LocalDate.class)))
-			.list();
-	}
-
-	/**
 	 * A unit read from seven columns from {@code first}: id, kind, name, code, channel,
 	 * its name, closed.
 	 */
-	private static RegisteredUnit unit(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+	static RegisteredUnit unit(ResultSet rs, int first) throws SQLException {
 		return new RegisteredUnit(rs.getLong(first), Organisation.Kind.valueOf(rs.getString(first + 1)),
 				rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5),
 				rs.getObject(first + 6, LocalDate.class));
 	}
 
-	private static RegisteredUnit unitOfOffice(RegisteredUnit unit, String creditCode, String officeChannel) {
+	static RegisteredUnit unitOfOffice(RegisteredUnit unit, String creditCode, String officeChannel) {
 		if (unit == null) {
 			throw new NotFoundException("登记库中没有统一社会信用代码为 %s 的单位或基地，请先登记单位".formatted(creditCode));
 		}
@@ -498,7 +223,7 @@ public class Enrolment {
 		return unit;
 	}
 
-	private static List<List<String>> chunks(Collection<String> values) {
+	static List<List<String>> chunks(Collection<String> values) {
 		List<String> distinct = values.stream()
 			.filter((value) -> value != null && !value.isEmpty())
 			.distinct()

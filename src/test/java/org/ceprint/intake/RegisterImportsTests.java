@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
 import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.UnitRegister;
 import org.ceprint.testsupport.SampleCodes;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class RegisterImportsTests {
 	RegisterImports imports;
 
 	@Autowired
-	Enrolment enrolment;
+	UnitRegister unitRegister;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -117,9 +118,9 @@ class RegisterImportsTests {
 		String closing = SampleCodes.creditCode(OFFICE, 8005);
 		csv("closing.csv", "名称,统一社会信用代码,类别,主管部门,地址,联系人,联系电话\n萍乡撤销单位,%s,单位,,,,\n".formatted(closing));
 		this.imports.importUnits(this.work.resolve("closing.csv"), this.work.resolve("c.xlsx"), OFFICE, "测试");
-		this.enrolment.close(OFFICE, closing, LocalDate.of(2026, 6, 1), "测试");
+		this.unitRegister.close(OFFICE, closing, LocalDate.of(2026, 6, 1), "测试");
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.enrolment.close(OFFICE, closing, LocalDate.of(2026, 6, 2), "测试"))
+			.isThrownBy(() -> this.unitRegister.close(OFFICE, closing, LocalDate.of(2026, 6, 2), "测试"))
 			.withMessageContaining("已于 2026-06-01 撤销");
 		ImportReport refused = this.imports.importRoster(
 				csv("late.csv",
@@ -139,7 +140,7 @@ class RegisterImportsTests {
 			.isThrownBy(() -> this.imports.addDepartment(OFFICE, "萍乡市审计测试局", "测试"))
 			.withMessageContaining("本市已登记主管部门");
 		Enrolment.RegisteredUnit changed = this.imports.updateUnit(OFFICE, UNIT,
-				new Enrolment.UnitChanges("萍乡测试单位（更名）", "萍乡市审计测试局", "萍乡市湘东区", null, ""), "测试");
+				new UnitRegister.UnitChanges("萍乡测试单位（更名）", "萍乡市审计测试局", "萍乡市湘东区", null, ""), "测试");
 		assertThat(changed.name()).isEqualTo("萍乡测试单位（更名）");
 		assertThat(this.jdbc
 			.sql("""
@@ -161,14 +162,14 @@ class RegisterImportsTests {
 			.list()).contains("name,department,address,contact_phone");
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.imports.updateUnit(OFFICE, UNIT,
-					new Enrolment.UnitChanges("坏名\u202E字", null, null, null, null), "测试"))
+					new UnitRegister.UnitChanges("坏名\u202E字", null, null, null, null), "测试"))
 			.withMessageContaining("「名称」", "U+202E");
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.imports.updateUnit("360500", UNIT,
-					new Enrolment.UnitChanges(null, null, "x", null, null), "测试"))
+					new UnitRegister.UnitChanges(null, null, "x", null, null), "测试"))
 			.withMessageContaining("不归本机关");
 		// back to the name the other tests of this class import it with
-		this.imports.updateUnit(OFFICE, UNIT, new Enrolment.UnitChanges("萍乡测试单位", null, null, null, null), "测试");
+		this.imports.updateUnit(OFFICE, UNIT, new UnitRegister.UnitChanges("萍乡测试单位", null, null, null, null), "测试");
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.IntakeImports;
 import org.ceprint.intake.RegisterImports;
 import org.ceprint.printing.PrintStyle;
-import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.Transfers;
 import org.ceprint.registry.Issuance;
 import org.ceprint.reissue.Reissues.LookupQuery;
 import org.ceprint.testsupport.SampleCodes;
@@ -48,7 +48,7 @@ class TransferTests {
 	RegisterImports imports;
 
 	@Autowired
-	Enrolment enrolment;
+	Transfers transfers;
 
 	@Autowired
 	Issuance issuance;
@@ -97,7 +97,7 @@ class TransferTests {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.issuance.issueForPerson(NANCHANG, mover, LocalDate.of(2026, 6, 2), "测试"))
 			.withMessageContaining("已持有有效证书 " + certificate);
-		Enrolment.Transfer moved = this.enrolment.transfer(NANCHANG, mover, INSTITUTE, LocalDate.of(2026, 6, 10), "测试");
+		Transfers.Transfer moved = this.transfers.transfer(NANCHANG, mover, INSTITUTE, LocalDate.of(2026, 6, 10), "测试");
 		assertThat(moved.betweenCities()).isFalse();
 		assertThat(unitOf(mover)).isEqualTo(INSTITUTE);
 		assertThat(validCertificate(mover)).isEqualTo(certificate);
@@ -108,7 +108,7 @@ class TransferTests {
 			.query(Long.class)
 			.single()).isOne();
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.enrolment.transfer(NANCHANG, mover, HOSPITAL, LocalDate.of(2026, 6, 9), "测试"))
+			.isThrownBy(() -> this.transfers.transfer(NANCHANG, mover, HOSPITAL, LocalDate.of(2026, 6, 9), "测试"))
 			.withMessageContaining("早于此人上一次调动");
 
 		// the old unit keeps its history: it still registers what came before the move,
@@ -132,16 +132,16 @@ class TransferTests {
 		String mover = SampleCodes.idNumber("360102", "19850315", 72, false);
 		String certificate = enrolAndIssue(mover);
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.enrolment.transfer("360200", mover, JIUJIANG_UNIT, LocalDate.of(2026, 6, 20), "测试"))
+			.isThrownBy(() -> this.transfers.transfer("360200", mover, JIUJIANG_UNIT, LocalDate.of(2026, 6, 20), "测试"))
 			.withMessageContaining("调出或调入单位所在地");
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.enrolment.transfer(NANCHANG, mover, JIUJIANG_UNIT, LocalDate.of(2027, 1, 1), "测试"))
+			.isThrownBy(() -> this.transfers.transfer(NANCHANG, mover, JIUJIANG_UNIT, LocalDate.of(2027, 1, 1), "测试"))
 			.withMessageContaining("晚于今天");
-		Enrolment.Transfer moved = this.enrolment.transfer(JIUJIANG, mover, JIUJIANG_UNIT, LocalDate.of(2026, 6, 20),
+		Transfers.Transfer moved = this.transfers.transfer(JIUJIANG, mover, JIUJIANG_UNIT, LocalDate.of(2026, 6, 20),
 				"测试");
 		assertThat(moved.betweenCities()).isTrue();
 		assertThat(validCertificate(mover)).as("the certificate stays valid and unchanged").isEqualTo(certificate);
-		assertThat(this.enrolment.transfers(moved.personId())).last()
+		assertThat(this.transfers.transfers(moved.personId())).last()
 			.satisfies((last) -> assertThat(last.to().creditCode()).isEqualTo(JIUJIANG_UNIT));
 
 		// Nanchang's counter no longer serves the person; Jiujiang's does

@@ -15,7 +15,7 @@ import org.ceprint.InvalidRequestException;
 import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.accounts.OfficeUsers;
-import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.Transfers;
 import org.ceprint.submission.Submissions;
 
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,7 @@ class UnexpectedPageExceptionsTests {
 	OfficeUsers users;
 
 	@MockitoSpyBean
-	Enrolment enrolment;
+	Transfers transfers;
 
 	@MockitoSpyBean
 	Submissions submissions;
@@ -87,13 +87,13 @@ class UnexpectedPageExceptionsTests {
 
 	@Test
 	void aRegisterPageShowsARefusalButLeavesAnythingElseToTheCentralHandler() throws Exception {
-		willThrow(new InvalidRequestException("调入单位须填写")).given(this.enrolment)
+		willThrow(new InvalidRequestException("调入单位须填写")).given(this.transfers)
 			.transfer(anyString(), anyString(), anyString(), any(LocalDate.class), anyString());
 		MvcResult refused = transfer();
 		assertThat(refused.getResponse().getStatus()).isEqualTo(302);
 		assertThat(refused.getFlashMap().get("problem")).isEqualTo("调入单位须填写");
 
-		willThrow(new IllegalStateException("内部细节：调动")).given(this.enrolment)
+		willThrow(new IllegalStateException("内部细节：调动")).given(this.transfers)
 			.transfer(anyString(), anyString(), anyString(), any(LocalDate.class), anyString());
 		MvcResult failed = transfer();
 		assertUnexpected(failed, "/office/register/transfer");

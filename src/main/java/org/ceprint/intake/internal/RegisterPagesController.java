@@ -6,18 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.ceprint.NotFoundException;
 import org.ceprint.RefusedException;
-import org.ceprint.accounts.OfficeRole;
 import org.ceprint.accounts.OfficeUser;
 import org.ceprint.intake.ImportReport;
 import org.ceprint.intake.RegisterImports;
 import org.ceprint.intake.UploadedWorkbook;
 import org.ceprint.registry.Enrolment;
 import org.ceprint.registry.Issuance;
-import org.ceprint.registry.Organisation;
-import org.ceprint.registry.Organisations;
+import org.ceprint.registry.Transfers;
+import org.ceprint.registry.UnitRegister;
 import org.ceprint.web.Problems;
 
 import org.springframework.http.ContentDisposition;
@@ -37,10 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The register of an HRSS office on a page (登记管理): its units and bases and rosters
  * uploaded as workbooks, and certificates issued to the people who hold none, singly at
- * the counter or for a unit or the whole office; and a unit registrar's upload of its own
- * unit's roster on its submissions page. Refusals come back on the page in Chinese; any
- * other exception is left to the web module (an error page with the generic message,
- * logged).
+ * the counter or for a unit or the whole office. Refusals come back on the page in
+ * Chinese; any other exception is left to the web module (an error page with the generic
+ * message, logged).
  */
 @Controller
 class RegisterPagesController {
@@ -55,15 +54,18 @@ class RegisterPagesController {
 
 	private final Enrolment enrolment;
 
-	private final Issuance issuance;
+	private final Transfers transfers;
 
-	private final Organisations organisations;
+	private final UnitRegister units;
+
+	private final Issuance issuance;
 
 	private final Clock clock;
 
-	RegisterPagesController(RegisterImports imports, Enrolment enrolment, Issuance issuance,
-			Organisations organisations, Clock clock) {
-		this.organisations = organisations;
+	RegisterPagesController(RegisterImports imports, Enrolment enrolment, Transfers transfers, UnitRegister units,
+			Issuance issuance, Clock clock) {
+		this.units = units;
+		this.transfers = transfers;
 		this.imports = imports;
 		this.enrolment = enrolment;
 		this.issuance = issuance;
@@ -79,14 +81,14 @@ class RegisterPagesController {
 
 	@GetMapping("/office/register/{kind:units|roster}-template.xlsx")
 	ResponseEntity<byte[]> template(@PathVariable String kind) throws IOException {
+		return template(kind.equals("units") ? RegisterImports.UNITS : RegisterImports.ROSTER);
+	}
+
+	/** A workbook's blank template, as a download. */
+	static ResponseEntity<byte[]> template(RegisterWorkbook workbook) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		if (kind.equals("units")) {
-			RegisterImports.writeUnitTemplate(out);
-		}
-		else {
-			RegisterImports.writeRosterTemplate(out);
-		}
-		String name = kind.equals("units") ? "单位和基地名册.xlsx" : "人员名册.xlsx";
+		workbook.writeTemplate(out);
+		String name = workbook.sheet() + ".xlsx";
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -94,57 +96,18 @@ class RegisterPagesController {
 			.body(out.toByteArray());
 	}
 
-	@GetMapping("/submissions/roster-template.xlsx")
-	ResponseEntity<byte[]> registrarTemplate() throws IOException {
-		return template("roster");
-	}
-
-	/**
-	 * A unit registrar enrols its own unit's people from a roster, on its submissions
-	 * page: every row's unit must be its own.
-	 */
-	@PostMapping("/submissions/roster")
-	String registrarRoster(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
-			RedirectAttributes redirect) throws IOException {
-		if (user.role() != OfficeRole.UNIT_REGISTRAR || user.organisationId() == null) {
-			redirect.addFlashAttribute("problem", "只有单位登记员可以导入本单位的人员名册；人社部门请在「登记管理」页导入");
-			return "redirect:/submissions";
-		}
-		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "人员名册")) {
-			Organisation unit = this.organisations.findById(user.organisationId()).orElseThrow();
-			report(redirect, this.imports.importRoster(upload.file(), upload.errorWorkbook(), unit.channelCode(),
-					unit.creditCode(), user.getUsername()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/submissions";
-	}
-
 	@PostMapping("/office/register/units")
 	String units(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
-		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "单位和基地名册")) {
-			report(redirect, this.imports.importUnits(upload.file(), upload.errorWorkbook(), user.officeChannel(),
-					user.getUsername()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		return upload(redirect, "/office/register", file, "单位和基地名册", (upload) -> this.imports.importUnits(upload.file(),
+				upload.errorWorkbook(), user.officeChannel(), user.getUsername()));
 	}
 
 	@PostMapping("/office/register/people")
 	String people(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
-		try (UploadedWorkbook upload = UploadedWorkbook.save(file, "人员名册")) {
-			report(redirect, this.imports.importRoster(upload.file(), upload.errorWorkbook(), user.officeChannel(),
-					user.getUsername()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		return upload(redirect, "/office/register", file, "人员名册", (upload) -> this.imports.importRoster(upload.file(),
+				upload.errorWorkbook(), user.officeChannel(), user.getUsername()));
 	}
 
 	/** One unit or base, typed into the page's form. */
@@ -154,33 +117,22 @@ class RegisterPagesController {
 			@RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String address,
 			@RequestParam(defaultValue = "") String contactName, @RequestParam(defaultValue = "") String contactPhone,
 			RedirectAttributes redirect) {
-		try {
+		return onPage(redirect, "/office/register", () -> {
 			listed(redirect, "登记单位",
 					this.imports.addUnitList(
-							List.of(List.of(name, creditCode, kind, department, address, contactName, contactPhone)
-								.stream()
-								.map(String::strip)
-								.toList()),
+							typed(name, creditCode, kind, department, address, contactName, contactPhone),
 							user.officeChannel(), user.getUsername()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
 	}
 
 	/** A department of the city, typed into the page's form. */
 	@PostMapping("/office/register/department")
 	String department(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String name,
 			RedirectAttributes redirect) {
-		try {
+		return onPage(redirect, "/office/register", () -> {
 			this.imports.addDepartment(user.officeChannel(), name, user.getUsername());
 			redirect.addFlashAttribute("done", "已登记主管部门「%s」".formatted(name.strip()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
 	}
 
 	/**
@@ -192,17 +144,18 @@ class RegisterPagesController {
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String department,
 			@RequestParam(defaultValue = "") String address, @RequestParam(defaultValue = "") String contactName,
 			@RequestParam(defaultValue = "") String contactPhone, RedirectAttributes redirect) {
-		try {
+		return onPage(redirect, "/office/register", () -> {
 			Enrolment.RegisteredUnit unit = this.imports.updateUnit(user.officeChannel(), creditCode,
-					new Enrolment.UnitChanges(given(name), given(department), given(address), given(contactName),
+					new UnitRegister.UnitChanges(given(name), given(department), given(address), given(contactName),
 							given(contactPhone)),
 					user.getUsername());
 			redirect.addFlashAttribute("done", "已修改%s「%s」".formatted(unit.kind().label(), unit.name()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
+	}
+
+	/** One record of a list, as typed into a form's fields. */
+	private static List<List<String>> typed(String... fields) {
+		return List.of(Stream.of(fields).map(String::strip).toList());
 	}
 
 	private static String given(String field) {
@@ -215,17 +168,11 @@ class RegisterPagesController {
 			@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String unit,
 			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String titleLevel,
 			@RequestParam(defaultValue = "") String specialty, RedirectAttributes redirect) {
-		try {
+		return onPage(redirect, "/office/register", () -> {
 			listed(redirect, "登记人员",
-					this.imports.enrolList(List.of(List.of(name, idNumber, "", "", unit, title, titleLevel, specialty)
-						.stream()
-						.map(String::strip)
-						.toList()), user.officeChannel(), null, user.getUsername()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+					this.imports.enrolList(typed(name, idNumber, "", "", unit, title, titleLevel, specialty),
+							user.officeChannel(), null, user.getUsername()));
+		});
 	}
 
 	/** 调动 (第十八条), recorded by the old or the new unit's office. */
@@ -233,32 +180,24 @@ class RegisterPagesController {
 	String transfer(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String idNumber,
 			@RequestParam(defaultValue = "") String to, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		try {
-			Enrolment.Transfer moved = this.enrolment.transfer(user.officeChannel(), idNumber.strip(), to.strip(),
+		return onPage(redirect, "/office/register", () -> {
+			Transfers.Transfer moved = this.transfers.transfer(user.officeChannel(), idNumber.strip(), to.strip(),
 					(on != null) ? on : LocalDate.now(this.clock), user.getUsername());
 			redirect.addFlashAttribute("done", "已办理调动：自 %s 起由「%s」（%s）调到「%s」（%s），证书继续有效".formatted(moved.movedOn(),
 					moved.from().name(), moved.from().channelName(), moved.to().name(), moved.to().channelName()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
 	}
 
 	/** 撤销: a unit with people is never deleted, it is closed. */
 	@PostMapping("/office/register/close")
 	String close(@AuthenticationPrincipal OfficeUser user, @RequestParam(defaultValue = "") String creditCode,
 			RedirectAttributes redirect) {
-		try {
-			Enrolment.RegisteredUnit closed = this.enrolment.close(user.officeChannel(), creditCode.strip(),
+		return onPage(redirect, "/office/register", () -> {
+			Enrolment.RegisteredUnit closed = this.units.close(user.officeChannel(), creditCode.strip(),
 					LocalDate.now(this.clock), user.getUsername());
 			redirect.addFlashAttribute("done",
 					"已撤销%s「%s」（自 %s 起不再登记新人员）".formatted(closed.kind().label(), closed.name(), closed.closedOn()));
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
 	}
 
 	private static void listed(RedirectAttributes redirect, String what, RegisterImports.ListReport report) {
@@ -278,13 +217,13 @@ class RegisterPagesController {
 	String issue(@AuthenticationPrincipal OfficeUser user, @RequestParam(required = false) String idNumber,
 			@RequestParam(required = false) String unit, RedirectAttributes redirect) {
 		LocalDate today = LocalDate.now(this.clock);
-		try {
+		return onPage(redirect, "/office/register", () -> {
 			if (idNumber != null && !idNumber.isBlank()) {
 				String number = this.issuance.issueForPerson(user.officeChannel(), idNumber.strip(), today,
 						user.getUsername());
 				redirect.addFlashAttribute("issued", "已发放证书 %s，将在下一次打印证书时打印".formatted(number));
 				redirect.addFlashAttribute("issuedNumbers", List.of(number));
-				return "redirect:/office/register";
+				return;
 			}
 			Issuance.Issued issued = (unit != null && !unit.isBlank())
 					? this.issuance.issueForUnit(user.officeChannel(), unit.strip(), today, user.getUsername())
@@ -294,11 +233,7 @@ class RegisterPagesController {
 							issued.certificateNumbers().size(),
 							(issued.alreadyHeld() > 0) ? "（另有 %d 人已由他人发证）".formatted(issued.alreadyHeld()) : ""));
 			redirect.addFlashAttribute("issuedNumbers", issued.certificateNumbers().stream().limit(200).toList());
-		}
-		catch (RefusedException | NotFoundException ex) {
-			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
-		}
-		return "redirect:/office/register";
+		});
 	}
 
 	private static void report(RedirectAttributes redirect, ImportReport report) {
@@ -308,6 +243,45 @@ class RegisterPagesController {
 		redirect.addFlashAttribute("importWarnings", report.warnings());
 		redirect.addFlashAttribute("importProblems",
 				report.rejected().stream().map((row) -> String.join("；", row.reasons())).limit(200).toList());
+	}
+
+	/**
+	 * Does what a form asks and goes back to {@code page}; a refusal goes back with its
+	 * words as the page's problem, anything else to the web module's error page.
+	 */
+	static <E extends Exception> String onPage(RedirectAttributes redirect, String page, PageAction<E> action)
+			throws E {
+		try {
+			action.run();
+		}
+		catch (RefusedException | NotFoundException ex) {
+			redirect.addFlashAttribute("problem", Problems.userMessage(ex, UNEXPECTED));
+		}
+		return "redirect:" + page;
+	}
+
+	/** An uploaded workbook imported, its report on the page. */
+	static String upload(RedirectAttributes redirect, String page, MultipartFile file, String what,
+			WorkbookImport imported) throws IOException {
+		return onPage(redirect, page, () -> {
+			try (UploadedWorkbook upload = UploadedWorkbook.save(file, what)) {
+				report(redirect, imported.from(upload));
+			}
+		});
+	}
+
+	@FunctionalInterface
+	interface PageAction<E extends Exception> {
+
+		void run() throws E;
+
+	}
+
+	@FunctionalInterface
+	interface WorkbookImport {
+
+		ImportReport from(UploadedWorkbook upload) throws IOException;
+
 	}
 
 }

@@ -14,7 +14,7 @@ import org.ceprint.hours.HoursCheck;
 import org.ceprint.hours.HoursStandard;
 import org.ceprint.registry.Checked;
 import org.ceprint.registry.CreditCodes;
-import org.ceprint.registry.Enrolment;
+import org.ceprint.registry.Transfers;
 import org.ceprint.registry.EntryStatus;
 import org.ceprint.registry.FieldLengths;
 import org.ceprint.registry.FieldProblem;
@@ -58,10 +58,10 @@ public final class SummaryTableRowCheck {
 	 * The people of the file who moved away from the submitting unit (第十八条), by ID
 	 * number: their entries from the move on are the new unit's to register.
 	 */
-	private final Map<String, Enrolment.MovedAway> movedAway;
+	private final Map<String, Transfers.MovedAway> movedAway;
 
 	public SummaryTableRowCheck(HoursStandard standard, PrintableText printable, Map<String, String> names,
-			String bodyCode, LocalDateTime now, Map<String, Enrolment.MovedAway> movedAway) {
+			String bodyCode, LocalDateTime now, Map<String, Transfers.MovedAway> movedAway) {
 		this.standard = standard;
 		this.printable = printable;
 		this.names = names;
@@ -98,7 +98,7 @@ public final class SummaryTableRowCheck {
 			RegistrationChecks.period(record, start, end, this.now.toLocalDate())
 				.forEach((problem) -> reasons.add(problem.message()));
 		}
-		Enrolment.MovedAway moved = id.valid() ? this.movedAway.get(id.value()) : null;
+		Transfers.MovedAway moved = id.valid() ? this.movedAway.get(id.value()) : null;
 		if (moved != null && start != null && !start.isBefore(moved.movedOn())) {
 			reasons.add(problem(record, SummaryTableColumn.START_DATE, row.startDate(),
 					"此人已于 %s 调到「%s」：此后的学习由调入单位登记报送（第十八条）".formatted(moved.movedOn(), moved.toUnitName())));
