@@ -13,8 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -119,6 +119,8 @@ public class CommandLineRunnerConfiguration {
 	 * other command without them: a command's services are what its start costs (each one
 	 * created is created with everything it needs), and only one command runs.
 	 */
+	private static final CommandLine.IFactory SERVICELESS = new CeprintCommand.ServicelessFactory();
+
 	private record SpringCommandFactory(AutowireCapableBeanFactory beanFactory,
 			Set<Class<?>> chosen) implements CommandLine.IFactory {
 
@@ -128,8 +130,7 @@ public class CommandLineRunnerConfiguration {
 				// picocli's own types keep picocli's factory
 				return CommandLine.defaultFactory().create(type);
 			}
-			return this.chosen.contains(type) ? this.beanFactory.createBean(type)
-					: new CeprintCommand.ServicelessFactory().create(type);
+			return this.chosen.contains(type) ? this.beanFactory.createBean(type) : SERVICELESS.create(type);
 		}
 
 	}
