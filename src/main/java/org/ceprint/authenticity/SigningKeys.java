@@ -3,8 +3,11 @@ package org.ceprint.authenticity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -66,10 +69,9 @@ public final class SigningKeys {
 	 * @throws IllegalStateException when no key can sign, with what to do, in Chinese
 	 */
 	static SigningKeys forSigning(Path folder, Integer signingKeyId, boolean generateIfMissing, Set<Integer> revoked) {
-		if (generateIfMissing && publicKeyFiles(folder).isEmpty()) {
-			generate(folder, 1);
-			logger.warn("已生成开发用签名密钥 " + folder.resolve("ed25519-1.pem").toAbsolutePath()
-					+ "：生产环境请用 ceprint keys generate 生成并妥善备份（见 README「Keys」）");
+		if (generateIfMissing) {
+			// under the lock even when a key is there: it may be half written
+			generateFirstKey(folder);
 		}
 		Map<Integer, PublicKey> publicKeys = readPublicKeys(folder);
 		Integer id = signingKeyId;
@@ -89,6 +91,34 @@ public final class SigningKeys {
 			throw new IllegalStateException("签名密钥 %d 已吊销（ceprint.authenticity.revoked-key-ids），不能再用于签名".formatted(id));
 		}
 		return new SigningKeys(publicKeys, revoked, id, readPrivateKey(privateFile(folder, id)));
+	}
+
+	/**
+	 * Makes key 1 in a folder that has no key, unless another process or thread made it
+	 * meanwhile. Processes that start together on a new folder (a manager and its
+	 * workers, say) must not each make key 1: the last would replace the others', and
+	 * what they signed would no longer verify. A file lock in the folder (and a lock of
+	 * this class for the threads of one process) lets one of them make it; the others
+	 * find it made.
+	 */
+	private static void generateFirstKey(Path folder) {
+		synchronized (SigningKeys.class) {
+			try {
+				Files.createDirectories(folder);
+				try (FileChannel channel = FileChannel.open(folder.resolve(".generating.lock"),
+						StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+					if (!publicKeyFiles(folder).isEmpty()) {
+						return;
+					}
+					generate(folder, 1);
+					logger.warn("已生成开发用签名密钥 " + folder.resolve("ed25519-1.pem").toAbsolutePath()
+							+ "：生产环境请用 ceprint keys generate 生成并妥善备份（见 README「Keys」）");
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 	}
 
 	/**

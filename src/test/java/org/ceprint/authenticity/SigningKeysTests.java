@@ -5,7 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +56,37 @@ class SigningKeysTests {
 		assertThat(AuthenticityTokens.check(newToken, revokedFirst).outcome()).isEqualTo(Outcome.GENUINE);
 		assertThatIllegalStateException().isThrownBy(() -> SigningKeys.forSigning(folder, 1, false, Set.of(1)))
 			.withMessageContaining("已吊销");
+	}
+
+	@Test
+	void startsTogetherOnANewFolderMakeOneKeyThatSignsForAll(@TempDir Path folder) throws Exception {
+		int together = 16;
+		ExecutorService starts = Executors.newFixedThreadPool(together);
+		CyclicBarrier atOnce = new CyclicBarrier(together);
+		try {
+			List<Future<SigningKeys>> keys = new ArrayList<>();
+			for (int i = 0; i < together; i++) {
+				keys.add(starts.submit(() -> {
+					atOnce.await();
+					return SigningKeys.forSigning(folder, null, true, Set.of());
+				}));
+			}
+			List<String> tokens = new ArrayList<>();
+			for (Future<SigningKeys> started : keys) {
+				tokens.add(AuthenticityTokens.issue(DOCUMENT, started.get()));
+			}
+			// what each start signs verifies with the folder's one key
+			SigningKeys verifier = SigningKeys.forVerifying(folder, Set.of());
+			assertThat(tokens).allSatisfy((token) -> assertThat(AuthenticityTokens.check(token, verifier).outcome())
+				.isEqualTo(Outcome.GENUINE));
+		}
+		finally {
+			starts.shutdownNow();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map((file) -> file.getFileName().toString()).filter((name) -> name.endsWith(".pem")))
+				.containsExactlyInAnyOrder("ed25519-1.pem", "ed25519-1.pub.pem");
+		}
 	}
 
 	@Test
