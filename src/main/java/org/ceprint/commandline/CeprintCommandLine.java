@@ -1,5 +1,7 @@
 package org.ceprint.commandline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
@@ -62,8 +64,14 @@ public final class CeprintCommandLine {
 				System.exit(commandLine.execute(commandArgs));
 			}
 		}
+		String[] applicationArgs = args;
+		if (command instanceof StartChecks checks && !checks.settings().isEmpty()) {
+			List<String> withSettings = new ArrayList<>(List.of(args));
+			checks.settings().forEach((name, value) -> withSettings.add("--" + name + "=" + value));
+			applicationArgs = withSettings.toArray(String[]::new);
+		}
 		boolean serving = (command instanceof ServingCommand servingCommand) && servingCommand.keepsServing();
-		CommandApplication.run(applicationClass, args, serving);
+		CommandApplication.run(applicationClass, applicationArgs, serving);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
@@ -34,8 +35,17 @@ import org.ceprint.submission.Submissions;
 @Command(name = "print", mixinStandardHelpOptions = true, description = "打印：生成打印批次到 print-batches/",
 		subcommands = { PrintCommand.Certificates.class, PrintCommand.RegisterCards.class,
 				PrintCommand.SummaryTables.class, PrintCommand.SealOverlays.class, PrintCommand.All.class,
-				PrintRecoveryCommands.Resume.class, PrintRecoveryCommands.Abandon.class })
+				PrintRecoveryCommands.Resume.class, PrintRecoveryCommands.Abandon.class,
+				PrintRecoveryCommands.Status.class, PrintRecoveryCommands.Reassign.class })
 public class PrintCommand {
+
+	/**
+	 * What {@code --remote} and {@code worker} stand for: the broker's beans, made when
+	 * the application starts (a one-shot command's beans are otherwise made when first
+	 * asked for, and Spring Integration's endpoints start with the context only).
+	 */
+	static final Map<String, String> REMOTE_SETTINGS = Map.of("ceprint.printing.remote.enabled", "true",
+			"spring.main.lazy-initialization", "false");
 
 	/**
 	 * Runs a print run and prints its report: exit code 0 when the run completed, 1 when
@@ -61,7 +71,7 @@ public class PrintCommand {
 	/**
 	 * Options shared by every print subcommand.
 	 */
-	abstract static class Run implements Callable<Integer> {
+	abstract static class Run implements Callable<Integer>, StartChecks {
 
 		private final PrintRuns printRuns;
 
@@ -86,6 +96,14 @@ public class PrintCommand {
 
 		@Option(names = "--printer", paramLabel = "打印机", description = "使用该打印机的校准偏移（ceprint.rendering.printers.<打印机>）")
 		String printer;
+
+		@Option(names = "--remote", description = "分布式打印：按市和单位范围分区，经 RabbitMQ 发给工作进程（ceprint worker）打印；本进程汇总并写清单")
+		boolean remote;
+
+		@Override
+		public Map<String, String> settings() {
+			return this.remote ? REMOTE_SETTINGS : Map.of();
+		}
 
 		PrintStyle style() {
 			return new PrintStyle(this.preprinted ? Stock.PREPRINTED : Stock.FULL, this.maskId, this.printer);

@@ -1,10 +1,13 @@
 package org.ceprint.commandline.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.ceprint.printing.PartitionStatus;
 import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.PrintProgress;
 import org.ceprint.printing.PrintRunResult;
 
 /**
@@ -66,6 +69,30 @@ final class Reports {
 				.append(" print resume ")
 				.append(result.runId())
 				.append('\n');
+		}
+		return text.toString();
+	}
+
+	/**
+	 * {@code print status}: the run's progress, then one line per partition of its
+	 * by-city steps, with the worker that holds it in a remote run.
+	 */
+	static String printStatus(PrintProgress progress, List<PartitionStatus> partitions) {
+		StringBuilder text = new StringBuilder();
+		text.append(
+				"打印批次 %d（%s）：%s\n".formatted(progress.runId(), progress.complete() ? "已完成" : "未完成", progress.folder()));
+		text.append("  已打印 %d 份%s，未打印 %d 条\n".formatted(progress.printed(),
+				(progress.planned() != null) ? "（共 " + progress.planned() + " 份）" : "", progress.rejected()));
+		if (partitions.isEmpty()) {
+			text.append("  尚无分区（作业未开始，或只有不分区的文件）\n");
+			return text.toString();
+		}
+		text.append("  %-6s %-12s %-8s %6s %4s  %s\n".formatted("文件", "分区", "状态", "已写", "发送", "工作进程"));
+		for (PartitionStatus partition : partitions) {
+			text.append("  %-6s %-12s %-8s %6d %4s  %s\n".formatted(partition.kind(), partition.partition(),
+					partition.statusText(), partition.written(),
+					(partition.dispatches() > 0) ? String.valueOf(partition.dispatches()) : "-",
+					(partition.worker() != null) ? partition.worker() : "-"));
 		}
 		return text.toString();
 	}

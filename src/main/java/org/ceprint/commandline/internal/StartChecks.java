@@ -1,5 +1,6 @@
 package org.ceprint.commandline.internal;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -19,6 +20,14 @@ public interface StartChecks {
 	/** Whether the command, with these options, needs the database and the services. */
 	default boolean needsApplication() {
 		return true;
+	}
+
+	/**
+	 * Spring settings the command's options stand for (such as {@code print --remote}),
+	 * given to the application as if typed after the command.
+	 */
+	default Map<String, String> settings() {
+		return Map.of();
 	}
 
 }

@@ -1,17 +1,23 @@
 package org.ceprint.printing.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.ceprint.printing.internal.DocumentSource.Printable;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -20,9 +26,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * one PDF file ({@link PrintFileWriter}); for documents printed by city, a partitioned
  * step around it with one partition per city. The reader, processor and writer are
  * step-scoped beans shared by every kind: the chunk step puts its kind into its execution
- * context before they are created, and they pick their document source by it.
+ * context before they are created, and they pick their document source by it. The chunk
+ * steps are also the steps a worker of a remote run looks up by name
+ * ({@link StepLocator}).
  */
-class DocumentSteps {
+class DocumentSteps implements StepLocator {
 
 	/** The key of the document step in the chunk step's execution context. */
 	static final String DOCUMENT_STEP = "documentStep";
@@ -41,9 +49,15 @@ class DocumentSteps {
 
 	private final PrintFileWriter<Object> writer;
 
+	private final ObjectProvider<RemotePartitions> remotePartitions;
+
+	private final Map<String, Step> chunkSteps = new ConcurrentHashMap<>();
+
 	DocumentSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PrintingProperties properties, Partitioner cityPartitioner, JdbcPagingItemReader<Long> reader,
-			DocumentProcessor<Object> processor, PrintFileWriter<Object> writer) {
+			DocumentProcessor<Object> processor, PrintFileWriter<Object> writer,
+			ObjectProvider<RemotePartitions> remotePartitions) {
+		this.remotePartitions = remotePartitions;
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.properties = properties;
@@ -68,24 +82,47 @@ class DocumentSteps {
 				}
 			})
 			.build();
+		this.chunkSteps.put(chunkStep.getName(), chunkStep);
 		return documentStep.byCity() ? byCity(documentStep.stepName(), chunkStep) : chunkStep;
 	}
 
+	/**
+	 * The chunk step of a by-city kind, which a worker of a remote run executes for a
+	 * partition the manager sent (by the step's name in the request), or null.
+	 */
+	@Override
+	public Step getStep(String stepName) {
+		return this.chunkSteps.get(stepName);
+	}
+
+	/**
+	 * The partitioned step: its partitions are printed by this process's threads, or,
+	 * when the process is the manager of remote runs, sent to the workers.
+	 */
 	private Step byCity(String name, Step worker) {
-		int threads = this.properties.effectiveThreads();
-		TaskExecutor executor;
-		if (threads > 1) {
-			SimpleAsyncTaskExecutor async = new SimpleAsyncTaskExecutor("print-");
-			async.setConcurrencyLimit(threads);
-			executor = async;
+		PartitionHandler handler;
+		RemotePartitions remote = this.remotePartitions.getIfAvailable();
+		if (remote != null) {
+			handler = remote.handler(worker.getName());
 		}
 		else {
-			executor = new SyncTaskExecutor();
+			int threads = this.properties.effectiveThreads();
+			TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+			if (threads > 1) {
+				SimpleAsyncTaskExecutor async = new SimpleAsyncTaskExecutor("print-");
+				async.setConcurrencyLimit(threads);
+				local.setTaskExecutor(async);
+			}
+			else {
+				local.setTaskExecutor(new SyncTaskExecutor());
+			}
+			local.setStep(worker);
+			// the partition size (CityPartitioner): one partition per city
+			local.setGridSize(0);
+			handler = local;
 		}
 		return new StepBuilder(name, this.jobRepository).partitioner(worker.getName(), this.cityPartitioner)
-			.step(worker)
-			.gridSize(threads)
-			.taskExecutor(executor)
+			.partitionHandler(handler)
 			.build();
 	}
 

@@ -75,7 +75,8 @@ public class PrintClaims implements RegistryDependents {
 	 * Pages through the run's claims of one kind in one partition, by unit and key; the
 	 * claims do not change while the run lasts, so a restarted step reads the same pages.
 	 */
-	JdbcPagingItemReader<Long> reader(long runId, String claimKind, String partition, int pageSize) throws Exception {
+	JdbcPagingItemReader<Long> reader(long runId, String claimKind, String partition, UnitRange units, int pageSize)
+			throws Exception {
 		Map<String, Order> sortKeys = new LinkedHashMap<>();
 		sortKeys.put("unit_id", Order.ASCENDING);
 		sortKeys.put("document_key", Order.ASCENDING);
@@ -83,8 +84,13 @@ public class PrintClaims implements RegistryDependents {
 			.dataSource(this.dataSource)
 			.selectClause("SELECT document_key, unit_id")
 			.fromClause("FROM print_claim")
-			.whereClause("run_id = :run AND claim_kind = :kind AND partition_code = :partition")
-			.parameterValues(Map.of("run", runId, "kind", claimKind, "partition", partition))
+			.whereClause("run_id = :run AND claim_kind = :kind AND partition_code = :partition"
+					+ ((units != null) ? " AND unit_id BETWEEN :unitFrom AND :unitTo" : ""))
+			.parameterValues(
+					(units != null)
+							? Map.of("run", runId, "kind", claimKind, "partition", partition, "unitFrom", units.from(),
+									"unitTo", units.to())
+							: Map.of("run", runId, "kind", claimKind, "partition", partition))
 			.sortKeys(sortKeys)
 			.pageSize(pageSize)
 			.rowMapper((rs, row) -> rs.getLong("document_key"))
@@ -97,6 +103,23 @@ public class PrintClaims implements RegistryDependents {
 				SELECT DISTINCT partition_code FROM print_claim
 				WHERE run_id = :run AND partition_code <> '' ORDER BY partition_code
 				""").param("run", runId).query(String.class).list();
+	}
+
+	/**
+	 * The documents of the run in each unit, city by city in code order and unit by unit:
+	 * for each unit the count of the kind it has most of (certificates and register cards
+	 * of a full run are printed by separate steps over the same partitions).
+	 */
+	List<UnitSize> unitSizes(long runId) {
+		return this.jdbc.sql("""
+				SELECT partition_code, unit_id, MAX(documents) FROM (
+				  SELECT partition_code, unit_id, claim_kind, COUNT(*) AS documents FROM print_claim
+				  WHERE run_id = :run AND partition_code <> '' GROUP BY partition_code, unit_id, claim_kind) k
+				GROUP BY partition_code, unit_id ORDER BY partition_code, unit_id
+				""")
+			.param("run", runId)
+			.query((rs, row) -> new UnitSize(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+			.list();
 	}
 
 	/** Releases every claim of the run, in the caller's transaction. */
@@ -115,6 +138,16 @@ public class PrintClaims implements RegistryDependents {
 
 	/** What one claim got: the documents claimed, and those held by other runs. */
 	record Claimed(int claimed, List<HeldElsewhere> heldElsewhere) {
+
+	}
+
+	/** How many documents of a run one unit holds. */
+	record UnitSize(String city, long unitId, int documents) {
+
+	}
+
+	/** The units from and to (inclusive) of a partition that is part of a city. */
+	record UnitRange(long from, long to) {
 
 	}
 

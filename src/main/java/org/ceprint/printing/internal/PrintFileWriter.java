@@ -55,14 +55,21 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 
 	private final String filePrefix;
 
+	private final Runnable fence;
+
 	private int filesWritten;
 
 	/**
-	 * @param partition the partition this writer serves (a city code), which names its
-	 * files, or null
+	 * @param partition the partition this writer serves (a city code, and the part of a
+	 * city split into unit ranges), which names its files, or null
+	 * @param fence run in every chunk's transaction once the file is rendered, before
+	 * anything is recorded or renamed: for a worker of a remote run, the check that it
+	 * still holds its partition ({@link PartitionLeases#hold}), which fails the chunk if
+	 * another worker has taken over
 	 */
 	PrintFileWriter(DocumentSource<V> source, PrintedDocuments store, PrintRunRecord run, String partition, Clock clock,
-			RenderingProperties rendering) {
+			RenderingProperties rendering, Runnable fence) {
+		this.fence = fence;
 		this.source = source;
 		this.store = store;
 		this.run = run;
@@ -117,6 +124,9 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 		if (result == null) {
 			return;
 		}
+		// from here to the commit the partition's lease row is locked: a takeover waits
+		// for this chunk, or this chunk finds the partition taken and rolls back
+		this.fence.run();
 		this.store.addDocuments(this.run.id(), this.source.kind(), fileName,
 				PageContentHashes.of(part, result.documents()), recipients(printable), now);
 		this.source.markPrinted(printable, now);

@@ -1,11 +1,10 @@
 package org.ceprint.printing.internal;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.ceprint.printing.PrintJob;
+import org.ceprint.printing.internal.PrintClaims.UnitRange;
 import org.ceprint.rendering.DistributionSlipRenderer;
 import org.ceprint.rendering.RenderingProperties;
 
@@ -17,8 +16,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class PrintJobsConfiguration {
 
-	static final String CITY = "city";
+	static final String CITY = CityPartitioner.CITY;
 
 	@Bean
 	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step finishRunStep) {
@@ -118,29 +117,17 @@ class PrintJobsConfiguration {
 	@Bean
 	DocumentSteps documentSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PrintingProperties properties, Partitioner cityPartitioner, JdbcPagingItemReader<Long> claimsReader,
-			DocumentProcessor<Object> documentProcessor, PrintFileWriter<Object> documentWriter) {
+			DocumentProcessor<Object> documentProcessor, PrintFileWriter<Object> documentWriter,
+			ObjectProvider<RemotePartitions> remotePartitions) {
 		return new DocumentSteps(jobRepository, transactionManager, properties, cityPartitioner, claimsReader,
-				documentProcessor, documentWriter);
+				documentProcessor, documentWriter, remotePartitions);
 	}
 
-	/**
-	 * One partition per city the run holds claims in, in code order; a partition with
-	 * nothing of a step's kind to print ends at once. The claims do not change while the
-	 * run lasts, so a restart finds the same partitions.
-	 */
+	/** The partitions of a by-city step ({@link CityPartitioner}). */
 	@Bean
 	@StepScope
 	Partitioner cityPartitioner(PrintClaims claims, @Value("#{jobParameters['runId']}") Long runId) {
-		return (gridSize) -> {
-			List<String> cities = claims.partitions(runId);
-			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-			for (String city : cities) {
-				ExecutionContext context = new ExecutionContext();
-				context.putString(CITY, city);
-				partitions.put(CITY + city, context);
-			}
-			return partitions;
-		};
+		return new CityPartitioner(claims.unitSizes(runId));
 	}
 
 	/** The run's claims of the step's kind, in the step's city or in the whole run. */
@@ -149,9 +136,13 @@ class PrintJobsConfiguration {
 	JdbcPagingItemReader<Long> claimsReader(PrintClaims claims, PrintRunStore store, PrintingProperties properties,
 			@Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
-			@Value("#{stepExecutionContext['" + CITY + "']}") String city) throws Exception {
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city,
+			@Value("#{stepExecutionContext['" + CityPartitioner.UNIT_FROM + "']}") Long unitFrom,
+			@Value("#{stepExecutionContext['" + CityPartitioner.UNIT_TO + "']}") Long unitTo) throws Exception {
 		return claims.reader(runId, PrintSelections.claimKind(step, store.find(runId)),
-				step.byCity() ? city : PrintSelections.WHOLE_RUN, properties.documentsPerFile());
+				step.byCity() ? city : PrintSelections.WHOLE_RUN,
+				(step.byCity() && unitFrom != null) ? new UnitRange(unitFrom, unitTo) : null,
+				properties.documentsPerFile());
 	}
 
 	@Bean
@@ -168,9 +159,21 @@ class PrintJobsConfiguration {
 			PrintedDocuments documents, Clock clock, RenderingProperties rendering,
 			@Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{stepExecutionContext['" + DocumentSteps.DOCUMENT_STEP + "']}") DocumentStep step,
-			@Value("#{stepExecutionContext['" + CITY + "']}") String city) {
-		return new PrintFileWriter<>(source(sources, step), documents, store.find(runId), step.byCity() ? city : null,
-				clock, rendering);
+			@Value("#{stepExecutionContext['" + CITY + "']}") String city,
+			@Value("#{stepExecutionContext['" + CityPartitioner.PART + "']}") String part,
+			@Value("#{stepExecutionContext['" + PartitionWorker.LEASE + "']}") String lease,
+			@Value("#{stepExecution.id}") Long stepExecutionId, PartitionLeases leases,
+			@Value("${ceprint.printing.fault.hang-worker-after-files:0}") int hangAfterFiles) {
+		String partition = !step.byCity() ? null : (part != null) ? city + "-" + part : city;
+		// a worker of a remote run checks in each chunk that the partition is still its
+		// own; a run in one process holds its partitions alone
+		Runnable fence = (lease != null) ? () -> {
+			PartitionWorker.hangIfAsked(hangAfterFiles, () -> leases.holds(stepExecutionId, lease));
+			leases.hold(stepExecutionId, lease);
+		} : () -> {
+		};
+		return new PrintFileWriter<>(source(sources, step), documents, store.find(runId), partition, clock, rendering,
+				fence);
 	}
 
 	/**

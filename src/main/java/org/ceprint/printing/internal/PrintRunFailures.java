@@ -43,7 +43,12 @@ public final class PrintRunFailures {
 		StepExecution step = failed.get();
 		String where = where(step);
 		List<Throwable> faults = step.getFailureExceptions();
-		return where + (faults.isEmpty() ? "被中止" : "时出错：" + category(faults.get(0)));
+		if (faults.isEmpty()) {
+			// a partition the manager of a remote run gave up says why in its exit status
+			String description = step.getExitStatus().getExitDescription();
+			return where + (description.startsWith("分区") ? "未完成：" + description : "被中止");
+		}
+		return where + "时出错：" + category(faults.get(0));
 	}
 
 	private static String where(StepExecution step) {
@@ -65,6 +70,11 @@ public final class PrintRunFailures {
 	/** The kind of fault, from the causes of the exception. */
 	static String category(Throwable fault) {
 		for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RemotePartitions.BrokerUnreachableException
+					|| cause instanceof PartitionTakenOverException) {
+				// their own words, written for the operator
+				return cause.getMessage();
+			}
 			if (cause instanceof OutOfMemoryError) {
 				return "内存不足（可加大 java -Xmx，或减小 ceprint.printing.documents-per-file）";
 			}

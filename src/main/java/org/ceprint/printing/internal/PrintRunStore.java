@@ -143,7 +143,7 @@ public class PrintRunStore {
 		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).single();
 	}
 
-	Optional<PrintRunRecord> lookup(long runId) {
+	public Optional<PrintRunRecord> lookup(long runId) {
 		return this.jdbc.sql("SELECT * FROM print_run WHERE id = :id").param("id", runId).query(this::run).optional();
 	}
 
