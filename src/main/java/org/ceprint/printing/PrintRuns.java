@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
 import org.ceprint.NotFoundException;
+import org.ceprint.printing.internal.PartitionLeases;
 import org.ceprint.printing.internal.PrintClaims;
 import org.ceprint.printing.internal.PrintJobs;
 import org.ceprint.printing.internal.PrintRunFailures;
@@ -65,9 +66,12 @@ public class PrintRuns {
 
 	private final TransactionTemplate transaction;
 
+	private final PartitionLeases leases;
+
 	PrintRuns(PrintRunRecorder recorder, UnfinishedRuns unfinished, PrintRunStore store, PrintedDocuments documents,
 			PrintClaims claims, JobOperator jobOperator, PrintJobs jobs, Clock clock, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, PartitionLeases leases) {
+		this.leases = leases;
 		this.recorder = recorder;
 		this.unfinished = unfinished;
 		this.store = store;
@@ -178,6 +182,8 @@ public class PrintRuns {
 		}
 		if (last.getStatus().isRunning()) {
 			UnfinishedRuns.refuseIfStillRunning(run, last, force);
+			// workers of a remote run whose manager died may still print its partitions
+			this.leases.revokeAll(run.id());
 			last = this.jobOperator.recover(last);
 		}
 		JobExecution interrupted = last;
@@ -200,6 +206,7 @@ public class PrintRuns {
 		JobExecution last = this.jobRepository.getLastJobExecution(this.jobs.get(run.job()).getName(), parameters(run));
 		if (last != null && last.getStatus().isRunning()) {
 			UnfinishedRuns.refuseIfStillRunning(run, last, force);
+			this.leases.revokeAll(run.id());
 			last = this.jobOperator.recover(last);
 		}
 		if (last != null && last.getStatus() != BatchStatus.ABANDONED) {

@@ -167,6 +167,27 @@ class RemotePrintRunMariaDbIntegrationTests {
 	}
 
 	@Test
+	void aRunWhoseManagerWasKilledIsResumedAndTheWorkerOfTheOldExecutionStopsAtItsNextChunk() throws Exception {
+		// the worker stops in the middle of the partition, until the partition is no
+		// longer its own
+		Child a = worker("a", "--ceprint.printing.fault.hang-worker-after-files=2");
+		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360800");
+		long runId = awaitRun(manager);
+		a.awaitOutput("故障注入：工作进程在第 3 个文件处停住", manager);
+		manager.process.destroyForcibly().waitFor();
+
+		// the worker still holds the killed manager's partition: the resumption revokes
+		// it (--force: the run made progress a moment ago), the worker's chunk meets the
+		// lease, and the worker then prints the resumed partition
+		Result resumed = ChildJvm.run(work, List.of("print", "resume", String.valueOf(runId), "--remote", "--force",
+				"--ceprint.printing.remote.queue=" + this.queue));
+		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+		assertThat(resumed.output()).contains("打印批次已完成");
+		a.awaitOutput("已由其他工作进程接手或已被管理进程收回", manager);
+		auditEveryCertificateOnce(runId, "360800", "[manager killed, resumed]");
+	}
+
+	@Test
 	void partitionsNoWorkerTakesAreGivenUpAndResumeFinishesThem() throws Exception {
 		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360400",
 				"--ceprint.printing.remote.partition-timeout=2s", "--ceprint.printing.remote.max-dispatches=2",
@@ -255,7 +276,7 @@ class RemotePrintRunMariaDbIntegrationTests {
 				return value.get();
 			}
 			if (!manager.process.isAlive()) {
-				Assertions.fail("the manager ended before " + what + ": " + manager.output);
+				return Assertions.fail("the manager ended before " + what + ": " + manager.output);
 			}
 			Thread.sleep(20);
 		}

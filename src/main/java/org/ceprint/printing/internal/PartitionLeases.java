@@ -124,6 +124,20 @@ public class PartitionLeases {
 				""").param("revoked", REVOKED).param("id", stepExecutionId).update());
 	}
 
+	/**
+	 * Revokes every lease of the run, before a resumption or an abandonment: workers
+	 * still printing partitions of its interrupted job execution (whose manager died)
+	 * cannot write another file once their chunk in progress has committed, since the
+	 * resumption prints those partitions again from their last committed chunk.
+	 */
+	public void revokeAll(long runId) {
+		this.transaction.executeWithoutResult((status) -> this.jdbc
+			.sql("UPDATE print_partition_lease SET holder_token = :revoked WHERE run_id = :run")
+			.param("revoked", REVOKED)
+			.param("run", runId)
+			.update());
+	}
+
 	/** The partitions of the run an operator asked to reassign. */
 	Set<Long> reassignRequested(long runId) {
 		return new HashSet<>(this.jdbc
