@@ -96,6 +96,12 @@ class RemotePrintRunMariaDbIntegrationTests {
 		for (Child child : this.children) {
 			child.process.destroyForcibly().waitFor();
 		}
+		// a run a failed test left unfinished must not hold the next test's certificates
+		try (Connection connection = connect();
+				PreparedStatement release = connection.prepareStatement("DELETE FROM print_claim WHERE run_id > ?")) {
+			release.setLong(1, this.runsBefore);
+			release.executeUpdate();
+		}
 		CachingConnectionFactory connectionFactory = new CachingConnectionFactory("127.0.0.1", 5672);
 		try {
 			new RabbitAdmin(connectionFactory).deleteQueue(this.queue);
@@ -113,10 +119,11 @@ class RemotePrintRunMariaDbIntegrationTests {
 				millisAfter, SEED);
 		Child a = worker("a");
 		Child b = worker("b");
-		Child manager = start("manager", "print", "certificates", "--remote", "--reprint");
+		// the largest city: two unit ranges of at least 50 certificates each
+		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360100");
 		long runId = awaitRun(manager);
 
-		// a partition of a whole city with two files committed and four or more to go
+		// a partition with two files committed and four or more to go
 		Held victim = await(() -> midPartition(runId, a).or(() -> midPartition(runId, b)), manager,
 				"a worker in the middle of a partition");
 		// the random point inside the chunk being written, not a synchronisation
@@ -132,28 +139,28 @@ class RemotePrintRunMariaDbIntegrationTests {
 		// the partition from its last committed chunk: sent once, held by the survivor
 		assertThat(lease(victim.stepExecutionId)).as(replay).startsWith("1 ").contains(":" + survivor.pid() + "#");
 		assertThat(stepStatus(victim.stepExecutionId)).as(replay).isEqualTo("COMPLETED");
-		List<String[]> manifest = auditEveryCertificateOnce(runId, null, replay);
-		// the largest city, cut into ranges of whole units, printed under names of its
-		// own
+		List<String[]> manifest = auditEveryCertificateOnce(runId, "360100", replay);
+		// the city, cut into ranges of whole units, printed under names of their own
 		assertThat(manifest.stream().map((line) -> line[2])).as(replay)
-			.anyMatch((file) -> file.startsWith("certificates-360100-p1-"))
+			.allMatch(
+					(file) -> file.startsWith("certificates-360100-p1-") || file.startsWith("certificates-360100-p2-"))
 			.anyMatch((file) -> file.startsWith("certificates-360100-p2-"));
 	}
 
 	@Test
 	void aHungWorkersPartitionReassignedByHandIsFinishedByAnotherAndTheHungOneCannotWriteAfter() throws Exception {
 		Child a = worker("a", "--ceprint.printing.fault.hang-worker-after-files=2");
-		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360800");
+		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360200");
 		long runId = awaitRun(manager);
 		a.awaitOutput("故障注入：工作进程在第 3 个文件处停住", manager);
 		Held hung = await(() -> held(runId, a), manager, "the hung worker's partition");
 
 		Result status = ChildJvm.run(work, List.of("print", "status", String.valueOf(runId)));
 		assertThat(status.exitCode()).as(status.output()).isZero();
-		assertThat(status.output()).contains("360800", "进行中", ":" + a.pid() + "#");
+		assertThat(status.output()).contains("360200", "进行中", ":" + a.pid() + "#");
 
 		Child b = worker("b");
-		Result reassigned = ChildJvm.run(work, List.of("print", "reassign", String.valueOf(runId), "360800"));
+		Result reassigned = ChildJvm.run(work, List.of("print", "reassign", String.valueOf(runId), "360200"));
 		assertThat(reassigned.exitCode()).as(reassigned.output()).isZero();
 		assertThat(reassigned.output()).contains("已请求改派");
 
@@ -163,46 +170,37 @@ class RemotePrintRunMariaDbIntegrationTests {
 		// sent a second time, taken by b; a woke up, met the fence and wrote nothing
 		assertThat(lease(hung.stepExecutionId)).startsWith("2 ").contains(":" + b.pid() + "#");
 		a.awaitOutput("已由其他工作进程接手或已被管理进程收回", manager);
-		auditEveryCertificateOnce(runId, "360800", "[hung worker]");
+		auditEveryCertificateOnce(runId, "360200", "[hung worker]");
 	}
 
 	@Test
-	void aRunWhoseManagerWasKilledIsResumedAndTheWorkerOfTheOldExecutionStopsAtItsNextChunk() throws Exception {
-		// the worker stops in the middle of the partition, until the partition is no
-		// longer its own
+	void aPartitionWithoutProgressIsGivenUpAfterItsSendsAndResumeFinishesItWhileTheHungWorkerWritesNothing()
+			throws Exception {
+		// the only worker stops in the middle of the partition, until it is no longer its
+		// own; the manager waits 20 s for progress (three times the slowest first chunk
+		// seen on a loaded two-core machine, which loads templates and fonts), then gives
+		// the partition up (sending it again is RemotePartitionHandlerTests')
 		Child a = worker("a", "--ceprint.printing.fault.hang-worker-after-files=2");
-		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360800");
-		long runId = awaitRun(manager);
-		a.awaitOutput("故障注入：工作进程在第 3 个文件处停住", manager);
-		manager.process.destroyForcibly().waitFor();
-
-		// the worker still holds the killed manager's partition: the resumption revokes
-		// it (--force: the run made progress a moment ago), the worker's chunk meets the
-		// lease, and the worker then prints the resumed partition
-		Result resumed = ChildJvm.run(work, List.of("print", "resume", String.valueOf(runId), "--remote", "--force",
-				"--ceprint.printing.remote.queue=" + this.queue));
-		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-		assertThat(resumed.output()).contains("打印批次已完成");
-		a.awaitOutput("已由其他工作进程接手或已被管理进程收回", manager);
-		auditEveryCertificateOnce(runId, "360800", "[manager killed, resumed]");
-	}
-
-	@Test
-	void partitionsNoWorkerTakesAreGivenUpAndResumeFinishesThem() throws Exception {
-		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360400",
-				"--ceprint.printing.remote.partition-timeout=2s", "--ceprint.printing.remote.max-dispatches=2",
+		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360200",
+				"--ceprint.printing.remote.partition-timeout=20s", "--ceprint.printing.remote.max-dispatches=1",
 				"--ceprint.printing.remote.poll-interval=200ms");
 		long runId = awaitRun(manager);
 		Result managed = manager.finish();
 		assertThat(managed.exitCode()).as(managed.output()).isEqualTo(1);
-		assertThat(managed.output()).contains("打印批次未完成", "360400", "发送 2 次后仍无进展", "print resume " + runId);
+		assertThat(a.output).contains("故障注入：工作进程在第 3 个文件处停住");
+		assertThat(managed.output()).contains("打印批次未完成", "（360200）", "分区 360200 发送 1 次后仍无进展", "print resume " + runId);
+		assertThat(managed.output()).doesNotContain("Exception", "at org.");
+		// given up, the partition's lease is revoked: the hung worker wakes, meets it and
+		// writes nothing more
+		a.awaitOutput("已由其他工作进程接手或已被管理进程收回", manager);
 
-		worker("c");
-		Result resumed = ChildJvm.run(work, List.of("print", "resume", String.valueOf(runId), "--remote", "--force",
+		// resumed: only the partition that did not complete, from its last committed
+		// chunk, by the same worker, free again
+		Result resumed = ChildJvm.run(work, List.of("print", "resume", String.valueOf(runId), "--remote",
 				"--ceprint.printing.remote.queue=" + this.queue));
 		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
 		assertThat(resumed.output()).contains("打印批次已完成");
-		auditEveryCertificateOnce(runId, "360400", "[given up, resumed]");
+		auditEveryCertificateOnce(runId, "360200", "[given up, resumed]");
 	}
 
 	/**
@@ -216,7 +214,7 @@ class RemotePrintRunMariaDbIntegrationTests {
 			.complete();
 		List<String> certificates = strings("SELECT certificate_no FROM certificate WHERE status = 'VALID'"
 				+ ((city != null) ? " AND channel_code = '" + city + "'" : ""));
-		assertThat(certificates).as(context).hasSizeGreaterThan(50);
+		assertThat(certificates).as(context).hasSizeGreaterThan(20);
 		assertThat(PrintRunContract.numbersOf(manifest, "CERTIFICATE")).as("%s certificates", context)
 			.containsExactlyInAnyOrderElementsOf(certificates);
 		assertThat(strings("SELECT document_key FROM print_claim WHERE run_id = " + runId))
@@ -226,17 +224,17 @@ class RemotePrintRunMariaDbIntegrationTests {
 	}
 
 	/**
-	 * The partition of a whole city the worker holds, once it has committed two files and
-	 * has at least four to go (so that the kill lands inside it).
+	 * The partition the worker holds, once it has committed two files and has at least
+	 * four to go, so that the kill lands inside it: a range holds at least 50
+	 * certificates (a range closes at the partition size, 100, and a remainder under half
+	 * of it joins the last).
 	 */
 	private Optional<Held> midPartition(long runId, Child worker) {
 		return query("""
 				SELECT l.step_execution_id FROM print_partition_lease l
 				JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = l.step_execution_id
-				WHERE l.run_id = ? AND l.holder LIKE ? AND s.STATUS = 'STARTED' AND l.partition_name NOT LIKE '%-p%'
-				AND s.WRITE_COUNT >= 10 AND s.WRITE_COUNT + 20 <= (SELECT COUNT(*) FROM print_claim c
-				    WHERE c.run_id = l.run_id AND c.claim_kind = 'CERTIFICATE'
-				    AND c.partition_code = l.partition_name)
+				WHERE l.run_id = ? AND l.holder LIKE ? AND s.STATUS = 'STARTED' AND l.partition_name LIKE '%-p%'
+				AND s.WRITE_COUNT BETWEEN 10 AND 30
 				""", runId, "%:" + worker.pid() + "#%").map((id) -> new Held(worker, id));
 	}
 

@@ -67,7 +67,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 		long runId = managerStepExecution.getJobParameters().getLong("runId");
 		Map<Long, Watched> watched = new LinkedHashMap<>();
 		for (StepExecution partition : partitions) {
-			Watched entry = new Watched(partition.getStepName());
+			Watched entry = new Watched(partition);
 			watched.put(partition.getId(), entry);
 			send(runId, partition.getId(), entry);
 		}
@@ -97,7 +97,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 				StepExecution current = executions.get(id);
 				if (!current.getStatus().isRunning()) {
 					partition.ended = true;
-					ended.add(current);
+					ended.add(partition.endedAs(current));
 					continue;
 				}
 				if (reassign.contains(id)) {
@@ -117,7 +117,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 						String reason = "分区 %s 发送 %d 次后仍无进展（每次等待 %d 秒），已收回".formatted(partition.name,
 								partition.dispatches, this.settings.partitionTimeout().toSeconds());
 						logger.error("打印批次 %d：%s".formatted(runId, reason));
-						ended.add(giveUp(id, reason));
+						ended.add(partition.endedAs(giveUp(id, reason)));
 						givenUp.put(id, reason);
 						partition.ended = true;
 					}
@@ -168,6 +168,8 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 	/** What the manager saw of a partition when it last looked. */
 	private static final class Watched {
 
+		private final StepExecution split;
+
 		private final String name;
 
 		private int dispatches;
@@ -180,9 +182,29 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 
 		private boolean ended;
 
-		Watched(String stepName) {
+		Watched(StepExecution split) {
+			this.split = split;
 			// certificatesCityStep:city360100-p2 -> 360100-p2
+			String stepName = split.getStepName();
 			this.name = stepName.substring(stepName.indexOf(":") + 1).replaceFirst("^city", "");
+		}
+
+		/**
+		 * The execution the splitter made, which the job execution in this process holds,
+		 * brought up to how the partition ended in the repository: what the run's report
+		 * reads.
+		 */
+		StepExecution endedAs(StepExecution current) {
+			this.split.setStatus(current.getStatus());
+			this.split.setExitStatus(current.getExitStatus());
+			this.split.setReadCount(current.getReadCount());
+			this.split.setWriteCount(current.getWriteCount());
+			this.split.setStartTime(current.getStartTime());
+			this.split.setEndTime(current.getEndTime());
+			this.split.setLastUpdated(current.getLastUpdated());
+			this.split.setVersion(current.getVersion());
+			this.split.setExecutionContext(current.getExecutionContext());
+			return this.split;
 		}
 
 		/**
