@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -69,8 +70,7 @@ public final class SigningKeys {
 	 * @throws IllegalStateException when no key can sign, with what to do, in Chinese
 	 */
 	static SigningKeys forSigning(Path folder, Integer signingKeyId, boolean generateIfMissing, Set<Integer> revoked) {
-		if (generateIfMissing) {
-			// under the lock even when a key is there: it may be half written
+		if (generateIfMissing && publicKeyFiles(folder).isEmpty()) {
 			generateFirstKey(folder);
 		}
 		Map<Integer, PublicKey> publicKeys = readPublicKeys(folder);
@@ -99,7 +99,8 @@ public final class SigningKeys {
 	 * workers, say) must not each make key 1: the last would replace the others', and
 	 * what they signed would no longer verify. A file lock in the folder (and a lock of
 	 * this class for the threads of one process) lets one of them make it; the others
-	 * find it made.
+	 * find it made. The lock file is made only in a folder without keys, so a folder of
+	 * keys may be read-only.
 	 */
 	private static void generateFirstKey(Path folder) {
 		synchronized (SigningKeys.class) {
@@ -151,15 +152,22 @@ public final class SigningKeys {
 				throw new ConflictException("密钥 %d 已存在：%s".formatted(id, publicFile(folder, id)));
 			}
 			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			// each file appears whole (written aside, then renamed), the private key
+			// first: a
+			// process that finds the public key finds a key that signs
 			Path privateFile = privateFile(folder, id);
-			Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+			Path privatePart = folder.resolve(privateFile.getFileName() + ".part");
+			Files.writeString(privatePart, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
 			try {
-				Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+				Files.setPosixFilePermissions(privatePart, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system: the folder's own permissions protect it
 			}
-			Files.writeString(publicFile(folder, id), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+			Files.move(privatePart, privateFile, StandardCopyOption.ATOMIC_MOVE);
+			Path publicPart = folder.resolve(publicFile(folder, id).getFileName() + ".part");
+			Files.writeString(publicPart, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+			Files.move(publicPart, publicFile(folder, id), StandardCopyOption.ATOMIC_MOVE);
 			return publicFile(folder, id);
 		}
 		catch (IOException ex) {
