@@ -97,14 +97,6 @@ public class PrintClaims implements RegistryDependents {
 			.build();
 	}
 
-	/** The partitions (cities) the run holds claims in, in code order. */
-	List<String> partitions(long runId) {
-		return this.jdbc.sql("""
-				SELECT DISTINCT partition_code FROM print_claim
-				WHERE run_id = :run AND partition_code <> '' ORDER BY partition_code
-				""").param("run", runId).query(String.class).list();
-	}
-
 	/**
 	 * The documents of the run in each unit, city by city in code order and unit by unit:
 	 * for each unit the count of the kind it has most of (certificates and register cards
