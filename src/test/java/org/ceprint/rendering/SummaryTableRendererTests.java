@@ -9,6 +9,8 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.ceprint.authenticity.QrCodeReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,31 +54,56 @@ class SummaryTableRendererTests {
 		RenderingFixtures.assertFontsEmbeddedAndSubset(pdf);
 	}
 
-	@Test
-	void aLongTableContinuesOverPagesInEveryCopy() throws IOException {
-		SummaryTableView view = RenderingFixtures.summaryTable("12360100491012345U-2024", 40);
-		RenderResult[] result = new RenderResult[1];
-		byte[] pdf = RenderingFixtures.bytes((out) -> result[0] = this.renderer.render(List.of(view), out),
-				"summary-table-40.pdf");
+	/**
+	 * Every page of every copy says which copy it is, of which batch, which page of how
+	 * many, and carries the QR code: 40 rows take three pages a copy, and with 12 the
+	 * layout before put the totals and signature boxes alone on a second page that had
+	 * none of these. The totals keep at least the last row with them.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "40, 3", "12, 2" })
+	void everyPageOfEveryCopyIsIdentifiableAndTheTotalsNeverStandAlone(int rows, int pagesPerCopy) throws IOException {
+		String batchNo = "12360100491012345U-2025-03";
+		SummaryTableView view = withQrContent(RenderingFixtures.summaryTable(batchNo, rows), SampleDocuments.SAMPLE_QR);
+		byte[] pdf = RenderingFixtures.bytes((out) -> this.renderer.render(List.of(view), out),
+				"summary-table-" + rows + ".pdf");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			int pages = document.getNumberOfPages();
-			assertThat(pages % 3).isZero();
-			assertThat(pages).isGreaterThan(3);
-			int perCopy = pages / 3;
+			assertThat(document.getNumberOfPages()).isEqualTo(3 * pagesPerCopy);
+			PDFRenderer raster = new PDFRenderer(document);
 			for (int copy = 0; copy < 3; copy++) {
-				StringBuilder text = new StringBuilder();
-				for (int page = copy * perCopy + 1; page <= (copy + 1) * perCopy; page++) {
-					String pageText = RenderingFixtures.flatText(document, page);
-					assertThat(pageText).as("label on every page")
-						.contains(RenderingFixtures.flat(SummaryTableRenderer.COPY_LABELS.get(copy)));
-					text.append(pageText);
+				int rowsOfCopy = 0;
+				for (int page = 1; page <= pagesPerCopy; page++) {
+					int pdfPage = copy * pagesPerCopy + page;
+					String text = RenderingFixtures.flatText(document, pdfPage);
+					assertThat(text).as("page %d of copy %d", page, copy + 1)
+						.contains(RenderingFixtures.flat(SummaryTableRenderer.COPY_LABELS.get(copy)), "批次号：" + batchNo,
+								"第" + page + "页共" + pagesPerCopy + "页");
+					assertThat(QrCodeReader.decode(raster.renderImageWithDPI(pdfPage - 1, 150, ImageType.RGB)))
+						.as("QR code of page %d of copy %d", page, copy + 1)
+						.hasValue(SampleDocuments.SAMPLE_QR);
+					int dataRows = occurrences(text, "3601002024000");
+					rowsOfCopy += dataRows;
+					boolean last = page == pagesPerCopy;
+					assertThat(text.contains("合计") && text.contains("报送单位（盖章）")).as("totals on page %d", page)
+						.isEqualTo(last);
+					assertThat(dataRows).as("data rows on page %d of copy %d", page, copy + 1).isPositive();
 				}
-				for (int row = 3; row <= 40; row++) {
-					assertThat(text).contains("张喆" + row + "3601");
-				}
-				assertThat(RenderingFixtures.flatText(document, (copy + 1) * perCopy)).contains("合计");
+				assertThat(rowsOfCopy).isEqualTo(rows);
 			}
 		}
+	}
+
+	private static SummaryTableView withQrContent(SummaryTableView view, String qrContent) {
+		return new SummaryTableView(view.batchNo(), view.submitterName(), view.submitterCreditCode(),
+				view.departmentName(), view.verifyingOffice(), view.filledOn(), qrContent, view.rows());
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
 	}
 
 }
