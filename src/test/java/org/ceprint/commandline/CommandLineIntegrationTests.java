@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -98,6 +99,23 @@ class CommandLineIntegrationTests {
 		Result verify = run(List.of("verify", certificates.toString()));
 		assertThat(verify.exitCode()).as(verify.output()).isZero();
 		assertThat(verify.output()).contains("二维码内容：HTTP://LOCALHOST:8080/V/", "结论：真实有效", first[0]);
+
+		// the last page of a summary table: its third copy's totals, a page other than
+		// the
+		// table's first (the 30 people's tables take one page a copy;
+		// SummaryTableRendererTests
+		// reads the QR code of every page of longer ones)
+		String[] table = Files.readAllLines(folder.resolve("manifest.csv"))
+			.stream()
+			.map((line) -> line.split(","))
+			.filter((line) -> line[1].equals("SUMMARY_TABLE"))
+			.max(Comparator.comparingInt((line) -> Integer.parseInt(line[4]) - Integer.parseInt(line[3])))
+			.orElseThrow();
+		assertThat(Integer.parseInt(table[4])).as("last page of %s", table[0])
+			.isGreaterThan(Integer.parseInt(table[3]));
+		Result tablePage = run(List.of("verify", folder.resolve(table[2]).toString(), "--page", table[4]));
+		assertThat(tablePage.exitCode()).as(tablePage.output()).isZero();
+		assertThat(tablePage.output()).contains("结论：真实 · 继续教育情况登记汇总表", "文件：继续教育情况登记汇总表 " + table[0]);
 
 		// offline: the public keys alone, in a folder of their own, and no database
 		Path publicKeys = Files.createDirectories(this.workDir.resolve("public-keys"));

@@ -91,6 +91,10 @@ class SummaryTableRendererTests {
 				assertThat(rowsOfCopy).isEqualTo(rows);
 			}
 		}
+		// as `verify FILE --page N` reads it: the second copy's last page
+		assertThat(QrCodeReader.decode(RenderingFixtures.OUTPUT.resolve("summary-table-" + rows + ".pdf"),
+				2 * pagesPerCopy))
+			.hasValue(SampleDocuments.SAMPLE_QR);
 	}
 
 	private static SummaryTableView withQrContent(SummaryTableView view, String qrContent) {
