@@ -39,6 +39,25 @@ public class SampleDocuments {
 
 	static final String OFFICE = "南昌市人力资源和社会保障局";
 
+	static final String UNIT = "南昌市第一人民医院";
+
+	static final String CREDIT_CODE = "12360100491012345U";
+
+	/**
+	 * A batch number of the real form, the submitter's credit code, the year and the
+	 * year's sequence (as the submission module makes them).
+	 */
+	static final String BATCH_NO = CREDIT_CODE + "-2025-01";
+
+	/**
+	 * Nanchang's certificates of 2019 with serials 127 to 135, check characters included.
+	 */
+	private static final String[] CERTIFICATE_NUMBERS = { "36010020190001276", "36010020190001284", "36010020190001292",
+			"36010020190001305", "36010020190001313", "36010020190001321", "3601002019000133X", "36010020190001348",
+			"36010020190001356" };
+
+	private static final String[] NAMES = { "欧阳堃", "张喆", "李珺", "王赟", "刘燚", "陈犇", "杨淼", "赵垚", "司马婷" };
+
 	private final CertificateRenderer certificates;
 
 	private final SealOverlayRenderer overlays;
@@ -47,12 +66,19 @@ public class SampleDocuments {
 
 	private final SummaryTableRenderer summaryTables;
 
+	private final DistributionSlipRenderer distributionSlips;
+
+	private final ReturnSlipRenderer returnSlips;
+
 	SampleDocuments(CertificateRenderer certificates, SealOverlayRenderer overlays, RegisterCardRenderer registerCards,
-			SummaryTableRenderer summaryTables) {
+			SummaryTableRenderer summaryTables, DistributionSlipRenderer distributionSlips,
+			ReturnSlipRenderer returnSlips) {
 		this.certificates = certificates;
 		this.overlays = overlays;
 		this.registerCards = registerCards;
 		this.summaryTables = summaryTables;
+		this.distributionSlips = distributionSlips;
+		this.returnSlips = returnSlips;
 	}
 
 	/**
@@ -77,6 +103,10 @@ public class SampleDocuments {
 					(out) -> this.registerCards.render(List.of(registerCard()), full, out), 1);
 			write(folder, "summary-table", previewDpi, written,
 					(out) -> this.summaryTables.render(List.of(summaryTable()), full, out), 1);
+			write(folder, "distribution-slip", previewDpi, written,
+					(out) -> this.distributionSlips.render(List.of(distributionSlip()), full, out), 1);
+			write(folder, "return-slip", previewDpi, written,
+					(out) -> this.returnSlips.render(List.of(returnSlip()), full, out), 1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("样张写入失败：" + folder, ex);
@@ -152,19 +182,42 @@ public class SampleDocuments {
 	}
 
 	static SummaryTableView summaryTable() {
-		String[] names = { "欧阳堃", "张喆", "李珺", "王赟", "刘燚", "陈犇", "杨淼", "赵垚", "司马婷" };
 		List<SummaryTableRow> rows = new ArrayList<>();
-		for (int i = 0; i < names.length; i++) {
+		for (int i = 0; i < NAMES.length; i++) {
 			boolean isPublic = i % 4 == 0;
-			rows.add(new SummaryTableRow(i + 1, names[i], "3601021985061505" + String.format("%02d", i),
-					"3601002019000" + String.format("%03d", 127 + i) + "X", "南昌市第一人民医院", "主治医师",
-					isPublic ? "公需科目：数字经济与创新驱动发展" : "急危重症救治新进展培训班", isPublic ? "远程教育" : "面授培训",
+			rows.add(new SummaryTableRow(i + 1, NAMES[i], "3601021985061505" + String.format("%02d", i), number(i),
+					"南昌市第一人民医院", "主治医师", isPublic ? "公需科目：数字经济与创新驱动发展" : "急危重症救治新进展培训班", isPublic ? "远程教育" : "面授培训",
 					LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 3),
 					isPublic ? new BigDecimal("12") : BigDecimal.ZERO,
 					isPublic ? BigDecimal.ZERO : new BigDecimal("24"), "合格"));
 		}
-		return new SummaryTableView("2025-360100-0001", "南昌市第一人民医院", "12360100491012345U", "南昌市卫生健康委员会", OFFICE,
-				LocalDate.of(2025, 12, 1), SAMPLE_QR, rows);
+		return new SummaryTableView(BATCH_NO, UNIT, CREDIT_CODE, "南昌市卫生健康委员会", OFFICE, LocalDate.of(2025, 12, 1),
+				SAMPLE_QR, rows);
+	}
+
+	/** The certificates of a print run handed to the unit of the sample holders. */
+	static DistributionSlipView distributionSlip() {
+		List<DistributionSlipView.Line> lines = new ArrayList<>();
+		for (int i = 0; i < NAMES.length; i++) {
+			lines.add(new DistributionSlipView.Line(number(i), NAMES[i], "certificates-360100-0001.pdf", 1 + 4 * i,
+					4 + 4 * i));
+		}
+		return new DistributionSlipView("继续教育证书", "证书编号", UNIT, "2025-12-01-all-documents-city360100-1",
+				LocalDate.of(2025, 12, 1), lines);
+	}
+
+	/** The entries of the sample summary table that the HRSS office did not verify. */
+	static ReturnSlipView returnSlip() {
+		LocalDate start = LocalDate.of(2025, 4, 1);
+		return new ReturnSlipView(BATCH_NO, UNIT, OFFICE, LocalDate.of(2026, 1, 10), NAMES.length, SAMPLE_QR,
+				List.of(new ReturnSlipView.Line(3, NAMES[2], number(2), "急危重症救治新进展培训班", start, start.plusDays(2),
+						new BigDecimal("24"), "缺少证明材料：未附结业证书"),
+						new ReturnSlipView.Line(7, NAMES[6], number(6), "急危重症救治新进展培训班", start, start.plusDays(2),
+								new BigDecimal("24"), "与已验证的登记重复")));
+	}
+
+	private static String number(int i) {
+		return CERTIFICATE_NUMBERS[i];
 	}
 
 }
