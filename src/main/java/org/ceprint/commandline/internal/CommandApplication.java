@@ -26,6 +26,9 @@ public final class CommandApplication {
 	 * Auto-configurations a command that runs once never uses. Names of classes absent
 	 * from the class path are ignored by Spring Boot.
 	 */
+	/** Spring Modulith's event publication registry, by its bean name. */
+	private static final String EVENT_REGISTRY = "eventPublicationRegistry";
+
 	static final List<String> NOT_FOR_ONE_COMMAND = List.of(
 			"org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration",
 			"org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration",
@@ -84,6 +87,14 @@ public final class CommandApplication {
 			ex.getApplicationContext().close();
 		}
 		CommandExitCode exitCode = context.getBean(CommandExitCode.class);
+		if (!serving && context.getBeanFactory().containsSingleton(EVENT_REGISTRY)) {
+			// Spring Modulith's event registry reads its table when the context closes; a
+			// command that never touched the database (samples) made it lazily without
+			// the
+			// transaction manager, which a closing context can no longer create: Spring
+			// then printed its own English error on the way out
+			context.getBean(PlatformTransactionManager.class);
+		}
 		if (!serving || exitCode.value() != 0 || !exitCode.keepServing()) {
 			System.exit(SpringApplication.exit(context, exitCode::value));
 		}
