@@ -132,12 +132,12 @@ public record RegistrationTable(double left, double right, double top, double he
 
 	/** The top-most run of glyphs that spells {@code text}. */
 	private static Optional<Glyph[]> heading(List<Glyph> glyphs, String text) {
-		int[] chars = text.codePoints().toArray();
+		String[] chars = text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
 		Glyph[] best = null;
 		for (int i = 0; i + chars.length <= glyphs.size(); i++) {
 			boolean match = true;
 			for (int j = 0; j < chars.length && match; j++) {
-				match = glyphs.get(i + j).text().equals(Character.toString(chars[j]));
+				match = glyphs.get(i + j).text().equals(chars[j]);
 			}
 			if (match && (best == null || glyphs.get(i).baseline() < best[0].baseline())) {
 				best = glyphs.subList(i, i + chars.length).toArray(Glyph[]::new);

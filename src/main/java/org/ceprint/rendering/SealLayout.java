@@ -2,9 +2,13 @@ package org.ceprint.rendering;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import org.ceprint.rendering.internal.PageDrawing;
@@ -97,8 +101,9 @@ public final class SealLayout {
 	public static List<Page> read(PDDocument document, RegistrationTable form, double allowedOverlap)
 			throws IOException {
 		List<Page> pages = new ArrayList<>();
+		Map<COSBase, Ink> formInk = new HashMap<>();
 		for (int i = 0; i < document.getNumberOfPages(); i++) {
-			PageDrawing drawing = PageDrawing.of(document.getPage(i));
+			PageDrawing drawing = PageDrawing.of(document.getPage(i), formInk);
 			RegistrationTable onPage = RegistrationTable.find(drawing.rules(), drawing.glyphs()).orElse(null);
 			if (onPage == null && drawing.seals().isEmpty()) {
 				continue;
@@ -111,6 +116,21 @@ public final class SealLayout {
 			pages.add(check(i + 1, seals, table, onPage != null, allowedOverlap));
 		}
 		return pages;
+	}
+
+	/**
+	 * The registration table of the first page that shows one, to hold the seals of
+	 * overlay pages against.
+	 */
+	public static Optional<RegistrationTable> firstTable(PDDocument document) throws IOException {
+		for (int i = 0; i < document.getNumberOfPages(); i++) {
+			PageDrawing drawing = PageDrawing.of(document.getPage(i), new HashMap<>());
+			Optional<RegistrationTable> table = RegistrationTable.find(drawing.rules(), drawing.glyphs());
+			if (table.isPresent()) {
+				return table;
+			}
+		}
+		return Optional.empty();
 	}
 
 	static Page check(int number, List<Seal> seals, RegistrationTable table, boolean tableOnPage,

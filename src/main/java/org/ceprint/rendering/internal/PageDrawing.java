@@ -1,9 +1,12 @@
 package org.ceprint.rendering.internal;
 
+import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -71,16 +74,29 @@ public final class PageDrawing extends PDFGraphicsStreamEngine {
 
 	private int sealLayerDepth;
 
-	/** The ink of the seal being drawn: points with the half line width of each. */
+	/**
+	 * The ink of the seal form being read: points (PDF space) with the half line width of
+	 * each.
+	 */
 	private List<double[]> sealInk;
 
-	private PageDrawing(PDPage page) {
+	/**
+	 * The ink of each seal form read so far, in the space the form was drawn in: a form
+	 * drawn many times is read once.
+	 */
+	private final Map<COSBase, Ink> formInk;
+
+	private PageDrawing(PDPage page, Map<COSBase, Ink> formInk) {
 		super(page);
 		this.pageHeight = page.getMediaBox().getHeight();
+		this.formInk = formInk;
 	}
 
-	public static PageDrawing of(PDPage page) throws IOException {
-		PageDrawing drawing = new PageDrawing(page);
+	/**
+	 * @param formInk where the ink of seal forms is kept between pages of one document
+	 */
+	public static PageDrawing of(PDPage page, Map<COSBase, Ink> formInk) throws IOException {
+		PageDrawing drawing = new PageDrawing(page, formInk);
 		drawing.processPage(page);
 		return drawing;
 	}
@@ -126,16 +142,62 @@ public final class PageDrawing extends PDFGraphicsStreamEngine {
 			super.showForm(form);
 			return;
 		}
-		this.sealInk = new ArrayList<>();
-		super.showForm(form);
-		if (!this.sealInk.isEmpty()) {
-			this.seals.add(circle(this.sealInk));
+		AffineTransform ctm = getGraphicsState().getCurrentTransformationMatrix().createAffineTransform();
+		Ink inForm = this.formInk.get(form.getCOSObject());
+		if (inForm == null) {
+			this.sealInk = new ArrayList<>();
+			super.showForm(form);
+			inForm = inFormSpace(this.sealInk, ctm);
+			this.formInk.put(form.getCOSObject(), inForm);
+			this.sealInk = null;
 		}
-		this.sealInk = null;
+		if (inForm.radius() > 0) {
+			Point2D centre = ctm.transform(new Point2D.Double(inForm.x(), inForm.y()), null);
+			this.seals.add(new Ink(centre.getX(), this.pageHeight - centre.getY(), inForm.radius() * stretch(ctm)));
+		}
 	}
 
 	/**
-	 * Centred on the middle of the ink's extent: exact for a round seal, however tilted.
+	 * The circle that holds a form's ink, in the form's own space: drawn again under
+	 * another matrix, it maps to a circle that holds the ink again, exactly so for a
+	 * rotated and scaled stamp.
+	 */
+	private static Ink inFormSpace(List<double[]> ink, AffineTransform ctm) {
+		if (ink.isEmpty()) {
+			return new Ink(0, 0, 0);
+		}
+		AffineTransform back;
+		try {
+			back = ctm.createInverse();
+		}
+		catch (NoninvertibleTransformException ex) {
+			return new Ink(0, 0, 0);
+		}
+		double shrink = stretch(back);
+		List<double[]> inForm = new ArrayList<>(ink.size());
+		for (double[] p : ink) {
+			double[] q = new double[3];
+			back.transform(p, 0, q, 0, 1);
+			q[2] = p[2] * shrink;
+			inForm.add(q);
+		}
+		return circle(inForm);
+	}
+
+	/** The most a matrix lengthens a line: its largest singular value. */
+	private static double stretch(AffineTransform m) {
+		double a = m.getScaleX();
+		double b = m.getShearX();
+		double c = m.getShearY();
+		double d = m.getScaleY();
+		double sum = a * a + b * b + c * c + d * d;
+		double det = a * d - b * c;
+		return Math.sqrt((sum + Math.sqrt(Math.max(0, sum * sum - 4 * det * det))) / 2);
+	}
+
+	/**
+	 * Centred on the middle of the ink's extent, the radius reaching its farthest point:
+	 * exact for a round seal.
 	 */
 	private static Ink circle(List<double[]> ink) {
 		double left = Double.MAX_VALUE;
@@ -248,7 +310,7 @@ public final class PageDrawing extends PDFGraphicsStreamEngine {
 		if (this.sealInk != null && (fill || stroke)) {
 			double halfWidth = stroke ? lineWidth() / 2 : 0;
 			for (double[] p : this.points) {
-				this.sealInk.add(new double[] { p[0], this.pageHeight - p[1], halfWidth });
+				this.sealInk.add(new double[] { p[0], p[1], halfWidth });
 			}
 		}
 		else if (stroke) {
