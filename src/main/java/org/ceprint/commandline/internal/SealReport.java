@@ -1,6 +1,6 @@
 package org.ceprint.commandline.internal;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +39,8 @@ final class SealReport {
 
 	private final List<String> violations = new ArrayList<>();
 
+	private int pagesInBreach;
+
 	void add(String file, boolean overlay, List<SealLayout.Page> pages) {
 		if (overlay) {
 			this.overlayFiles++;
@@ -64,6 +66,9 @@ final class SealReport {
 			if (page.table() == null && seals > 0) {
 				this.uncheckedPages++;
 			}
+			if (!page.violations().isEmpty()) {
+				this.pagesInBreach++;
+			}
 			page.violations().forEach((violation) -> this.violations.add(at + "：" + violation.description()));
 		}
 	}
@@ -76,7 +81,7 @@ final class SealReport {
 		return this.violations.isEmpty();
 	}
 
-	void print(PrintStream out, int listed, double seconds) {
+	void print(PrintWriter out, int listed, double seconds) {
 		out.printf("  证书文件 %d 个，登记页 %d 页；套印文件 %d 个，套印页 %d 页%n", this.certificateFiles, this.registrationPages,
 				this.overlayFiles, this.overlayPages);
 		out.println("  每页印章数：");
@@ -97,7 +102,7 @@ final class SealReport {
 			out.println("  违规：无");
 		}
 		else {
-			out.printf("  违规：%d 处%n", this.violations.size());
+			out.printf("  违规：%d 处，在 %d 页%n", this.violations.size(), this.pagesInBreach);
 			this.violations.stream().limit(listed).forEach((violation) -> out.println("    " + violation));
 			if (this.violations.size() > listed) {
 				out.printf("    …另有 %d 处未列出（--list 可多列）%n", this.violations.size() - listed);

@@ -1,6 +1,7 @@
 package org.ceprint.commandline.internal;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -36,6 +39,9 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 	/** Two seals may share no ink at all. */
 	static final double ALLOWED_OVERLAP = 0;
 
+	@Spec
+	CommandSpec spec;
+
 	@Parameters(paramLabel = "文件夹", description = "打印批次文件夹（print-batches/ 下的一个文件夹）")
 	Path folder;
 
@@ -45,7 +51,7 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 	@Override
 	public OptionalInt refusal() {
 		if (!Files.isDirectory(this.folder)) {
-			System.err.println("找不到文件夹：" + this.folder);
+			this.spec.commandLine().getErr().println("找不到文件夹：" + this.folder);
 			return OptionalInt.of(2);
 		}
 		return OptionalInt.empty();
@@ -66,7 +72,9 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 		List<Path> certificates = files("certificates-");
 		List<Path> overlays = files("seal-overlays-");
 		if (certificates.isEmpty() && overlays.isEmpty()) {
-			System.err.println("文件夹 " + this.folder + " 中没有证书（certificates-*.pdf）或套印页（seal-overlays-*.pdf）文件");
+			this.spec.commandLine()
+				.getErr()
+				.println("文件夹 " + this.folder + " 中没有证书（certificates-*.pdf）或套印页（seal-overlays-*.pdf）文件");
 			return 2;
 		}
 		// pages without a table of their own (overlays, preprinted stock) are held
@@ -85,8 +93,10 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 				report.unreadable(name);
 			}
 		}
-		System.out.println("验证专用章检查：" + this.folder);
-		report.print(System.out, this.listed, (System.nanoTime() - started) / 1e9);
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.println("验证专用章检查：" + this.folder);
+		report.print(out, this.listed, (System.nanoTime() - started) / 1e9);
+		out.flush();
 		return report.clean() ? 0 : VIOLATIONS;
 	}
 
