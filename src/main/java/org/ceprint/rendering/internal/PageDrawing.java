@@ -1,7 +1,6 @@
 package org.ceprint.rendering.internal;
 
 import java.awt.geom.AffineTransform;
-import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -147,76 +146,15 @@ public final class PageDrawing extends PDFGraphicsStreamEngine {
 		if (inForm == null) {
 			this.sealInk = new ArrayList<>();
 			super.showForm(form);
-			inForm = inFormSpace(this.sealInk, ctm);
+			inForm = InkCircles.inFormSpace(this.sealInk, ctm);
 			this.formInk.put(form.getCOSObject(), inForm);
 			this.sealInk = null;
 		}
 		if (inForm.radius() > 0) {
 			Point2D centre = ctm.transform(new Point2D.Double(inForm.x(), inForm.y()), null);
-			this.seals.add(new Ink(centre.getX(), this.pageHeight - centre.getY(), inForm.radius() * stretch(ctm)));
+			this.seals.add(
+					new Ink(centre.getX(), this.pageHeight - centre.getY(), inForm.radius() * InkCircles.stretch(ctm)));
 		}
-	}
-
-	/**
-	 * The circle that holds a form's ink, in the form's own space: drawn again under
-	 * another matrix, it maps to a circle that holds the ink again, exactly so for a
-	 * rotated and scaled stamp.
-	 */
-	private static Ink inFormSpace(List<double[]> ink, AffineTransform ctm) {
-		if (ink.isEmpty()) {
-			return new Ink(0, 0, 0);
-		}
-		AffineTransform back;
-		try {
-			back = ctm.createInverse();
-		}
-		catch (NoninvertibleTransformException ex) {
-			return new Ink(0, 0, 0);
-		}
-		double shrink = stretch(back);
-		List<double[]> inForm = new ArrayList<>(ink.size());
-		for (double[] p : ink) {
-			double[] q = new double[3];
-			back.transform(p, 0, q, 0, 1);
-			q[2] = p[2] * shrink;
-			inForm.add(q);
-		}
-		return circle(inForm);
-	}
-
-	/** The most a matrix lengthens a line: its largest singular value. */
-	private static double stretch(AffineTransform m) {
-		double a = m.getScaleX();
-		double b = m.getShearX();
-		double c = m.getShearY();
-		double d = m.getScaleY();
-		double sum = a * a + b * b + c * c + d * d;
-		double det = a * d - b * c;
-		return Math.sqrt((sum + Math.sqrt(Math.max(0, sum * sum - 4 * det * det))) / 2);
-	}
-
-	/**
-	 * Centred on the middle of the ink's extent, the radius reaching its farthest point:
-	 * exact for a round seal.
-	 */
-	private static Ink circle(List<double[]> ink) {
-		double left = Double.MAX_VALUE;
-		double right = -Double.MAX_VALUE;
-		double top = Double.MAX_VALUE;
-		double bottom = -Double.MAX_VALUE;
-		for (double[] p : ink) {
-			left = Math.min(left, p[0] - p[2]);
-			right = Math.max(right, p[0] + p[2]);
-			top = Math.min(top, p[1] - p[2]);
-			bottom = Math.max(bottom, p[1] + p[2]);
-		}
-		double x = (left + right) / 2;
-		double y = (top + bottom) / 2;
-		double radius = 0;
-		for (double[] p : ink) {
-			radius = Math.max(radius, Math.hypot(p[0] - x, p[1] - y) + p[2]);
-		}
-		return new Ink(x, y, radius);
 	}
 
 	@Override
