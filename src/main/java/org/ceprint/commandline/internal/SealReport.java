@@ -91,9 +91,13 @@ final class SealReport {
 			out.printf(Locale.ROOT, "  最大重叠：%.1f%%（两枚印章共有的面积占一枚的比例）%s%n", this.worstOverlap * 100,
 					(this.worstOverlap > 0) ? "，见 " + this.worstOverlapAt : "");
 		}
-		if (this.clearance != Double.POSITIVE_INFINITY) {
+		if (this.clearance >= 0 && this.clearance != Double.POSITIVE_INFINITY) {
 			out.printf(Locale.ROOT, "  印章边缘距所在验证单位格的格线最近 %.2f 点（%.2f 毫米）%n", this.clearance,
 					this.clearance * 25.4 / 72);
+		}
+		else if (this.clearance < 0) {
+			out.printf(Locale.ROOT, "  印章越出所在验证单位格的格线最多 %.2f 点（%.2f 毫米）%n", -this.clearance,
+					-this.clearance * 25.4 / 72);
 		}
 		if (this.uncheckedPages > 0) {
 			out.printf("  另有 %d 页印章未能核对栏位：文件夹中没有印有表格的登记页可比，只核对了重叠%n", this.uncheckedPages);
