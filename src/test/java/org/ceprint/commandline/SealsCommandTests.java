@@ -24,9 +24,11 @@ class SealsCommandTests {
 	private final StringWriter err = new StringWriter();
 
 	@Test
-	void refusesAMissingFolderAndOneWithoutPrintFiles(@TempDir Path folder) {
+	void refusesAMissingFolderOrFormAndAFolderWithoutPrintFiles(@TempDir Path folder) {
 		assertThat(run("seals", folder.resolve("none").toString())).isEqualTo(2);
 		assertThat(this.err.toString()).contains("找不到文件夹");
+		assertThat(run("seals", folder.toString(), "--form", folder.resolve("none.pdf").toString())).isEqualTo(2);
+		assertThat(this.err.toString()).contains("找不到文件");
 		assertThat(run("seals", folder.toString())).isEqualTo(2);
 		assertThat(this.err.toString()).contains("中没有证书（certificates-*.pdf）或套印页（seal-overlays-*.pdf）文件");
 	}

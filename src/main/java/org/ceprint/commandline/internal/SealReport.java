@@ -65,8 +65,9 @@ final class SealReport {
 			this.clearance = Math.min(this.clearance, page.clearance());
 			if (page.table() == null && seals > 0) {
 				this.uncheckedPages++;
+				this.violations.add(at + "：没有登记表格可比，印章位置未能核对");
 			}
-			if (!page.violations().isEmpty()) {
+			if (!page.violations().isEmpty() || (page.table() == null && seals > 0)) {
 				this.pagesInBreach++;
 			}
 			page.violations().forEach((violation) -> this.violations.add(at + "：" + violation.description()));
@@ -100,7 +101,7 @@ final class SealReport {
 					-this.clearance * 25.4 / 72);
 		}
 		if (this.uncheckedPages > 0) {
-			out.printf("  另有 %d 页印章未能核对栏位：文件夹中没有印有表格的登记页可比，只核对了重叠%n", this.uncheckedPages);
+			out.printf("  %d 页印章未能核对栏位（只核对了重叠）：文件夹中没有印有表格的登记页可比，可用 --form 指定一份整页打印的证书%n", this.uncheckedPages);
 		}
 		if (this.violations.isEmpty()) {
 			out.println("  违规：无");

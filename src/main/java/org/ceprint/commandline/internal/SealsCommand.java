@@ -45,6 +45,10 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 	@Parameters(paramLabel = "文件夹", description = "打印批次文件夹（print-batches/ 下的一个文件夹）")
 	Path folder;
 
+	@Option(names = "--form", paramLabel = "PDF",
+			description = "套印页和套打证书页没有印表格：按这份整页打印的证书（如 samples 生成的 certificate.pdf）的登记表格核对；默认取文件夹中的证书")
+	Path formFile;
+
 	@Option(names = "--list", paramLabel = "条数", defaultValue = "20", description = "最多列出的违规条数（默认 ${DEFAULT-VALUE}）")
 	int listed;
 
@@ -52,6 +56,10 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 	public OptionalInt refusal() {
 		if (!Files.isDirectory(this.folder)) {
 			this.spec.commandLine().getErr().println("找不到文件夹：" + this.folder);
+			return OptionalInt.of(2);
+		}
+		if (this.formFile != null && !Files.isRegularFile(this.formFile)) {
+			this.spec.commandLine().getErr().println("找不到文件：" + this.formFile);
 			return OptionalInt.of(2);
 		}
 		return OptionalInt.empty();
@@ -78,8 +86,13 @@ class SealsCommand implements Callable<Integer>, StartChecks {
 			return 2;
 		}
 		// pages without a table of their own (overlays, preprinted stock) are held
-		// against the table the folder's certificates show
-		RegistrationTable form = form(certificates).orElse(null);
+		// against the table of --form or of the folder's certificates; without one
+		// their seals count as unchecked, never as passed
+		RegistrationTable form = form((this.formFile != null) ? List.of(this.formFile) : certificates).orElse(null);
+		if (this.formFile != null && form == null) {
+			this.spec.commandLine().getErr().println(this.formFile + " 中没有印有表格（登记单位、验证单位栏）的登记页");
+			return 2;
+		}
 		List<Path> all = new ArrayList<>(certificates);
 		all.addAll(overlays);
 		List<Optional<List<SealLayout.Page>>> read = all.parallelStream().map((file) -> read(file, form)).toList();
