@@ -12,21 +12,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param registrationPages registration pages in a booklet (8 rows each); a certificate
  * whose rows fill them is printed as full (第十八条)
- * @param sealDiameterMm the verification seal's diameter
+ * @param sealDiameterMm the verification seal's diameter; the seal is drawn whole inside
+ * its 验证单位 cell (64 × 52 points, 22.6 × 18.3 mm), hence at most 17 mm
  * @param printers calibration offsets by printer name, chosen with {@code --printer}
  */
 @ConfigurationProperties("ceprint.rendering")
-public record RenderingProperties(@DefaultValue("20") int registrationPages, @DefaultValue("40") double sealDiameterMm,
+public record RenderingProperties(@DefaultValue("20") int registrationPages, @DefaultValue("15") double sealDiameterMm,
 		Map<String, Calibration> printers) {
 
-	public static final RenderingProperties DEFAULTS = new RenderingProperties(20, 40, Map.of());
+	static final int MIN_SEAL_DIAMETER_MM = 12;
+
+	/** The cell is 52 points (18.3 mm) high; the ring keeps 1 point from each line. */
+	static final int MAX_SEAL_DIAMETER_MM = 17;
+
+	public static final RenderingProperties DEFAULTS = new RenderingProperties(20, 15, Map.of());
 
 	public RenderingProperties {
 		if (registrationPages < 1) {
 			throw new IllegalArgumentException("ceprint.rendering.registration-pages 至少为 1，实为 " + registrationPages);
 		}
-		if (sealDiameterMm < 30 || sealDiameterMm > 45) {
-			throw new IllegalArgumentException("ceprint.rendering.seal-diameter-mm 应在 30 至 45 之间，实为 " + sealDiameterMm);
+		if (sealDiameterMm < MIN_SEAL_DIAMETER_MM || sealDiameterMm > MAX_SEAL_DIAMETER_MM) {
+			throw new IllegalArgumentException(
+					"ceprint.rendering.seal-diameter-mm 应在 %d 至 %d 之间（验证专用章须整枚盖在验证单位栏的一格内，格高约 18 毫米），实为 %s"
+						.formatted(MIN_SEAL_DIAMETER_MM, MAX_SEAL_DIAMETER_MM, sealDiameterMm));
 		}
 		printers = (printers != null) ? Map.copyOf(printers) : Map.of();
 	}

@@ -128,7 +128,7 @@ class CertificateRendererTests {
 
 	@Test
 	void aBookletWhoseRowsFillItsPagesIsMarkedFullAndOneMoreRowIsRefused() throws IOException {
-		CertificateRenderer twoPages = RenderingFixtures.certificateRenderer(new RenderingProperties(2, 40, Map.of()));
+		CertificateRenderer twoPages = RenderingFixtures.certificateRenderer(new RenderingProperties(2, 15, Map.of()));
 		CertificateView full = RenderingFixtures.certificate("36010020190000186", "刘洋", 16);
 		byte[] pdf = RenderingFixtures.bytes((out) -> twoPages.render(List.of(full), out), "certificate-full.pdf");
 

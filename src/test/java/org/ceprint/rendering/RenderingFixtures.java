@@ -69,6 +69,10 @@ final class RenderingFixtures {
 		return new ReturnSlipRenderer(Shared.TEMPLATES, Shared.COVERAGE, RenderingProperties.DEFAULTS);
 	}
 
+	static TemplateCache templates() {
+		return Shared.TEMPLATES;
+	}
+
 	static GlyphCoverage coverage() {
 		return Shared.COVERAGE;
 	}

@@ -33,8 +33,11 @@ public final class PdfFinishing {
 	/** The name viewers show for the layer the seals are on. */
 	public static final String SEAL_LAYER = "验证专用章";
 
-	/** Printers do not reach the paper's edge: a seal stays this far inside it. */
-	static final float UNPRINTABLE_EDGE = 4 * (float) Calibration.POINTS_PER_MM;
+	/**
+	 * A seal's ring stays this far inside the lines of its cell, so that it touches
+	 * neither the 登记单位 column, nor the heading, nor the next row's seal.
+	 */
+	static final float CELL_INSET = 1;
 
 	/** A hand stamp falls up to this far from the cell's centre, and this far rotated. */
 	static final float MAX_DRIFT = 1.5f * (float) Calibration.POINTS_PER_MM;
@@ -86,7 +89,6 @@ public final class PdfFinishing {
 		}
 		for (Map.Entry<Integer, List<SealAnchor>> onPage : byPage.entrySet()) {
 			PDPage page = document.getPage(onPage.getKey());
-			float pageWidth = page.getMediaBox().getWidth();
 			float pageHeight = page.getMediaBox().getHeight();
 			try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
 				content.beginMarkedContent(COSName.OC, layer);
@@ -96,7 +98,7 @@ public final class PdfFinishing {
 						form = VerificationSeals.form(document, seal.office(), diameter);
 						forms.put(seal.office(), form);
 					}
-					Fall fall = Fall.of(seal, diameter, pageWidth);
+					Fall fall = Fall.of(seal, diameter);
 					float x = fall.x() + (float) calibration.rightPoints();
 					float y = pageHeight - fall.y() - (float) calibration.downPoints();
 					content.saveGraphicsState();
@@ -139,21 +141,30 @@ public final class PdfFinishing {
 	/**
 	 * Where and how a seal falls: near the cell's centre, a little off and a little
 	 * rotated, the same every time the same row is printed (so reprints hash alike), and
-	 * never so far right that the printer would cut it off.
+	 * always whole inside its cell: the drift is clamped so that the ring keeps
+	 * {@link #CELL_INSET} from the cell's lines. A seal larger than its cell (which the
+	 * settings refuse) is centred on it.
 	 *
 	 * @param x the centre, in page points from the left
 	 * @param y the centre, in page points from the top
 	 */
 	record Fall(float x, float y, double tiltDegrees) {
 
-		static Fall of(SealAnchor seal, float diameter, float pageWidth) {
+		static Fall of(SealAnchor seal, float diameter) {
 			SplittableRandom random = new SplittableRandom(seal.fall());
-			float x = seal.x() + seal.width() / 2 + (float) random.nextDouble(-MAX_DRIFT, MAX_DRIFT);
-			float y = seal.y() + seal.height() / 2 + (float) random.nextDouble(-MAX_DRIFT, MAX_DRIFT);
+			float x = inside(seal.x(), seal.width(), diameter, (float) random.nextDouble(-MAX_DRIFT, MAX_DRIFT));
+			float y = inside(seal.y(), seal.height(), diameter, (float) random.nextDouble(-MAX_DRIFT, MAX_DRIFT));
 			double tilt = random.nextDouble(-MAX_TILT_DEGREES, MAX_TILT_DEGREES);
-			float rightmost = pageWidth - UNPRINTABLE_EDGE - diameter / 2;
-			x = Math.max(Math.min(x, rightmost), seal.x() + 2);
 			return new Fall(x, y, tilt);
+		}
+
+		private static float inside(float start, float length, float diameter, float drift) {
+			float low = start + CELL_INSET + diameter / 2;
+			float high = start + length - CELL_INSET - diameter / 2;
+			if (low > high) {
+				return start + length / 2;
+			}
+			return Math.max(low, Math.min(high, start + length / 2 + drift));
 		}
 
 	}

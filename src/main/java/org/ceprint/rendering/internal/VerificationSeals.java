@@ -81,15 +81,17 @@ public final class VerificationSeals {
 			content.setGraphicsStateParameters(ink);
 			content.setStrokingColor(INK);
 			content.setNonStrokingColor(INK);
-			float ring = diameter * 0.027f;
+			// proportions for a 15 mm seal (12 to 17 mm): a 0.45 mm ring, a star a third
+			// of the seal across, the name 2.2 mm tall, 验证专用章 1.9 mm tall
+			float ring = diameter * 0.03f;
 			content.setLineWidth(ring);
 			circle(content, radius - ring / 2);
 			content.stroke();
 			star(content, diameter * 0.17f);
 			content.fill();
-			arcText(content, office, radius - ring - diameter * 0.02f, diameter);
+			arcText(content, office, radius - ring - diameter * 0.025f, diameter);
 			content.fill();
-			straightText(content, "验证专用章", -radius * 0.52f, diameter * 0.105f);
+			straightText(content, "验证专用章", -radius * 0.56f, diameter * 0.125f, 0.85f);
 			content.fill();
 		}
 		return form;
@@ -124,7 +126,9 @@ public final class VerificationSeals {
 
 	/**
 	 * The name along the upper arc, each character upright towards the rim, the whole
-	 * centred on the top and spanning at most 230 degrees.
+	 * centred on the top and spanning at most 230 degrees. The characters keep their
+	 * height and are narrowed to fit, as on a seal cut for a long name: on a 15 mm seal a
+	 * name of 13 to 17 characters stays 2.2 mm tall.
 	 */
 	private static void arcText(PDPageContentStream content, String text, float outerRadius, float diameter)
 			throws IOException {
@@ -134,33 +138,34 @@ public final class VerificationSeals {
 		}
 		double span = Math.toRadians(Math.min(230, Math.max(100, chars.length * 20)));
 		double step = span / chars.length;
-		float size = (float) Math.min(diameter * 0.14, step * (outerRadius - diameter * 0.07) * 0.92);
-		float centreRadius = outerRadius - size * 0.55f;
+		float size = diameter * 0.15f;
+		float centreRadius = outerRadius - size * 0.5f;
+		float narrowing = (float) Math.min(1, step * centreRadius * 0.94 / size);
 		for (int i = 0; i < chars.length; i++) {
 			double angle = Math.PI / 2 + span / 2 - (i + 0.5) * step;
 			AffineTransform place = AffineTransform.getTranslateInstance(centreRadius * Math.cos(angle),
 					centreRadius * Math.sin(angle));
 			place.rotate(angle - Math.PI / 2);
-			glyph(content, chars[i], size, place);
+			glyph(content, chars[i], size, narrowing, place);
 		}
 	}
 
-	private static void straightText(PDPageContentStream content, String text, float baselineCentreY, float size)
-			throws IOException {
+	private static void straightText(PDPageContentStream content, String text, float centreY, float size,
+			float narrowing) throws IOException {
 		int[] chars = text.codePoints().toArray();
-		float pitch = size * 1.02f;
+		float pitch = size * narrowing * 1.04f;
 		for (int i = 0; i < chars.length; i++) {
 			float x = (i - (chars.length - 1) / 2f) * pitch;
-			glyph(content, chars[i], size, AffineTransform.getTranslateInstance(x, baselineCentreY));
+			glyph(content, chars[i], size, narrowing, AffineTransform.getTranslateInstance(x, centreY));
 		}
 	}
 
 	/**
 	 * Appends one character's outline, its em box centred on the origin of {@code place}
-	 * (PDF space, y up).
+	 * (PDF space, y up), its width scaled by {@code narrowing}.
 	 */
-	private static void glyph(PDPageContentStream content, int codePoint, float size, AffineTransform place)
-			throws IOException {
+	private static void glyph(PDPageContentStream content, int codePoint, float size, float narrowing,
+			AffineTransform place) throws IOException {
 		Font font = FONT.deriveFont(size);
 		Shape outline = font.createGlyphVector(CONTEXT, Character.toChars(codePoint)).getOutline();
 		Rectangle2D bounds = outline.getBounds2D();
@@ -168,7 +173,7 @@ public final class VerificationSeals {
 		// Java 2D is y-down: flip, then centre horizontally on the glyph and vertically
 		// on
 		// the em box of 国, so every character sits on the same line.
-		transform.scale(1, -1);
+		transform.scale(narrowing, -1);
 		transform.translate(-bounds.getCenterX(), -EM_CENTRE_Y * size);
 		append(content, outline.getPathIterator(transform));
 	}
