@@ -9,10 +9,16 @@ import org.ceprint.rendering.RenderOptions.Stock;
  * @param maskIdNumbers print ID numbers masked, at the holders' request
  * @param printer the printer whose calibration ({@code ceprint.rendering.printers})
  * applies; null for none
+ * @param archiveCopies also write a PDF/A-2b archive copy of each certificate and
+ * register card (the run folder's {@code archive/})
  */
-public record PrintStyle(Stock stock, boolean maskIdNumbers, String printer) {
+public record PrintStyle(Stock stock, boolean maskIdNumbers, String printer, boolean archiveCopies) {
 
 	public static final PrintStyle DEFAULT = new PrintStyle(Stock.FULL, false, null);
+
+	public PrintStyle(Stock stock, boolean maskIdNumbers, String printer) {
+		this(stock, maskIdNumbers, printer, false);
+	}
 
 	public PrintStyle {
 		if (stock == null) {
