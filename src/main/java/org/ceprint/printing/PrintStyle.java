@@ -1,5 +1,8 @@
 package org.ceprint.printing;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.ceprint.rendering.RenderOptions.Stock;
 
 /**
@@ -18,6 +21,16 @@ public record PrintStyle(Stock stock, boolean maskIdNumbers, String printer, boo
 
 	public PrintStyle(Stock stock, boolean maskIdNumbers, String printer) {
 		this(stock, maskIdNumbers, printer, false);
+	}
+
+	/**
+	 * Reads a style stored in a module event: one stored before archive copies existed
+	 * has no {@code archiveCopies}, which Jackson 3 refuses for a primitive.
+	 */
+	@JsonCreator
+	static PrintStyle fromJson(@JsonProperty("stock") Stock stock, @JsonProperty("maskIdNumbers") boolean maskIdNumbers,
+			@JsonProperty("printer") String printer, @JsonProperty("archiveCopies") Boolean archiveCopies) {
+		return new PrintStyle(stock, maskIdNumbers, printer, Boolean.TRUE.equals(archiveCopies));
 	}
 
 	public PrintStyle {
