@@ -1,5 +1,6 @@
 package org.ceprint.rendering;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,15 @@ class ArchiveCopiesTests {
 			assertThat(holder).contains("诸葛淼", "36010020190000216").doesNotContain("欧阳堃");
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue("http://localhost:8080/v/c/36010020190000216");
+			// every page looks as printed: the copy's fonts keep the glyphs it shows
+			try (PDDocument printed = Loader.loadPDF(print.toFile())) {
+				for (int i = 0; i < document.getNumberOfPages(); i++) {
+					assertThat(differingPixels(new PDFRenderer(document).renderImageWithDPI(i, 100, ImageType.RGB),
+							new PDFRenderer(printed).renderImageWithDPI(firstPage - 1 + i, 100, ImageType.RGB)))
+						.as("pixels of page %d unlike the print", i + 1)
+						.isZero();
+				}
+			}
 			assertThat(PdfProbe.seals(document, 2)).isNotEmpty();
 			PDOptionalContentProperties layers = document.getDocumentCatalog().getOCProperties();
 			assertThat(layers.getGroupNames()).containsExactly("验证专用章");
@@ -83,6 +93,19 @@ class ArchiveCopiesTests {
 			var page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			assertThat(QrCodeReader.decode(page)).hasValue("http://localhost:8080/v/k/36010020200000329");
 		}
+	}
+
+	private static int differingPixels(BufferedImage copy, BufferedImage printed) {
+		assertThat(copy.getWidth()).isEqualTo(printed.getWidth());
+		int differing = 0;
+		for (int y = 0; y < copy.getHeight(); y++) {
+			for (int x = 0; x < copy.getWidth(); x++) {
+				if (copy.getRGB(x, y) != printed.getRGB(x, y)) {
+					differing++;
+				}
+			}
+		}
+		return differing;
 	}
 
 	private static Path printFile(String name, byte[] pdf) {
