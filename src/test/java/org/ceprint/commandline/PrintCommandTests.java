@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import org.ceprint.InvalidRequestException;
 import org.ceprint.commandline.internal.PrintCommand;
@@ -42,6 +43,17 @@ class PrintCommandTests {
 		command.numbersFile = exported;
 
 		assertThat(command.request().certificateNumbers()).containsExactly("36010020240000019", "36010020240000027");
+	}
+
+	@Test
+	void archiveAsksTheRunForPdfACopies() {
+		PrintCommand.Certificates command = new PrintCommand.Certificates(null, null);
+		new CommandLine(command).parseArgs("--archive", "--numbers", "36010020240000019");
+		assertThat(command.request().style().archiveCopies()).isTrue();
+
+		PrintCommand.Certificates plain = new PrintCommand.Certificates(null, null);
+		new CommandLine(plain).parseArgs("--numbers", "36010020240000019");
+		assertThat(plain.request().style().archiveCopies()).isFalse();
 	}
 
 	@Test

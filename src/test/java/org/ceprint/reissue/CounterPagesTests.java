@@ -20,6 +20,7 @@ import org.ceprint.accounts.OfficeUsers;
 import org.ceprint.demo.DemoRegistryGenerator;
 import org.ceprint.registry.Hours;
 import org.ceprint.registry.LearningForm;
+import org.ceprint.rendering.PdfAValidation;
 import org.ceprint.testsupport.EventPublications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,19 +223,24 @@ class CounterPagesTests {
 				wrong.add("GET /office/reissued/" + renewed + " as " + caller + ": no link to the printed booklet");
 			}
 		}
-		for (Caller caller : Caller.values()) {
-			MockHttpServletResponse response = call("GET /office/pdf/" + renewed, callers.get(caller));
-			expectStatus(wrong, "GET /office/pdf/" + renewed, caller, response, "302 200 200 403 403 403 403 403");
-			if (response.getStatus() == 200) {
-				try (PDDocument document = Loader.loadPDF(response.getContentAsByteArray())) {
-					if (!new PDFTextStripper().getText(document).contains(renewed)) {
-						wrong.add("GET /office/pdf/" + renewed + " as " + caller + ": another certificate's PDF");
+		// the booklet as printed, and its PDF/A archive copy
+		for (String pdf : List.of("GET /office/pdf/" + renewed, "GET /office/pdf/" + renewed + "?archive=true")) {
+			for (Caller caller : Caller.values()) {
+				MockHttpServletResponse response = call(pdf, callers.get(caller));
+				expectStatus(wrong, pdf, caller, response, "302 200 200 403 403 403 403 403");
+				if (response.getStatus() == 200) {
+					try (PDDocument document = Loader.loadPDF(response.getContentAsByteArray())) {
+						if (!new PDFTextStripper().getText(document).contains(renewed)) {
+							wrong.add(pdf + " as " + caller + ": another certificate's PDF");
+						}
 					}
 				}
 			}
 		}
 		expectStatus(wrong, "GET /office/pdf/36010020990000011 (never printed)", Caller.CLERK,
 				call("GET /office/pdf/36010020990000011", callers.get(Caller.CLERK)), "- 404 - - - - - -");
+		expectStatus(wrong, "GET /office/pdf/36010020990000011?archive=true (never printed)", Caller.CLERK,
+				call("GET /office/pdf/36010020990000011?archive=true", callers.get(Caller.CLERK)), "- 404 - - - - - -");
 
 		// the audit and its export: for supervisors only, each of their own office
 		for (String path : List.of("GET /office/audit", "GET /office/audit.xlsx")) {
@@ -311,6 +317,19 @@ class CounterPagesTests {
 			.getResponse()
 			.getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains(newNumber)
+				.contains((String) holder.get("name"));
+		}
+		// the archive copy for the personal file: the same booklet, PDF/A-2b by veraPDF
+		assertThat(done).contains("下载存档版（PDF/A）", "/office/pdf/" + newNumber + "?archive=true");
+		MockHttpServletResponse archived = this.mvc
+			.perform(get("/office/pdf/" + newNumber).param("archive", "true").with(user(this.nanchangClerk)))
+			.andReturn()
+			.getResponse();
+		assertThat(archived.getHeader("Content-Disposition")).contains("certificate-" + newNumber + "-pdfa.pdf");
+		assertThat(PdfAValidation.failedRules(archived.getContentAsByteArray())).as("veraPDF PDF/A-2b failed rules")
+			.isEmpty();
+		try (PDDocument document = Loader.loadPDF(archived.getContentAsByteArray())) {
 			assertThat(new PDFTextStripper().getText(document)).contains(newNumber)
 				.contains((String) holder.get("name"));
 		}

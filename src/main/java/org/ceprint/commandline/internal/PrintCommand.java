@@ -100,13 +100,17 @@ public class PrintCommand {
 		@Option(names = "--remote", description = "分布式打印：按市和单位范围分区，经 RabbitMQ 发给工作进程（ceprint worker）打印；本进程汇总并写清单")
 		boolean remote;
 
+		@Option(names = "--archive", description = "另存存档版：每份证书、登记卡一个 PDF/A-2b 文件，写入批次目录的 archive/（存入个人业务档案）")
+		boolean archive;
+
 		@Override
 		public Map<String, String> settings() {
 			return this.remote ? REMOTE_SETTINGS : Map.of();
 		}
 
 		PrintStyle style() {
-			return new PrintStyle(this.preprinted ? Stock.PREPRINTED : Stock.FULL, this.maskId, this.printer);
+			return new PrintStyle(this.preprinted ? Stock.PREPRINTED : Stock.FULL, this.maskId, this.printer,
+					this.archive);
 		}
 
 		public abstract PrintRequest request();

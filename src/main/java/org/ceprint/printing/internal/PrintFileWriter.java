@@ -20,7 +20,9 @@ import org.apache.commons.logging.LogFactory;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.printing.internal.DocumentSource.Printable;
 import org.ceprint.printing.internal.DocumentSource.Recipient;
+import org.ceprint.rendering.Calibration;
 import org.ceprint.rendering.RenderOptions;
+import org.ceprint.rendering.RenderOptions.Stock;
 import org.ceprint.rendering.RenderResult;
 import org.ceprint.rendering.RenderingProperties;
 import org.ceprint.rendering.UnprintableRecordException;
@@ -57,6 +59,9 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 
 	private final Runnable fence;
 
+	/** Where the archive copies are cut from: the print file, or a plain rendering. */
+	private final RenderOptions archiveOptions;
+
 	private int filesWritten;
 
 	/**
@@ -76,6 +81,8 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 		this.clock = clock;
 		PrintStyle style = run.style();
 		this.options = new RenderOptions(style.stock(), style.maskIdNumbers(), rendering.calibration(style.printer()));
+		this.archiveOptions = (style.archiveCopies() && ArchiveFolder.archives(source.kind()))
+				? new RenderOptions(Stock.FULL, style.maskIdNumbers(), Calibration.NONE) : null;
 		this.counterKey = source.fileStem() + ".files";
 		this.filePrefix = (partition != null) ? source.fileStem() + "-" + partition : source.fileStem();
 	}
@@ -127,12 +134,38 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 		// from here to the commit the partition's lease row is locked: a takeover waits
 		// for this chunk, or this chunk finds the partition taken and rolls back
 		this.fence.run();
+		if (this.archiveOptions != null) {
+			writeArchiveCopies(printable, part, result);
+		}
 		this.store.addDocuments(this.run.id(), this.source.kind(), fileName,
 				PageContentHashes.of(part, result.documents()), recipients(printable), now);
 		this.source.markPrinted(printable, now);
 		Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		this.filesWritten++;
 		logger.info("%s: %d documents, %d pages".formatted(target, result.documents().size(), result.pageCount()));
+	}
+
+	/**
+	 * Cuts each document's archive copy from the print file; a file printed for the
+	 * province's pre-printed booklets or shifted for a printer is rendered again on full
+	 * stock without the shift first, so that the copy shows the document as issued.
+	 */
+	private void writeArchiveCopies(List<Printable<V>> printed, Path part, RenderResult result) throws IOException {
+		if (this.options.equals(this.archiveOptions)) {
+			ArchiveFolder.writeCopies(this.run.folder(), this.source.kind(), part, result.documents());
+			return;
+		}
+		Path plain = part.resolveSibling(part.getFileName() + ".plain");
+		try {
+			RenderResult rendered;
+			try (OutputStream out = Files.newOutputStream(plain)) {
+				rendered = this.source.render(printed.stream().map(Printable::view).toList(), this.archiveOptions, out);
+			}
+			ArchiveFolder.writeCopies(this.run.folder(), this.source.kind(), plain, rendered.documents());
+		}
+		finally {
+			Files.deleteIfExists(plain);
+		}
 	}
 
 	/**

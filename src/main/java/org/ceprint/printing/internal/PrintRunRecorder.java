@@ -80,6 +80,10 @@ public class PrintRunRecorder {
 				&& request.what() != PrintJob.RETURN_SLIPS) {
 			throw new InvalidRequestException("按报送批次只能打印登记汇总表和退回单");
 		}
+		if (request.style().archiveCopies() && request.what() != PrintJob.CERTIFICATES
+				&& request.what() != PrintJob.REGISTER_CARDS && request.what() != PrintJob.ALL) {
+			throw new InvalidRequestException("--archive（存档版）只用于打印证书、登记卡或全部（print certificates、register-cards、all）");
+		}
 		if (request.submissionId() == null && request.what() == PrintJob.RETURN_SLIPS) {
 			throw new InvalidRequestException("退回单须指定报送批次");
 		}

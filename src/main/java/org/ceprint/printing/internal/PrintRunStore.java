@@ -45,9 +45,10 @@ public class PrintRunStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO print_run (job_name, scope_label, channel_code, unit_id, entry_year, reprint, stock,
-				                       mask_id_numbers, printer, folder, created_at, by_numbers, submission_id)
+				                       mask_id_numbers, printer, folder, created_at, by_numbers, submission_id,
+				                       archive_copies)
 				VALUES (:job, :scope, :channel, :unit, :year, :reprint, :stock, :mask, :printer, :folder, :now,
-				        :byNumbers, :submission)
+				        :byNumbers, :submission, :archive)
 				""")
 			.param("submission", request.submissionId())
 			.param("byNumbers", !request.certificateNumbers().isEmpty())
@@ -56,6 +57,7 @@ public class PrintRunStore {
 			.param("stock", request.style().stock().name())
 			.param("mask", request.style().maskIdNumbers())
 			.param("printer", request.style().printer())
+			.param("archive", request.style().archiveCopies())
 			.param("channel", request.channelCode())
 			.param("unit", request.unitId())
 			.param("year", request.entryYear())
@@ -189,7 +191,7 @@ public class PrintRunStore {
 				rs.getString("channel_code"), (Long) rs.getObject("unit_id", Long.class),
 				(Integer) rs.getObject("entry_year", Integer.class), rs.getBoolean("reprint"),
 				new PrintStyle(Stock.valueOf(rs.getString("stock")), rs.getBoolean("mask_id_numbers"),
-						rs.getString("printer")),
+						rs.getString("printer"), rs.getBoolean("archive_copies")),
 				this.properties.outputDir().resolve(rs.getString("folder")), rs.getBoolean("by_numbers"),
 				rs.getObject("submission_id", Long.class));
 	}

@@ -172,6 +172,21 @@ public class PrintedDocuments {
 			.optional();
 	}
 
+	/** The file and pages of the newest print of a document, if it was printed. */
+	public Optional<PrintedPages> latestPages(String kind, String documentNo) {
+		return this.jdbc.sql("""
+				SELECT r.folder, d.file_name, d.first_page, d.last_page
+				FROM print_document d JOIN print_run r ON r.id = d.run_id
+				WHERE d.document_kind = :kind AND d.document_no = :no ORDER BY d.id DESC LIMIT 1
+				""")
+			.param("kind", kind)
+			.param("no", documentNo)
+			.query((rs, row) -> new PrintedPages(
+					this.properties.outputDir().resolve(rs.getString(1)).resolve(rs.getString(2)), rs.getInt(3),
+					rs.getInt(4)))
+			.optional();
+	}
+
 	public List<Path> documentFiles(long runId) {
 		return this.jdbc.sql("""
 				SELECT DISTINCT r.folder, d.file_name FROM print_document d JOIN print_run r ON r.id = d.run_id
@@ -193,6 +208,11 @@ public class PrintedDocuments {
 		public String toString() {
 			return "SlipLine[documentNo=%s]".formatted(this.documentNo);
 		}
+
+	}
+
+	/** A document's pages (1-based, inclusive) in its print file. */
+	public record PrintedPages(Path file, int firstPage, int lastPage) {
 
 	}
 

@@ -91,6 +91,9 @@ public class RunFolderFinisher implements Tasklet {
 				documents[0]++;
 			});
 		}, this.haltBeforeManifestRename);
+		if (run.style().archiveCopies()) {
+			ArchiveFolder.writeManifest(run.folder(), this.documents, runId);
+		}
 		writeAtomically(run.folder().resolve(REJECTS), (out) -> {
 			CsvFiles.writeRecord(out, "document_no", "kind", "reason");
 			for (String[] reject : rejects) {

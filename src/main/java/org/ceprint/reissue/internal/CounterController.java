@@ -16,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ceprint.NotFoundException;
 import org.ceprint.RefusedException;
 import org.ceprint.accounts.OfficeUser;
+import org.ceprint.printing.ArchiveCopyDownloads;
 import org.ceprint.printing.PrintStyle;
 import org.ceprint.reissue.Clerk;
 import org.ceprint.reissue.ReissueReason;
@@ -52,13 +53,17 @@ class CounterController {
 
 	private final Booklets booklets;
 
+	private final ArchiveCopyDownloads archiveCopies;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	CounterController(Reissues reissues, Booklets booklets, AuditLog audit, Clock clock) {
+	CounterController(Reissues reissues, Booklets booklets, ArchiveCopyDownloads archiveCopies, AuditLog audit,
+			Clock clock) {
 		this.reissues = reissues;
 		this.booklets = booklets;
+		this.archiveCopies = archiveCopies;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -126,22 +131,34 @@ class CounterController {
 		return "office-reissued";
 	}
 
-	/** The newest print of a certificate of the account's office, as a PDF. */
+	/**
+	 * The newest print of a certificate of the account's office, as a PDF; with
+	 * {@code archive=true} its PDF/A-2b archive copy, for the personal file.
+	 */
 	@GetMapping("/office/pdf/{number}")
-	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal OfficeUser user, @PathVariable String number)
-			throws IOException {
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal OfficeUser user, @PathVariable String number,
+			@RequestParam(defaultValue = "false") boolean archive) throws IOException {
 		if (!number.startsWith(user.officeChannel())) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		if (archive) {
+			return this.archiveCopies.certificate(number)
+				.map((copy) -> pdfDownload("certificate-" + number + "-pdfa.pdf", copy))
+				.orElseGet(() -> ResponseEntity.notFound().build());
 		}
 		Path file = this.booklets.printedFile(number).orElse(null);
 		if (file == null || !Files.exists(file)) {
 			return ResponseEntity.notFound().build();
 		}
+		return pdfDownload("certificate-" + number + ".pdf", Files.readAllBytes(file));
+	}
+
+	private static ResponseEntity<byte[]> pdfDownload(String fileName, byte[] pdf) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("certificate-" + number + ".pdf").build().toString())
-			.body(Files.readAllBytes(file));
+					ContentDisposition.attachment().filename(fileName).build().toString())
+			.body(pdf);
 	}
 
 	@GetMapping("/office/audit")
