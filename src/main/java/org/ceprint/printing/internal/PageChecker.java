@@ -28,11 +28,13 @@ import org.apache.pdfbox.util.Vector;
  * Reads one page's content the way a viewer would, without drawing it, and reports every
  * glyph it shows that would not print or extract as the character meant: a font that is
  * not embedded, a code that maps to no glyph of the font ({@code .notdef}, GID 0), a
- * glyph without outline for a visible character, a code without a ToUnicode entry. On the
- * way it notes where QR symbols are drawn: Jasper draws each {@code Graphics2DRenderable}
- * of a template (in ceprint only the QR code, {@code QrCodes.Symbol}) as a form XObject
- * with a square box at the origin and no resources of its own, unlike the seals (boxes
- * centred on the origin, with a graphics state) and the text.
+ * glyph without outline for a visible character, a code without a ToUnicode entry. The
+ * reports give the font and the code, never the character, which may be part of a name.
+ * On the way it notes where QR symbols are drawn: Jasper draws each
+ * {@code Graphics2DRenderable} of a template (in ceprint only the QR code,
+ * {@code QrCodes.Symbol}) as a form XObject with a square box at the origin and no
+ * resources of its own, unlike the seals (boxes centred on the origin, with a graphics
+ * state) and the text.
  */
 class PageChecker extends PDFGraphicsStreamEngine {
 
@@ -104,19 +106,15 @@ class PageChecker extends PDFGraphicsStreamEngine {
 		}
 		String text = font.toUnicode(code);
 		if (!(font instanceof PDVectorFont vector) || !vector.hasGlyph(code)) {
-			return "字体 %s 中没有编码 %04X%s 的字形（.notdef，GID 0），该字会印成空框或空白".formatted(name, code, character(text));
+			return "字体 %s 中没有编码 %04X 的字形（.notdef，GID 0），该字会印成空框或空白".formatted(name, code);
 		}
 		if (text == null || text.isEmpty()) {
 			return "字体 %s 的编码 %04X 没有 ToUnicode 映射，PDF 中的文字无法复制或检索".formatted(name, code);
 		}
 		if (!text.isBlank() && vector.getPath(code).getBounds2D().isEmpty()) {
-			return "字体 %s 中编码 %04X%s 的字形是空的（子集中缺少该字），该字会印成空白".formatted(name, code, character(text));
+			return "字体 %s 中编码 %04X 的字形是空的（子集中缺少该字），该字会印成空白".formatted(name, code);
 		}
 		return null;
-	}
-
-	private static String character(String text) {
-		return (text == null || text.isBlank()) ? "" : "（「" + text + "」）";
 	}
 
 	@Override
