@@ -138,7 +138,8 @@ public class RunPreflight implements Tasklet {
 			text.append("；另有 %d 处见日志".formatted(failures.size() - LISTED));
 		}
 		text.append("。本批次不可交付：请勿印刷这些文件。查明原因（字体文件、模板、签名密钥，或文件在打印后被改动）并修正后，"
-				+ "用 print resume %d 重新检查；文件本身有误时，用 print abandon %d 放弃本批次，再用 --reprint 重新打印".formatted(runId, runId));
+				+ "用 print resume %d 重新检查；文件本身有误时，用 print abandon %d 放弃本批次后重新打印（证书加 --reprint）".formatted(runId,
+						runId));
 		return text.toString();
 	}
 
