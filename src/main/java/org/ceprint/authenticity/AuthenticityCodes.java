@@ -39,6 +39,20 @@ public class AuthenticityCodes {
 		return this.baseUrl + "/V/" + AuthenticityTokens.issue(document, this.keys);
 	}
 
+	/**
+	 * Checks the content read back from a printed QR code with this process's keys:
+	 * genuine only when it is a verification URL of this installation
+	 * ({@link #qrContent}'s form) whose token carries a valid signature of a key that is
+	 * not revoked.
+	 * @return the outcome and, when genuine, the signed fields
+	 */
+	public OfflineCheck checkPrinted(String qrContent) {
+		if (!qrContent.startsWith(this.baseUrl + "/V/")) {
+			return new OfflineCheck(false, "不是本系统的查验地址", -1, Optional.empty());
+		}
+		return checkOffline(qrContent, this.keys);
+	}
+
 	/** The key that signs new documents. */
 	public int signingKeyId() {
 		return this.keys.signingKeyId();

@@ -19,11 +19,13 @@ import java.util.Map;
  * @param firstCertificateNo the first certificate printed, or null; handy for a sample
  * check
  * @param elapsed from the job's start to its end, start-up of the process excluded
+ * @param preflight what the preflight checked and how long it took, in one line of
+ * Chinese, or null when it did not run to its end
  */
 public record PrintRunResult(long runId, PrintJob job, Path folder, String batchStatus, boolean complete,
 		Map<String, Integer> printedByKind, Map<String, Integer> runTotalByKind, int rejected,
 		Map<Long, Integer> heldByOtherRuns, boolean resumed, String failure, String firstCertificateNo,
-		Duration elapsed) {
+		Duration elapsed, String preflight) {
 
 	/** Documents printed by this start or resumption. */
 	public int printed() {

@@ -23,6 +23,7 @@ import org.ceprint.printing.internal.PrintRunRecorder;
 import org.ceprint.printing.internal.PrintRunStore;
 import org.ceprint.printing.internal.PrintedDocuments;
 import org.ceprint.printing.internal.RunFolderFinisher;
+import org.ceprint.printing.internal.RunPreflight;
 import org.ceprint.printing.internal.UnfinishedRuns;
 
 import org.springframework.batch.core.BatchStatus;
@@ -291,7 +292,8 @@ public class PrintRuns {
 				&& this.store.isCompleted(run.id());
 		return new PrintRunResult(run.id(), run.job(), run.folder(), execution.getStatus().name(), complete, thisGo,
 				new TreeMap<>(total), rejected, resumed ? Map.of() : this.documents.heldByOtherRuns(run.id()), resumed,
-				complete ? null : PrintRunFailures.describe(execution), firstCertificate, elapsed);
+				complete ? null : PrintRunFailures.describe(execution), firstCertificate, elapsed,
+				RunPreflight.summary(execution));
 	}
 
 }

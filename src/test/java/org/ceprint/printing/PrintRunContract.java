@@ -78,6 +78,8 @@ abstract class PrintRunContract {
 
 		assertThat(result.complete()).isTrue();
 		assertThat(result.batchStatus()).isEqualTo("COMPLETED");
+		// the preflight checked every document of the run before it was marked complete
+		assertThat(result.preflight()).startsWith("发布前检查：").contains("检查了 %d 份（抽样率 1.0）".formatted(result.printed()));
 		// pages, hashes and files of the whole folder; the QR code of each file's first
 		// booklet
 		List<String[]> manifest = RunFolderAudit.of(result.folder())

@@ -54,6 +54,9 @@ final class Reports {
 			text.append("，%.1f 份/秒".formatted(result.printed() / seconds));
 		}
 		text.append('\n');
+		if (result.preflight() != null) {
+			text.append("  ").append(result.preflight()).append('\n');
+		}
 		result.heldByOtherRuns()
 			.forEach((other, count) -> text.append("  跳过 %d 份：正由打印批次 %d 打印（尚未完成），本批次不重复打印\n".formatted(count, other)));
 		if (result.rejected() > 0) {

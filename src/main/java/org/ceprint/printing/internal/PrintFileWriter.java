@@ -62,6 +62,8 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 	/** Where the archive copies are cut from: the print file, or a plain rendering. */
 	private final RenderOptions archiveOptions;
 
+	private final boolean swapQrCodes;
+
 	private int filesWritten;
 
 	/**
@@ -71,10 +73,14 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 	 * anything is recorded or renamed: for a worker of a remote run, the check that it
 	 * still holds its partition ({@link PartitionLeases#hold}), which fails the chunk if
 	 * another worker has taken over
+	 * @param swapQrCodes fault injection for the preflight's tests only
+	 * ({@code ceprint.printing.fault.swap-qr-codes}): in each file, the first two
+	 * documents' QR codes change places once the file is rendered
 	 */
 	PrintFileWriter(DocumentSource<V> source, PrintedDocuments store, PrintRunRecord run, String partition, Clock clock,
-			RenderingProperties rendering, Runnable fence) {
+			RenderingProperties rendering, Runnable fence, boolean swapQrCodes) {
 		this.fence = fence;
+		this.swapQrCodes = swapQrCodes;
 		this.source = source;
 		this.store = store;
 		this.run = run;
@@ -130,6 +136,9 @@ class PrintFileWriter<V> implements ItemStreamWriter<Printable<V>> {
 		RenderResult result = renderSettingAsideUnprintable(printable, part, now);
 		if (result == null) {
 			return;
+		}
+		if (this.swapQrCodes) {
+			QrCodeFault.swapFirstTwo(part, result.documents());
 		}
 		// from here to the commit the partition's lease row is locked: a takeover waits
 		// for this chunk, or this chunk finds the partition taken and rolls back

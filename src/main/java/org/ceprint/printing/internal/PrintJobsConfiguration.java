@@ -3,6 +3,7 @@ package org.ceprint.printing.internal;
 import java.time.Clock;
 import java.util.List;
 
+import org.ceprint.authenticity.AuthenticityCodes;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.internal.PrintClaims.UnitRange;
 import org.ceprint.rendering.DistributionSlipRenderer;
@@ -25,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The print jobs: one per {@link PrintJob}, each the steps of its documents
- * ({@link DocumentSteps}) and then {@code finishRunStep}, which writes the distribution
+ * ({@link DocumentSteps}), then {@code preflightStep}, which checks the files they wrote
+ * ({@link RunPreflight}), and then {@code finishRunStep}, which writes the distribution
  * slips, the manifest and the marker. Certificates, register cards and seal overlays are
  * partitioned by city (issuing channel): each city's documents are paged in unit order
  * and written into that city's own files, and {@code ceprint.printing.threads} cities
@@ -37,35 +39,50 @@ class PrintJobsConfiguration {
 	static final String CITY = CityPartitioner.CITY;
 
 	@Bean
-	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step finishRunStep) {
-		return job(PrintJob.CERTIFICATES, jobRepository, certificatesStep).next(finishRunStep).build();
+	Job certificatePrintJob(JobRepository jobRepository, Step certificatesStep, Step preflightStep,
+			Step finishRunStep) {
+		return job(PrintJob.CERTIFICATES, jobRepository, certificatesStep).next(preflightStep)
+			.next(finishRunStep)
+			.build();
 	}
 
 	@Bean
-	Job registerCardPrintJob(JobRepository jobRepository, Step registerCardsStep, Step finishRunStep) {
-		return job(PrintJob.REGISTER_CARDS, jobRepository, registerCardsStep).next(finishRunStep).build();
+	Job registerCardPrintJob(JobRepository jobRepository, Step registerCardsStep, Step preflightStep,
+			Step finishRunStep) {
+		return job(PrintJob.REGISTER_CARDS, jobRepository, registerCardsStep).next(preflightStep)
+			.next(finishRunStep)
+			.build();
 	}
 
 	@Bean
-	Job summaryTablePrintJob(JobRepository jobRepository, Step summaryTablesStep, Step finishRunStep) {
-		return job(PrintJob.SUMMARY_TABLES, jobRepository, summaryTablesStep).next(finishRunStep).build();
+	Job summaryTablePrintJob(JobRepository jobRepository, Step summaryTablesStep, Step preflightStep,
+			Step finishRunStep) {
+		return job(PrintJob.SUMMARY_TABLES, jobRepository, summaryTablesStep).next(preflightStep)
+			.next(finishRunStep)
+			.build();
 	}
 
 	@Bean
-	Job sealOverlayPrintJob(JobRepository jobRepository, Step sealOverlaysStep, Step finishRunStep) {
-		return job(PrintJob.SEAL_OVERLAYS, jobRepository, sealOverlaysStep).next(finishRunStep).build();
+	Job sealOverlayPrintJob(JobRepository jobRepository, Step sealOverlaysStep, Step preflightStep,
+			Step finishRunStep) {
+		return job(PrintJob.SEAL_OVERLAYS, jobRepository, sealOverlaysStep).next(preflightStep)
+			.next(finishRunStep)
+			.build();
 	}
 
 	@Bean
-	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step finishRunStep) {
-		return job(PrintJob.RETURN_SLIPS, jobRepository, returnSlipsStep).next(finishRunStep).build();
+	Job returnSlipPrintJob(JobRepository jobRepository, Step returnSlipsStep, Step preflightStep, Step finishRunStep) {
+		return job(PrintJob.RETURN_SLIPS, jobRepository, returnSlipsStep).next(preflightStep)
+			.next(finishRunStep)
+			.build();
 	}
 
 	@Bean
 	Job fullPrintJob(JobRepository jobRepository, Step certificatesStep, Step registerCardsStep, Step summaryTablesStep,
-			Step finishRunStep) {
+			Step preflightStep, Step finishRunStep) {
 		return job(PrintJob.ALL, jobRepository, certificatesStep).next(registerCardsStep)
 			.next(summaryTablesStep)
+			.next(preflightStep)
 			.next(finishRunStep)
 			.build();
 	}
@@ -111,6 +128,22 @@ class PrintJobsConfiguration {
 		return new StepBuilder("finishRunStep", jobRepository)
 			.tasklet(new RunFolderFinisher(store, documents, claims, new DistributionSlips(documents, slips), clock,
 					haltDuringFinish), transactionManager)
+			.build();
+	}
+
+	/**
+	 * A step of its own rather than a part of {@code finishRunStep}: the job repository
+	 * records that the preflight failed and the failure message names it, the finishing
+	 * step stays what it was (slips, manifest, marker), and its faults are not mistaken
+	 * for the preflight's. It runs again on every resumption, also after it passed (the
+	 * finishing step interrupted, say): the files may have changed since.
+	 */
+	@Bean
+	Step preflightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
+			PrintedDocuments documents, AuthenticityCodes codes, PrintingProperties properties) {
+		return new StepBuilder("preflightStep", jobRepository)
+			.tasklet(new RunPreflight(store, documents, codes, properties), transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -163,7 +196,8 @@ class PrintJobsConfiguration {
 			@Value("#{stepExecutionContext['" + CityPartitioner.PART + "']}") String part,
 			@Value("#{stepExecutionContext['" + PartitionWorker.LEASE + "']}") String lease,
 			@Value("#{stepExecution.id}") Long stepExecutionId, PartitionLeases leases,
-			@Value("${ceprint.printing.fault.hang-worker-after-files:0}") int hangAfterFiles) {
+			@Value("${ceprint.printing.fault.hang-worker-after-files:0}") int hangAfterFiles,
+			@Value("${ceprint.printing.fault.swap-qr-codes:false}") boolean swapQrCodes) {
 		String partition = !step.byCity() ? null : (part != null) ? city + "-" + part : city;
 		// a worker of a remote run checks in each chunk that the partition is still its
 		// own; a run in one process holds its partitions alone
@@ -173,7 +207,7 @@ class PrintJobsConfiguration {
 		} : () -> {
 		};
 		return new PrintFileWriter<>(source(sources, step), documents, store.find(runId), partition, clock, rendering,
-				fence);
+				fence, swapQrCodes);
 	}
 
 	/**

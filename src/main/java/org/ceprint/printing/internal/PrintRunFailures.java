@@ -41,8 +41,11 @@ public final class PrintRunFailures {
 					: "打印批次未能开始：" + category(faults.get(0));
 		}
 		StepExecution step = failed.get();
-		String where = where(step);
 		List<Throwable> faults = step.getFailureExceptions();
+		if (!faults.isEmpty() && faults.get(0) instanceof RunPreflight.PreflightFailedException preflight) {
+			return "发布前检查未通过：" + preflight.getMessage();
+		}
+		String where = where(step);
 		if (faults.isEmpty()) {
 			// a partition the manager of a remote run gave up says why in its exit status
 			String description = step.getExitStatus().getExitDescription();
@@ -53,6 +56,9 @@ public final class PrintRunFailures {
 
 	private static String where(StepExecution step) {
 		String name = step.getStepName();
+		if (name.startsWith("preflight")) {
+			return "发布前检查";
+		}
 		if (name.startsWith("finishRun")) {
 			return "写分发清单、manifest.csv 和完成标记";
 		}

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * each file is written and committed with its chunk
  * @param threads how many partitions (cities) print at once; 0 for one per processor
  * @param remote the settings of print runs spread over worker processes
+ * @param preflight the checks of a run's files before it is marked complete
  */
 @ConfigurationProperties("ceprint.printing")
 public record PrintingProperties(@DefaultValue("print-batches") Path outputDir,
-		@DefaultValue("200") int documentsPerFile, @DefaultValue("0") int threads, @DefaultValue Remote remote) {
+		@DefaultValue("200") int documentsPerFile, @DefaultValue("0") int threads, @DefaultValue Remote remote,
+		@DefaultValue Preflight preflight) {
 
 	public PrintingProperties {
 		if (documentsPerFile < 1 || documentsPerFile > 5000) {
@@ -32,6 +34,28 @@ public record PrintingProperties(@DefaultValue("print-batches") Path outputDir,
 	/** The threads a partitioned step uses. */
 	public int effectiveThreads() {
 		return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * The preflight (README, "发布前检查"): before {@code _COMPLETE} is written, every file's
+	 * page ranges are checked against print_document and, of the sampled documents, every
+	 * page's glyphs and every QR code read back from a 150 dpi raster.
+	 *
+	 * @param enabled run the preflight at all; off, a run completes unchecked
+	 * @param sampleRate the share of documents whose pages and QR codes are checked, 0 to
+	 * 1: which ones depends on their kind and number alone, the same on every run and
+	 * resumption
+	 */
+	public record Preflight(@DefaultValue("true") boolean enabled, @DefaultValue("1.0") double sampleRate) {
+
+		public Preflight {
+			if (!(sampleRate >= 0 && sampleRate <= 1)) {
+				throw new IllegalArgumentException(
+						"ceprint.printing.preflight.sample-rate 须在 0 到 1 之间（1 为逐份检查，0 只核对页数；关闭检查用 ceprint.printing.preflight.enabled=false）："
+								+ sampleRate);
+			}
+		}
+
 	}
 
 	/**
