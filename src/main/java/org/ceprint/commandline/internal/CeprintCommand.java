@@ -19,7 +19,7 @@ import org.springframework.objenesis.ObjenesisStd;
 		subcommands = { DemoCommand.class, ServeCommand.class, PrintCommand.class, SamplesCommand.class,
 				VerifyCommand.class, KeysCommand.class, ReissueCommand.class, ImportCommand.class, ExportCommand.class,
 				AccountCommand.class, UnitsCommands.Units.class, PeopleCommands.People.class,
-				RegisterCommands.Issue.class, WorkerCommand.class },
+				RegisterCommands.Issue.class, WorkerCommand.class, LinesCommand.class },
 		footer = { "", "Spring 配置项可附在命令后，例如：", "  --server.port=8081", "  --spring.profiles.active=mariadb" })
 public class CeprintCommand implements Runnable {
 
