@@ -45,7 +45,7 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 
 		private JRStyledText text;
 
-		private JRStyledText wrapperText;
+		private boolean wrapperStarted;
 
 		RuleTextMeasurer(FontUtil fontUtil, JRCommonText element) {
 			super(fontUtil, element);
@@ -56,6 +56,7 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 		public JRMeasuredText measure(JRStyledText styledText, int remainingTextStart, int availableStretchHeight,
 				boolean indentFirstLine, boolean canOverflow) {
 			this.text = styledText;
+			this.wrapperStarted = false;
 			return super.measure(styledText, remainingTextStart, availableStretchHeight, indentFirstLine, canOverflow);
 		}
 
@@ -64,9 +65,9 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 			if (paragraphText == null || !LineBreakRule.concerns(paragraphText)) {
 				return super.renderParagraph(lineWrapper, paragraphStart, paragraphText);
 			}
-			if (this.wrapperText != this.text) {
+			if (!this.wrapperStarted) {
 				this.ruleWrapper.start(this.text);
-				this.wrapperText = this.text;
+				this.wrapperStarted = true;
 			}
 			return super.renderParagraph(this.ruleWrapper, paragraphStart, paragraphText);
 		}
