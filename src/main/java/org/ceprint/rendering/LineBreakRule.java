@@ -2,8 +2,9 @@ package org.ceprint.rendering;
 
 /**
  * 避头尾, the Chinese line-breaking rule every template follows: no printed line starts with
- * closing punctuation ({@code 。，、；：？！）」』】} and their ASCII and half-width forms) and none
- * ends with an opening bracket ({@code （「『【 ( [}).
+ * closing punctuation, 。，、；：？！）」』】 and their ASCII and half-width forms
+ * ({@link #NOT_AT_START}), and none ends with an opening bracket such as （「『【
+ * ({@link #NOT_AT_END}).
  */
 public final class LineBreakRule {
 

@@ -36,6 +36,7 @@ public final class PrintedLines {
 		return collector.lines;
 	}
 
+	/** Collects the glyphs of each page into lines as the page's content is drawn. */
 	private static final class Collector extends PDFTextStripper {
 
 		private static final Set<String> POSITIONING = Set.of("BT", "Tm", "Td", "TD", "T*", "'", "\"");
