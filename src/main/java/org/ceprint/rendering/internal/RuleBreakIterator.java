@@ -29,6 +29,21 @@ public final class RuleBreakIterator extends BreakIterator {
 
 	private int current;
 
+	private int dropped;
+
+	/**
+	 * Whether the rule takes away any of Java's line breaks in the text: where it takes
+	 * none, any measurer using Java's breaks breaks the text as the rule does.
+	 */
+	public static boolean dropsBreaks(String text) {
+		if (!LineBreakRule.concerns(text)) {
+			return false;
+		}
+		RuleBreakIterator breaks = new RuleBreakIterator();
+		breaks.setText(new StringCharacterIterator(text));
+		return breaks.dropped > 0;
+	}
+
 	@Override
 	public void setText(CharacterIterator newText) {
 		this.text = newText;
@@ -37,9 +52,13 @@ public final class RuleBreakIterator extends BreakIterator {
 		int end = newText.getEndIndex();
 		int[] kept = new int[end - begin + 1];
 		int count = 0;
+		this.dropped = 0;
 		for (int boundary = this.base.first(); boundary != DONE; boundary = this.base.next()) {
 			if (boundary == begin || boundary == end || allowed(newText, boundary)) {
 				kept[count++] = boundary;
+			}
+			else {
+				this.dropped++;
 			}
 		}
 		this.boundaries = Arrays.copyOf(kept, count);

@@ -16,8 +16,6 @@ import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.util.AbstractTextMeasurerFactory;
 import net.sf.jasperreports.engine.util.JRStyledText;
 
-import org.ceprint.rendering.LineBreakRule;
-
 /**
  * The fill-time text measurer with 避头尾: JasperReports' own measurer, except that a
  * paragraph holding any character the rule concerns is wrapped by
@@ -47,6 +45,10 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 
 		private boolean wrapperStarted;
 
+		private String lastParagraph;
+
+		private boolean lastDropsBreaks;
+
 		RuleTextMeasurer(FontUtil fontUtil, JRCommonText element) {
 			super(fontUtil, element);
 			this.ruleWrapper.init(new Context(fontUtil, element));
@@ -62,7 +64,7 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 
 		@Override
 		protected boolean renderParagraph(TextLineWrapper lineWrapper, int paragraphStart, String paragraphText) {
-			if (paragraphText == null || !LineBreakRule.concerns(paragraphText)) {
+			if (paragraphText == null || !dropsBreaks(paragraphText)) {
 				return super.renderParagraph(lineWrapper, paragraphStart, paragraphText);
 			}
 			if (!this.wrapperStarted) {
@@ -70,6 +72,15 @@ public class RuleTextMeasurerFactory extends AbstractTextMeasurerFactory {
 				this.wrapperStarted = true;
 			}
 			return super.renderParagraph(this.ruleWrapper, paragraphStart, paragraphText);
+		}
+
+		/** Font scaling measures the same text again and again. */
+		private boolean dropsBreaks(String paragraph) {
+			if (!paragraph.equals(this.lastParagraph)) {
+				this.lastParagraph = paragraph;
+				this.lastDropsBreaks = RuleBreakIterator.dropsBreaks(paragraph);
+			}
+			return this.lastDropsBreaks;
 		}
 
 	}
