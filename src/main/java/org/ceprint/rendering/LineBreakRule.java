@@ -25,14 +25,6 @@ public final class LineBreakRule {
 		return NOT_AT_END.indexOf(c) >= 0;
 	}
 
-	/**
-	 * Whether a line may break between {@code before} and {@code after}, as far as this
-	 * rule goes (the break must also be allowed by the ordinary line-breaking rules).
-	 */
-	public static boolean allowsBreakBetween(char before, char after) {
-		return !notAtStart(after) && !notAtEnd(before);
-	}
-
 	/** Whether the text holds any character this rule is about. */
 	public static boolean concerns(String text) {
 		for (int i = 0; i < text.length(); i++) {

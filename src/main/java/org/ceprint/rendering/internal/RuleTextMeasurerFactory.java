@@ -18,9 +18,10 @@ import net.sf.jasperreports.engine.util.JRStyledText;
 
 /**
  * The fill-time text measurer with 避头尾: JasperReports' own measurer, except that a
- * paragraph holding any character the rule concerns is wrapped by
- * {@link RuleLineWrapper}. Other paragraphs keep JasperReports' faster wrappers, whose
- * breaks are then the same. The measured lines decide element heights, font scaling and
+ * paragraph where the rule takes away any of Java's line breaks is wrapped by
+ * {@link RuleLineWrapper}. Other paragraphs, most of them as Java's breaks already keep
+ * 「：」 and 「）」 with the character before, keep JasperReports' faster wrappers, whose
+ * breaks are then the rule's. The measured lines decide element heights, font scaling and
  * page breaks; the PDF export breaks at the same places ({@link RulePdfProducerFactory}).
  * Named by {@code net.sf.jasperreports.text.measurer.factory} in
  * {@code jasperreports.properties}.
