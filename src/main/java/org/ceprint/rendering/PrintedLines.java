@@ -5,18 +5,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.state.Concatenate;
+import org.apache.pdfbox.contentstream.operator.state.Restore;
+import org.apache.pdfbox.contentstream.operator.state.Save;
+import org.apache.pdfbox.contentstream.operator.state.SetGraphicsStateParameters;
+import org.apache.pdfbox.contentstream.operator.state.SetMatrix;
+import org.apache.pdfbox.contentstream.operator.text.BeginText;
+import org.apache.pdfbox.contentstream.operator.text.EndText;
+import org.apache.pdfbox.contentstream.operator.text.MoveText;
+import org.apache.pdfbox.contentstream.operator.text.MoveTextSetLeading;
+import org.apache.pdfbox.contentstream.operator.text.NextLine;
+import org.apache.pdfbox.contentstream.operator.text.SetCharSpacing;
+import org.apache.pdfbox.contentstream.operator.text.SetFontAndSize;
+import org.apache.pdfbox.contentstream.operator.text.SetTextHorizontalScaling;
+import org.apache.pdfbox.contentstream.operator.text.SetTextLeading;
+import org.apache.pdfbox.contentstream.operator.text.SetTextRise;
+import org.apache.pdfbox.contentstream.operator.text.SetWordSpacing;
+import org.apache.pdfbox.contentstream.operator.text.ShowText;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextLine;
+import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * Reads back every printed line of a PDF, each on its own. JasperReports' PDF library
  * places each line of a text element with its own text matrix ({@code Tm}), so a line is
  * the glyphs shown after one positioning, continued only by glyphs that follow on, on the
  * same baseline: two cells on the same baseline stay two lines.
+ * <p>
+ * Only the pages' own content is read, not the forms they draw: JasperReports writes all
+ * text there, and the forms are the seals, thousands of path operators each that hold no
+ * text. Only the glyphs' Unicode and origins are read. Both make this about five times
+ * faster than PDFBox's text stripper.
  */
 public final class PrintedLines {
 
@@ -31,13 +57,15 @@ public final class PrintedLines {
 	/** Every non-blank line of every page, in drawing order. */
 	public static List<Line> of(PDDocument document) throws IOException {
 		Collector collector = new Collector();
-		collector.getText(document);
-		collector.flush();
+		for (int index = 0; index < document.getNumberOfPages(); index++) {
+			collector.page = index + 1;
+			collector.processPage(document.getPage(index));
+			collector.flush();
+		}
 		return collector.lines;
 	}
 
-	/** Collects the glyphs of each page into lines as the page's content is drawn. */
-	private static final class Collector extends PDFTextStripper {
+	private static final class Collector extends PDFStreamEngine {
 
 		private static final Set<String> POSITIONING = Set.of("BT", "Tm", "Td", "TD", "T*", "'", "\"");
 
@@ -45,14 +73,37 @@ public final class PrintedLines {
 
 		private final StringBuilder line = new StringBuilder();
 
-		private TextPosition last;
+		private boolean glyphs;
+
+		private float lastAcross;
+
+		private float lastEnd;
 
 		private boolean positioned;
 
 		private int page;
 
-		Collector() throws IOException {
-			setSortByPosition(false);
+		Collector() {
+			addOperator(new BeginText(this));
+			addOperator(new EndText(this));
+			addOperator(new SetFontAndSize(this));
+			addOperator(new SetMatrix(this));
+			addOperator(new MoveText(this));
+			addOperator(new MoveTextSetLeading(this));
+			addOperator(new NextLine(this));
+			addOperator(new SetTextLeading(this));
+			addOperator(new SetCharSpacing(this));
+			addOperator(new SetWordSpacing(this));
+			addOperator(new SetTextHorizontalScaling(this));
+			addOperator(new SetTextRise(this));
+			addOperator(new ShowText(this));
+			addOperator(new ShowTextAdjusted(this));
+			addOperator(new ShowTextLine(this));
+			addOperator(new ShowTextLineAndSpace(this));
+			addOperator(new Concatenate(this));
+			addOperator(new Save(this));
+			addOperator(new Restore(this));
+			addOperator(new SetGraphicsStateParameters(this));
 		}
 
 		@Override
@@ -64,35 +115,24 @@ public final class PrintedLines {
 		}
 
 		@Override
-		protected void startPage(PDPage pdPage) throws IOException {
-			flush();
-			this.page = getCurrentPageNo();
-		}
-
-		@Override
-		protected void endPage(PDPage pdPage) {
-			flush();
-		}
-
-		@Override
-		protected void processTextPosition(TextPosition glyph) {
-			if (this.last != null && !(continues(glyph) || (!this.positioned && sameBaseline(glyph)))) {
+		protected void showGlyph(Matrix glyph, PDFont font, int code, Vector displacement) throws IOException {
+			// along and across the baseline, so that rotated pages read as upright ones
+			float scale = glyph.getScalingFactorX();
+			float cos = glyph.getValue(0, 0) / scale;
+			float sin = glyph.getValue(0, 1) / scale;
+			float along = glyph.getTranslateX() * cos + glyph.getTranslateY() * sin;
+			float across = glyph.getTranslateY() * cos - glyph.getTranslateX() * sin;
+			boolean sameBaseline = Math.abs(across - this.lastAcross) < 0.5f;
+			boolean continues = sameBaseline && Math.abs(along - this.lastEnd) < 0.5f;
+			if (this.glyphs && !(continues || (!this.positioned && sameBaseline))) {
 				flush();
 			}
 			this.positioned = false;
-			this.line.append(glyph.getUnicode());
-			this.last = glyph;
-		}
-
-		private boolean sameBaseline(TextPosition glyph) {
-			return Math.abs(glyph.getY() - this.last.getY()) < 0.5f;
-		}
-
-		/**
-		 * Whether the glyph follows the last one on, as the next glyph of the same line.
-		 */
-		private boolean continues(TextPosition glyph) {
-			return sameBaseline(glyph) && Math.abs(glyph.getX() - (this.last.getX() + this.last.getWidth())) < 0.5f;
+			String unicode = font.toUnicode(code);
+			this.line.append((unicode != null) ? unicode : "\uFFFD");
+			this.glyphs = true;
+			this.lastAcross = across;
+			this.lastEnd = along + displacement.getX() * scale;
 		}
 
 		void flush() {
@@ -100,7 +140,7 @@ public final class PrintedLines {
 				this.lines.add(new Line(this.page, this.line.toString()));
 			}
 			this.line.setLength(0);
-			this.last = null;
+			this.glyphs = false;
 		}
 
 	}
