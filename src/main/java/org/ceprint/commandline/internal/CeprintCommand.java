@@ -17,9 +17,9 @@ import org.springframework.objenesis.ObjenesisStd;
 @Command(name = "ceprint", mixinStandardHelpOptions = true, version = "ceprint 0.1",
 		description = "江西省专业技术人员继续教育登记考核 · 证书、登记卡与登记汇总表打印服务",
 		subcommands = { DemoCommand.class, ServeCommand.class, PrintCommand.class, SamplesCommand.class,
-				VerifyCommand.class, SealsCommand.class, KeysCommand.class, ReissueCommand.class, ImportCommand.class,
-				ExportCommand.class, AccountCommand.class, UnitsCommands.Units.class, PeopleCommands.People.class,
-				RegisterCommands.Issue.class, WorkerCommand.class },
+				VerifyCommand.class, SealsCommand.class, LinesCommand.class, KeysCommand.class, ReissueCommand.class,
+				ImportCommand.class, ExportCommand.class, AccountCommand.class, UnitsCommands.Units.class,
+				PeopleCommands.People.class, RegisterCommands.Issue.class, WorkerCommand.class },
 		footer = { "", "Spring 配置项可附在命令后，例如：", "  --server.port=8081", "  --spring.profiles.active=mariadb" })
 public class CeprintCommand implements Runnable {
 
