@@ -21,7 +21,15 @@ import org.ceprint.rendering.LineBreakRule;
  */
 public final class RuleBreakIterator extends BreakIterator {
 
-	private BreakIterator base = BreakIterator.getLineInstance(Locale.SIMPLIFIED_CHINESE);
+	/**
+	 * Java's line breaks, made once and cloned for each iterator. The JDK caches one
+	 * locale per kind of iterator: asking it for Chinese here while JasperReports asks
+	 * for the default locale made each side load the break tables afresh, thousands of
+	 * times a run. A clone shares the tables and is cheap.
+	 */
+	private static final BreakIterator JAVA_LINE_BREAKS = BreakIterator.getLineInstance(Locale.SIMPLIFIED_CHINESE);
+
+	private BreakIterator base = (BreakIterator) JAVA_LINE_BREAKS.clone();
 
 	private CharacterIterator text = new StringCharacterIterator("");
 
