@@ -29,7 +29,8 @@ import org.ceprint.rendering.internal.TemplateCache;
 
 /**
  * Fills JasperReports templates from views and exports all of them into one compressed
- * PDF; where a template placed seal anchors, PDFBox then stamps the seals.
+ * PDF, which PDFBox then finishes: compact rectangles, and the seals where a template
+ * placed seal anchors.
  *
  * @param <V> the view of one document
  */
@@ -104,14 +105,9 @@ abstract class JasperRenderer<V> {
 			}
 			documents.add(new RenderedDocument(documentNo, first, pages));
 		}
-		if (seals.isEmpty() && options.calibration().isNone() && bookmarks.isEmpty()) {
-			export(prints, out);
-		}
-		else {
-			ByteArrayOutputStream jasperPdf = new ByteArrayOutputStream(64 * 1024 * views.size());
-			export(prints, jasperPdf);
-			PdfFinishing.finish(jasperPdf.toByteArray(), seals, sealDiameter(), options.calibration(), bookmarks, out);
-		}
+		ByteArrayOutputStream jasperPdf = new ByteArrayOutputStream(64 * 1024 * views.size());
+		export(prints, jasperPdf);
+		PdfFinishing.finish(jasperPdf.toByteArray(), seals, sealDiameter(), options.calibration(), bookmarks, out);
 		return new RenderResult(documents, pages);
 	}
 

@@ -25,8 +25,9 @@ import org.apache.pdfbox.util.Matrix;
 import org.ceprint.rendering.Calibration;
 
 /**
- * PDFBox's part of rendering, on JasperReports' output: stamps the verification seals at
- * their anchors, shifts pages by the printer's calibration, and adds bookmarks.
+ * PDFBox's part of rendering, on JasperReports' output: writes its drawings' rectangles
+ * compactly, stamps the verification seals at their anchors, shifts pages by the
+ * printer's calibration, and adds bookmarks.
  */
 public final class PdfFinishing {
 
@@ -54,6 +55,7 @@ public final class PdfFinishing {
 	public static void finish(byte[] pdf, List<SealAnchor> seals, float sealDiameter, Calibration calibration,
 			Map<Integer, String> bookmarks, OutputStream out) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
+			RectanglePaths.compact(document);
 			if (!calibration.isNone()) {
 				for (PDPage page : document.getPages()) {
 					shift(document, page, calibration);
