@@ -16,7 +16,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -32,6 +31,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.ceprint.ConflictException;
 import org.ceprint.InvalidRequestException;
+import org.ceprint.authenticity.internal.Ed25519Signatures;
 
 /**
  * The Ed25519 keys that sign and verify QR codes, read from a folder: every
@@ -52,14 +52,14 @@ public final class SigningKeys {
 
 	private final Integer signingKeyId;
 
-	private final PrivateKey signingKey;
+	private final Ed25519Signatures signatures;
 
 	private SigningKeys(Map<Integer, PublicKey> publicKeys, Set<Integer> revoked, Integer signingKeyId,
 			PrivateKey signingKey) {
 		this.publicKeys = publicKeys;
 		this.revoked = revoked;
 		this.signingKeyId = signingKeyId;
-		this.signingKey = signingKey;
+		this.signatures = new Ed25519Signatures(publicKeys, signingKey);
 	}
 
 	/**
@@ -188,15 +188,7 @@ public final class SigningKeys {
 	}
 
 	public byte[] sign(byte[] message) {
-		try {
-			Signature signature = Signature.getInstance("Ed25519");
-			signature.initSign(this.signingKey);
-			signature.update(message);
-			return signature.sign();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.signatures.sign(message);
 	}
 
 	public KeyCheck verify(int keyId, byte[] message, byte[] signatureBytes) {
@@ -207,15 +199,7 @@ public final class SigningKeys {
 		if (this.revoked.contains(keyId)) {
 			return KeyCheck.REVOKED_KEY;
 		}
-		try {
-			Signature signature = Signature.getInstance("Ed25519");
-			signature.initVerify(key);
-			signature.update(message);
-			return signature.verify(signatureBytes) ? KeyCheck.VALID : KeyCheck.BAD_SIGNATURE;
-		}
-		catch (GeneralSecurityException ex) {
-			return KeyCheck.BAD_SIGNATURE;
-		}
+		return this.signatures.verify(keyId, message, signatureBytes) ? KeyCheck.VALID : KeyCheck.BAD_SIGNATURE;
 	}
 
 	/**
