@@ -113,7 +113,7 @@ public final class QrCodeReader {
 	 * An RGB image in grey, each pixel's luminance computed as ZXing's
 	 * {@link BufferedImageLuminanceSource} computes it, so that it reads the same symbol;
 	 * any other image unchanged. ZXing converts pixel by pixel through the colour model,
-	 * which took a fifth of a {@code verify FILE} on a rendered page; this reads the
+	 * about a tenth of a {@code verify FILE}'s work on a rendered page; this reads the
 	 * raster's rows of packed pixels.
 	 */
 	static BufferedImage grey(BufferedImage image) {
