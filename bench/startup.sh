@@ -5,8 +5,13 @@
 #   print --bogus               a refused option (exit code 2)
 #   verify FILE                 the QR code of a certificate printed by the demo, checked online
 #   import FILE.csv             a summary table of one row (a new row every run)
+#   nosuchcommand               an unknown top-level command (exit code 2): the reference, the
+#                               JVM and the launcher with the least ceprint can do
 # for each jar given, the runs of the jars interleaved so that they share the machine's load.
-#   bash bench/startup.sh [JAR ...]       default target/ceprint.jar; RUNS=5, JAVA_OPTS for every run
+#   bash bench/startup.sh [JAR ...]       default target/ceprint.jar bin/ceprint; RUNS=5, JAVA_OPTS for every run
+# With BENCH_RESULTS set, appends one line per command and launcher to that file:
+#   what | median wall and CPU | the unknown command's wall in the same go | — | goal | met (wall)
+# the goals of issue 19: --help and a refused option under 1 s, verify FILE under 2 s.
 # Instead of a jar, bin/ceprint runs the launcher (its JVM options for short commands, and the
 # CDS archive of bench/cds.sh when there is one), bin/ceprint:nocds the launcher without it.
 # A jar named …/ceprint.jar inside a folder that also holds ceprint.jsa (bench/cds.sh makes both)
@@ -14,10 +19,12 @@
 # Setup (not measured): a demo registry of 30 people printed with the first jar, in a temporary
 # folder that every jar then shares.
 set -euo pipefail
+[ -z "${BENCH_RESULTS:-}" ] || BENCH_RESULTS="$(realpath -m "$BENCH_RESULTS")"
 cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
 RUNS="${RUNS:-5}"
 JARS=("$@")
-[ ${#JARS[@]} -gt 0 ] || JARS=(target/ceprint.jar)
+[ ${#JARS[@]} -gt 0 ] || JARS=(target/ceprint.jar bin/ceprint)
 for i in "${!JARS[@]}"; do
   suffix=""
   [[ "${JARS[$i]}" == *:nocds ]] && { suffix=":nocds"; JARS[$i]="${JARS[$i]%:nocds}"; }
@@ -38,6 +45,13 @@ java_of() {
   fi
 }
 
+# a launcher prepares its class-data sharing archive on its first command after a build: before
+# the measured runs
+for jar in "${JARS[@]}"; do
+  if [[ "$jar" != *.jar && "$jar" != *:nocds ]]; then
+    "$jar" --help > /dev/null
+  fi
+done
 echo "[bench] setup: demo registry of 30 people, printed (not measured)" >&2
 java -jar "${JARS[0]}" demo --people 30 --no-serve "${ARGS[@]}" > setup.log 2>&1 \
   || { cat setup.log >&2; exit 1; }
@@ -63,8 +77,8 @@ workbook() {
   echo "$WORK/one-row-$1.csv"
 }
 
-CASES=(help bogus verify import)
-declare -A EXPECTED=([help]=0 [bogus]=2 [verify]=0 [import]=0)
+CASES=(help bogus verify import unknown)
+declare -A EXPECTED=([help]=0 [bogus]=2 [verify]=0 [import]=0 [unknown]=2)
 declare -A TIMES CPU
 TIMEFORMAT='%R %U %S'
 run_case() { # jar-index case run
@@ -72,6 +86,7 @@ run_case() { # jar-index case run
   case "$2" in
     help) args=(--help) ;;
     bogus) args=(print --bogus) ;;
+    unknown) args=(nosuchcommand) ;;
     verify) args=(verify "$PDF" "${ARGS[@]}") ;;
     import) args=(import "$(workbook "$1-$3")" "${ARGS[@]}") ;;
   esac
@@ -117,7 +132,38 @@ for i in "${!JARS[@]}"; do
       bogus) label='`print --bogus` (refused)' ;;
       verify) label='`verify FILE` (a printed certificate)' ;;
       import) label='`import FILE` (one row)' ;;
+      unknown) label='`nosuchcommand` (unknown, refused)' ;;
     esac
     echo "| $label | $(echo "${TIMES[$i,$c]}" | median) | $(echo "${CPU[$i,$c]}" | median) | ${TIMES[$i,$c]}|"
   done
 done
+
+# one line per command and launcher for bench/all.sh
+if [ -n "${BENCH_RESULTS:-}" ]; then
+  for i in "${!JARS[@]}"; do
+    case "${JARS[$i]}" in
+      "$ROOT/bin/ceprint:nocds") launcher="bin/ceprint, CEPRINT_CDS=off" ;;
+      "$ROOT/bin/ceprint") launcher="bin/ceprint" ;;
+      */bin/ceprint*) launcher="${JARS[$i]}" ;;
+      "$ROOT/target/ceprint.jar") launcher="java -jar" ;;
+      *) launcher="java -jar ${JARS[$i]}" ;;
+    esac
+    reference="$(echo "${TIMES[$i,unknown]}" | median)"
+    for c in help bogus verify import; do
+      case "$c" in
+        help) what='--help'; goal=1 ;;
+        bogus) what='print --bogus'; goal=1 ;;
+        verify) what='verify FILE'; goal=2 ;;
+        import) what='import FILE (one row)'; goal="" ;;
+      esac
+      wall="$(echo "${TIMES[$i,$c]}" | median)"
+      if [ -n "$goal" ]; then
+        met="$(awk -v w="$wall" -v g="$goal" 'BEGIN { print (w < g) ? "yes" : "no" }')"
+        goal="<${goal} s"
+      else
+        met="—"; goal="—"
+      fi
+      echo "start-up, $what, cold JVM ($launcher) | $wall s wall, $(echo "${CPU[$i,$c]}" | median) s CPU | unknown top-level command $reference s | — | $goal | $met" >> "$BENCH_RESULTS"
+    done
+  done
+fi

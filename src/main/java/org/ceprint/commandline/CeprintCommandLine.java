@@ -71,7 +71,9 @@ public final class CeprintCommandLine {
 			applicationArgs = withSettings.toArray(String[]::new);
 		}
 		boolean serving = (command instanceof ServingCommand servingCommand) && servingCommand.keepsServing();
-		CommandApplication.run(applicationClass, applicationArgs, serving);
+		Class<?> commandApplication = (command instanceof StartChecks checks)
+				? checks.application().orElse(applicationClass) : applicationClass;
+		CommandApplication.run(applicationClass, commandApplication, applicationArgs, serving);
 	}
 
 }

@@ -67,7 +67,12 @@ public final class CommandApplication {
 	private CommandApplication() {
 	}
 
-	public static void run(Class<?> applicationClass, String[] args, boolean serving) {
+	/**
+	 * @param commandApplication the configuration the command starts with: the whole
+	 * application or a narrower one ({@link StartChecks#application()}); on a database
+	 * that lacks migrations the whole application starts instead, with Flyway
+	 */
+	public static void run(Class<?> applicationClass, Class<?> commandApplication, String[] args, boolean serving) {
 		if (!serving) {
 			// its thread warms up Jackson, Tomcat and message converters: work a
 			// short command pays for on a small machine and never uses. Read when the
@@ -76,7 +81,7 @@ public final class CommandApplication {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			context = start(applicationClass, args, serving, false);
+			context = start(commandApplication, args, serving, false);
 		}
 		catch (SpringApplication.AbandonedRunException ex) {
 			// the database lacks migrations (SchemaCheck): again, with Flyway. The first

@@ -16,10 +16,13 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import org.ceprint.CeprintApplication;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -36,6 +39,10 @@ import org.springframework.util.StringUtils;
 final class SchemaCheck {
 
 	private static final Pattern VERSIONED = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__.+");
+
+	/** The application's Java migrations (Spring beans), named as Flyway names them. */
+	private static final String JAVA_MIGRATIONS = "classpath*:"
+			+ ClassUtils.convertClassNameToResourcePath(CeprintApplication.class.getPackageName()) + "/**/V*__*.class";
 
 	private SchemaCheck() {
 	}
@@ -82,6 +89,16 @@ final class SchemaCheck {
 			catch (IOException ex) {
 				return Set.of();
 			}
+		}
+		try {
+			// also by their class files' names: a narrower application (verify) makes no
+			// beans of them
+			for (Resource resource : resources.getResources(JAVA_MIGRATIONS)) {
+				version(resource.getFilename()).ifPresent(versions::add);
+			}
+		}
+		catch (IOException ex) {
+			return Set.of();
 		}
 		for (String name : beans.getBeanNamesForType(JavaMigration.class, true, false)) {
 			Class<?> type = beans.getType(name, false);

@@ -1,6 +1,7 @@
 package org.ceprint.commandline.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -28,6 +29,14 @@ public interface StartChecks {
 	 */
 	default Map<String, String> settings() {
 		return Map.of();
+	}
+
+	/**
+	 * The configuration of an application narrower than the whole that the command runs
+	 * in (such as {@code verify}'s); empty for the whole application.
+	 */
+	default Optional<Class<?>> application() {
+		return Optional.empty();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.ceprint.commandline.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,6 +66,11 @@ class VerifyCommand implements Callable<Integer>, StartChecks {
 	@Override
 	public boolean needsApplication() {
 		return !this.offline;
+	}
+
+	@Override
+	public Optional<Class<?>> application() {
+		return Optional.of(VerifyApplication.class);
 	}
 
 	@Override
