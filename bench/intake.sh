@@ -50,9 +50,9 @@ BEFORE=$(entries)
 PROFILING=()
 [ "${PROFILE:-0}" = 1 ] && PROFILING=(-XX:StartFlightRecording=filename="$WORK/import.jfr",settings=profile)
 echo "[bench] measured: java $JAVA_OPTS -jar $JAR import $(basename "$FILE") (one cold JVM)" >&2
-/usr/bin/time -f '%M %e' -o "$WORK/time" java $JAVA_OPTS "-Xlog:gc:file=$WORK/gc.log" "${PROFILING[@]}" \
+/usr/bin/time -f '%M %e %U %S' -o "$WORK/time" java $JAVA_OPTS "-Xlog:gc:file=$WORK/gc.log" "${PROFILING[@]}" \
   -jar "$JAR" import "$FILE" "${ARGS[@]}" > "$WORK/import.log" 2>&1 || { tail -20 "$WORK/import.log" >&2; exit 1; }
-read -r RSS_KB WALL < "$WORK/time"
+read -r RSS_KB WALL USER_S SYS_S < "$WORK/time"
 SUMMARY=$(grep '用时' "$WORK/import.log")
 SECONDS_IN_IMPORT=$(grep -o '用时 [0-9.]*' <<< "$SUMMARY" | awk '{ print $2 }')
 IMPORTED=$(grep -o '导入 [0-9]* 条' <<< "$SUMMARY" | tr -dc '0-9')
@@ -64,9 +64,10 @@ RATE=$(awk -v n="$ROWS" -v s="$SECONDS_IN_IMPORT" 'BEGIN { printf "%.0f", n / s 
 
 printf '\nceprint intake (%s, %s rows, %s people, %s, %.1f MB workbook)\n' "$DB" "$ROWS" "$PEOPLE" "$JAVA_OPTS" \
   "$(stat -c %s "$FILE" | awk '{ print $1 / 1048576 }')"
-printf 'rows | imported | stored | s (import) | rows/s | peak heap after GC MB | peak heap before GC MB | peak RSS MB | whole JVM s\n'
-printf '%s | %s | %s | %s | %s | %s | %s | %.0f | %s\n' "$ROWS" "$IMPORTED" "$STORED" "$SECONDS_IN_IMPORT" "$RATE" \
-  "${HEAP_AFTER:-?}" "${HEAP_BEFORE:-?}" "$(awk -v r="$RSS_KB" 'BEGIN { print r / 1024 }')" "$WALL"
+printf 'rows | imported | stored | s (import) | rows/s | peak heap after GC MB | peak heap before GC MB | peak RSS MB | whole JVM s | JVM CPU s\n'
+printf '%s | %s | %s | %s | %s | %s | %s | %.0f | %s | %.1f\n' "$ROWS" "$IMPORTED" "$STORED" "$SECONDS_IN_IMPORT" "$RATE" \
+  "${HEAP_AFTER:-?}" "${HEAP_BEFORE:-?}" "$(awk -v r="$RSS_KB" 'BEGIN { print r / 1024 }')" "$WALL" \
+  "$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN { print u + s }')"
 if [ "$IMPORTED" != "$ROWS" ] || [ "$STORED" != "$ROWS" ]; then
   echo "[bench] not every row was imported and stored: see $WORK/import.log" >&2
   exit 1
