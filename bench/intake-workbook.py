@@ -2,8 +2,9 @@
 """Writes a summary-table workbook (.xlsx, shared strings as Excel writes them) of ROWS rows for the
 intake benchmark: the people of PEOPLE_CSV (name,id_number, with a heading) in turn, one base's
 credit code in B2, every row valid and distinct.
-   bench/intake-workbook.py PEOPLE_CSV CREDIT_CODE ROWS OUT.xlsx [BAD_EVERY]
-BAD_EVERY=n makes every n-th row invalid (an unknown learning form), for a mixed file."""
+   bench/intake-workbook.py PEOPLE_CSV CREDIT_CODE ROWS OUT.xlsx [BAD_EVERY [PROJECT]]
+BAD_EVERY=n makes every n-th row invalid (an unknown learning form), for a mixed file (0: none);
+PROJECT (default 培训项目) starts every project name, so that two files share no row."""
 import csv
 import datetime
 import sys
@@ -12,6 +13,7 @@ from xml.sax.saxutils import escape
 
 people_csv, body, rows, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 bad_every = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+project = sys.argv[6] if len(sys.argv) > 6 else "培训项目"
 with open(people_csv, newline='', encoding='utf-8') as f:
     people = [(r[0], r[1]) for r in list(csv.reader(f))[1:]]
 HEADINGS = ["姓名", "身份证件号码", "项目名称", "学习内容", "学习形式", "科目类别", "开始日期", "结束日期", "学时",
@@ -49,7 +51,7 @@ for i in range(rows):
     name, id_number = people[i % len(people)]
     start = (datetime.date(2025, 1, 1) + datetime.timedelta(days=i // len(people))).isoformat()
     form = "面授培训" if not (bad_every and i % bad_every == bad_every - 1) else "隔空传功"
-    sheet.append(cells(4 + i, [name, id_number, "培训项目 %d" % i, "学习内容", form,
+    sheet.append(cells(4 + i, [name, id_number, "%s %d" % (project, i), "学习内容", form,
                                "公需科目" if i % 3 == 0 else "专业科目", start, start, 8, "合格"]))
 sheet.append('</sheetData></worksheet>')
 shared = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
