@@ -94,16 +94,29 @@ public class IntakeImports {
 	 */
 	public ImportReport importFile(Path file, Path errorWorkbook, String requiredBodyCode, Consumer<String> progress)
 			throws IOException {
-		SheetCells sheet = SummaryTableFiles.read(file);
-		SummaryTableReader.checkLayout(file, sheet);
-		List<SummaryTableRow> rows = SummaryTableReader.rows(sheet);
-		String bodyCode = submittingBody(file, sheet, requiredBodyCode);
+		Sheet sheet = read(file, requiredBodyCode);
+		List<SummaryTableRow> rows = sheet.rows();
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		Map<String, String> names = names(rows, now);
-		SummaryTableRowCheck check = new SummaryTableRowCheck(this.standard, this.printable, names, bodyCode, now,
-				this.transfers.movedAwayFrom(bodyCode, names.keySet()));
-		return this.store.store(file, bodyCode, rows, rows.stream().map(check::check).toList(), errorWorkbook,
-				sheet.warnings(SummaryTableWorkbooks.HEADING_ROW), progress);
+		SummaryTableRowCheck check = new SummaryTableRowCheck(this.standard, this.printable, names, sheet.bodyCode(),
+				now, this.transfers.movedAwayFrom(sheet.bodyCode(), names.keySet()));
+		return this.store.store(file, sheet.bodyCode(), rows, rows.stream().map(check::check).toList(), errorWorkbook,
+				sheet.warnings(), progress);
+	}
+
+	/**
+	 * The file's rows, body and warnings; its cells are left behind here, so that they
+	 * can be collected while the rows are checked and stored.
+	 */
+	private Sheet read(Path file, String requiredBodyCode) throws IOException {
+		SheetCells cells = SummaryTableFiles.read(file);
+		SummaryTableReader.checkLayout(file, cells);
+		List<SummaryTableRow> rows = SummaryTableReader.rows(cells);
+		return new Sheet(submittingBody(file, cells, requiredBodyCode), rows,
+				cells.warnings(SummaryTableWorkbooks.HEADING_ROW));
+	}
+
+	private record Sheet(String bodyCode, List<SummaryTableRow> rows, List<String> warnings) {
 	}
 
 	/**

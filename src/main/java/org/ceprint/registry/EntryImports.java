@@ -113,24 +113,28 @@ public class EntryImports {
 	 * hours, the fields the key is made of. Their ids, by the key of the row they repeat.
 	 */
 	private Map<String, Long> unkeyedTwins(List<NewEntry> entries, List<String> importKeys) {
-		List<String> idNumbers = entries.stream().map(NewEntry::holderIdNumber).distinct().toList();
-		List<String> bodies = entries.stream().map(NewEntry::registeredByCreditCode).distinct().toList();
+		// the people and bodies first, by their unique keys: the entries are then found
+		// by
+		// their ids through the entries' indexes, where a join filtered on a thousand ID
+		// numbers had H2 compare every entry with every number
+		Map<Long, String> people = byId("person", "id_number",
+				entries.stream().map(NewEntry::holderIdNumber).distinct().toList());
+		Map<Long, String> bodies = byId("organisation", "credit_code",
+				entries.stream().map(NewEntry::registeredByCreditCode).distinct().toList());
+		List<Long> personIds = List.copyOf(people.keySet());
 		Map<String, Long> stored = new HashMap<>();
-		for (int from = 0; from < idNumbers.size() && !bodies.isEmpty(); from += BATCH) {
+		for (int from = 0; from < personIds.size() && !bodies.isEmpty(); from += BATCH) {
 			this.jdbc.sql("""
-					SELECT p.id_number, o.credit_code, e.project_name, e.start_date, e.end_date, e.hours, e.id
-					FROM registration_entry e
-					JOIN person p ON p.id = e.person_id
-					JOIN organisation o ON o.id = e.registered_by_id
-					WHERE e.import_key IS NULL AND o.credit_code IN (:bodies) AND p.id_number IN (:ids)
+					SELECT person_id, registered_by_id, project_name, start_date, end_date, hours, id
+					FROM registration_entry
+					WHERE import_key IS NULL AND registered_by_id IN (:bodies) AND person_id IN (:people)
 					""")
-				.param("bodies", bodies)
-				.param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + BATCH)))
+				.param("bodies", bodies.keySet())
+				.param("people", personIds.subList(from, Math.min(personIds.size(), from + BATCH)))
 				.query((rs,
-						row) -> stored.putIfAbsent(
-								key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-										rs.getObject(5, LocalDate.class), Hours.of(rs.getBigDecimal(6))),
-								rs.getLong(7)))
+						row) -> stored.putIfAbsent(key(people.get(rs.getLong(1)), bodies.get(rs.getLong(2)),
+								rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+								Hours.of(rs.getBigDecimal(6))), rs.getLong(7)))
 				.list();
 		}
 		Map<String, Long> twins = new HashMap<>();
@@ -141,6 +145,21 @@ public class EntryImports {
 			}
 		}
 		return twins;
+	}
+
+	/**
+	 * The rows of {@code table} whose {@code naturalKey} is one of {@code keys}: key by
+	 * id.
+	 */
+	private Map<Long, String> byId(String table, String naturalKey, List<String> keys) {
+		Map<Long, String> byId = new HashMap<>();
+		for (int from = 0; from < keys.size(); from += BATCH) {
+			this.jdbc.sql("SELECT id, " + naturalKey + " FROM " + table + " WHERE " + naturalKey + " IN (:keys)")
+				.param("keys", keys.subList(from, Math.min(keys.size(), from + BATCH)))
+				.query((rs, row) -> byId.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return byId;
 	}
 
 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -163,6 +165,48 @@ abstract class ImportOutcomeContract {
 		assertThat(stored("killed")).isEqualTo(KILLED_ROWS);
 	}
 
+	@Test
+	void theBatchedWriteStoresExactlyTheAcceptedRowsOfAFileMixingGoodBadAndRepeatedRows() throws Exception {
+		// 2,600 rows: more than two of the store's batches of 1,000; every 7th row
+		// refused,
+		// every 11th a copy of the row before it, and 40 rows imported before from
+		// another file
+		List<String[]> rows = new ArrayList<>();
+		for (int i = 0; i < 2_600; i++) {
+			rows.add((i % 11 == 10) ? rows.get(i - 1) : values("batched", i, i % 7 != 6));
+		}
+		write("earlier.xlsx", rows.subList(100, 140));
+		ImportReport earlier = this.imports.importFile(this.folder.resolve("earlier.xlsx"),
+				this.folder.resolve("earlier-未导入.xlsx"));
+		assertThat(earlier.imported()).isPositive();
+		Set<String> accepted = new TreeSet<>();
+		Set<String> refused = new TreeSet<>();
+		for (String[] row : rows) {
+			(row[8].equals("8") ? accepted : refused).add(row[2]);
+		}
+		long validRows = rows.stream().filter((row) -> row[8].equals("8")).count();
+
+		ImportReport report = this.imports.importFile(write("batched.xlsx", rows),
+				this.folder.resolve("batched-未导入.xlsx"));
+
+		assertThat(report.rows()).isEqualTo(2_600);
+		assertThat(report.rejected()).hasSize((int) (rows.size() - validRows));
+		assertThat(report.rejected()).allSatisfy((row) -> assertThat(row.reasons()).anyMatch((r) -> r.contains("学时")));
+		assertThat(report.imported()).isEqualTo(accepted.size() - earlier.imported());
+		assertThat(report.alreadyImported()).isEqualTo(validRows - report.imported());
+		List<String> stored = this.jdbc.sql(
+				"SELECT project_name FROM registration_entry WHERE project_name LIKE 'batched：%' ORDER BY project_name")
+			.query(String.class)
+			.list();
+		assertThat(stored).as("each accepted row once, no refused row").containsExactlyInAnyOrderElementsOf(accepted);
+		assertThat(stored).doesNotContainAnyElementsOf(refused);
+		assertThat(report.entryIds()).hasSize(accepted.size());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM registration_entry WHERE id IN (:ids)")
+			.param("ids", report.entryIds())
+			.query(Long.class)
+			.single()).isEqualTo(accepted.size());
+	}
+
 	private long stored(String label) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM registration_entry WHERE project_name LIKE ?")
 			.param(label + "：%")
@@ -176,6 +220,23 @@ abstract class ImportOutcomeContract {
 	 */
 	private Path workbook(String name, int valid, int invalid) throws Exception {
 		String label = name.replaceFirst("\\.xlsx$", "");
+		List<String[]> rows = new ArrayList<>();
+		for (int i = 0; i < valid + invalid; i++) {
+			rows.add(values(label, i, i < valid));
+		}
+		return write(name, rows);
+	}
+
+	/** Row {@code i} of a table, its 学时 no number unless {@code valid}. */
+	private String[] values(String label, int i, boolean valid) {
+		Map<String, Object> person = this.people.get(i % this.people.size());
+		LocalDate start = LocalDate.of(2025, 1, 1).plusDays(i % 300);
+		return new String[] { (String) person.get("name"), (String) person.get("id_number"),
+				label + "：第 " + (i + 1) + " 期", "继续教育学习", "面授培训", "专业科目", start.toString(),
+				start.plusDays(1).toString(), valid ? "8" : "八学时", "合格", "" };
+	}
+
+	private Path write(String name, List<String[]> rows) throws Exception {
 		Path file = this.folder.resolve(name);
 		SXSSFWorkbook workbook = new SXSSFWorkbook(500);
 		try (OutputStream out = Files.newOutputStream(file)) {
@@ -188,15 +249,10 @@ abstract class ImportOutcomeContract {
 			for (int i = 0; i < SummaryTableWorkbooks.HEADINGS.size(); i++) {
 				headings.createCell(i).setCellValue(SummaryTableWorkbooks.HEADINGS.get(i));
 			}
-			for (int i = 0; i < valid + invalid; i++) {
-				Map<String, Object> person = this.people.get(i % this.people.size());
-				LocalDate start = LocalDate.of(2025, 1, 1).plusDays(i % 300);
-				String[] values = { (String) person.get("name"), (String) person.get("id_number"),
-						label + "：第 " + (i + 1) + " 期", "继续教育学习", "面授培训", "专业科目", start.toString(),
-						start.plusDays(1).toString(), (i < valid) ? "8" : "八学时", "合格", "" };
+			for (int i = 0; i < rows.size(); i++) {
 				Row row = sheet.createRow(3 + i);
-				for (int c = 0; c < values.length; c++) {
-					row.createCell(c).setCellValue(values[c]);
+				for (int c = 0; c < rows.get(i).length; c++) {
+					row.createCell(c).setCellValue(rows.get(i)[c]);
 				}
 			}
 			workbook.write(out);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
@@ -77,9 +78,11 @@ abstract class WorkbookImportCommand implements Callable<Integer>, StartChecks {
 			return refused.getAsInt();
 		}
 		String name = this.file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+		long started = System.nanoTime();
 		ImportReport report = importFile(
 				(this.errors != null) ? this.errors : this.file.toAbsolutePath().resolveSibling(name + "-未导入.xlsx"));
-		System.out.println(summary(report));
+		System.out
+			.println(String.format(Locale.ROOT, "%s，用时 %.2f 秒", summary(report), (System.nanoTime() - started) / 1e9));
 		report.warnings().forEach((warning) -> System.out.println("注意：" + warning));
 		report.rejected().forEach((row) -> System.out.println("  " + String.join("；", row.reasons())));
 		if (report.errorWorkbook() != null) {

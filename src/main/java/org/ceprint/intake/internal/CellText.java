@@ -15,6 +15,9 @@ final class CellText {
 	 * space; stripped; the apostrophe that ceprint's exports put before = + - @ removed.
 	 */
 	static String normalised(String value) {
+		if (isNormal(value)) {
+			return value;
+		}
 		// Chinese text keeps its full-width punctuation (，（）); elsewhere, as in ２４．５
 		// or 2024－03－05, it was typed by accident
 		boolean chinese = value.codePoints()
@@ -39,6 +42,30 @@ final class CellText {
 			return stripped.substring(1);
 		}
 		return stripped;
+	}
+
+	/**
+	 * Whether the text is left as it is: most cells are, and the general case below costs
+	 * more than reading them.
+	 */
+	private static boolean isNormal(String value) {
+		if (value.isEmpty()) {
+			return true;
+		}
+		if (value.charAt(0) == '\'' || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
+			return false;
+		}
+		char previous = 'x';
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean ordinary = (c < 0x80) ? (c > ' ' || (c == ' ' && previous != ' ')) : !(c >= 0xFF01 && c <= 0xFF5E)
+					&& !Character.isSurrogate(c) && !Character.isWhitespace(c) && !Character.isSpaceChar(c);
+			if (!ordinary) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
 	}
 
 }

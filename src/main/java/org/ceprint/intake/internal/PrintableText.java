@@ -1,6 +1,8 @@
 package org.ceprint.intake.internal;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ceprint.rendering.GlyphCoverage;
 
@@ -16,7 +18,15 @@ public final class PrintableText {
 
 	private static final String BIDI = "文字方向控制符";
 
+	private static final int MAX_REMEMBERED = 20_000;
+
 	private final GlyphCoverage coverage;
+
+	/**
+	 * The fonts' answers so far: asking a font costs more than the rest of a row's
+	 * checks, and a file repeats its characters.
+	 */
+	private final Map<Integer, Boolean> covered = new ConcurrentHashMap<>();
 
 	public PrintableText(GlyphCoverage coverage) {
 		this.coverage = coverage;
@@ -24,6 +34,9 @@ public final class PrintableText {
 
 	/** Why the value cannot be printed, naming its first such character, if it cannot. */
 	public Optional<String> problem(String value) {
+		if (isPrintableAscii(value)) {
+			return Optional.empty();
+		}
 		int[] codePoints = value.codePoints().toArray();
 		for (int c : codePoints) {
 			String kind = invisibleKind(c);
@@ -33,12 +46,38 @@ public final class PrintableText {
 			}
 		}
 		for (int c : codePoints) {
-			if (!this.coverage.covers(c)) {
+			if (!covers(c)) {
 				return Optional
 					.of("含有字库中没有的字符「%s」(U+%04X)，无法打印，请改用规范汉字或删除".formatted(new String(Character.toChars(c)), c));
 			}
 		}
 		return Optional.empty();
+	}
+
+	private boolean covers(int c) {
+		Boolean known = this.covered.get(c);
+		if (known == null) {
+			known = this.coverage.covers(c);
+			// bounded: a hostile file may hold every character there is
+			if (this.covered.size() < MAX_REMEMBERED) {
+				this.covered.put(c, known);
+			}
+		}
+		return known;
+	}
+
+	/**
+	 * Printable ASCII, which the fonts have: most of a summary table's cells (ID numbers,
+	 * dates, hours), passed without looking at each character twice.
+	 */
+	private static boolean isPrintableAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** What kind of character that must not be printed {@code c} is, or null. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -149,6 +151,10 @@ final class XlsxSheetReader {
 
 		private boolean hasFormula;
 
+		private final Map<Integer, String> sharedStrings = new HashMap<>();
+
+		private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
 		private StringBuilder collecting;
 
 		SheetHandler(SheetCells cells, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904,
@@ -240,7 +246,7 @@ final class XlsxSheetReader {
 			String raw = this.value.toString();
 			String type = (this.type != null) ? this.type : "n";
 			return switch (type) {
-				case "s" -> raw.isEmpty() ? "" : this.strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+				case "s" -> raw.isEmpty() ? "" : sharedString(Integer.parseInt(raw.strip()));
 				case "inlineStr" -> this.inline.toString();
 				case "str" -> raw;
 				case "b" -> "1".equals(raw.strip()) ? "true" : "false";
@@ -268,8 +274,18 @@ final class XlsxSheetReader {
 			if (this.styles == null || this.style < 0 || this.style >= this.styles.getNumCellStyles()) {
 				return false;
 			}
-			XSSFCellStyle cellStyle = this.styles.getStyleAt(this.style);
-			return DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+			return this.dateStyles.computeIfAbsent(this.style, (style) -> {
+				XSSFCellStyle cellStyle = this.styles.getStyleAt(style);
+				return DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+			});
+		}
+
+		/**
+		 * The shared string's text, made once per string: POI's table builds an XML bean
+		 * for every lookup, which was most of the reading's time.
+		 */
+		private String sharedString(int index) {
+			return this.sharedStrings.computeIfAbsent(index, (i) -> this.strings.getItemAt(i).getString());
 		}
 
 	}
