@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.ceprint.authenticity.internal.AuthenticityProperties;
 import org.ceprint.authenticity.internal.AuthenticityTokens.TokenCheck;
 import org.ceprint.authenticity.internal.AuthenticityTokens;
+import org.ceprint.authenticity.internal.GenuineTokens;
 
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,18 @@ public class AuthenticityCodes {
 
 	private final String baseUrl;
 
+	/** Genuine tokens remembered: the documents checked these days, a few MB. */
+	private static final int REMEMBERED_TOKENS = 10_000;
+
 	private final SigningKeys keys;
+
+	private final GenuineTokens tokens;
 
 	AuthenticityCodes(AuthenticityProperties properties) {
 		this.baseUrl = qrBase(properties.publicBaseUrl());
 		this.keys = SigningKeys.forSigning(properties.keysDir(), properties.signingKeyId(),
 				properties.generateKeyIfMissing(), properties.revokedKeyIds());
+		this.tokens = new GenuineTokens(this.keys, REMEMBERED_TOKENS);
 	}
 
 	/** The QR content of a document: its verification URL with the signed token. */
@@ -63,7 +70,7 @@ public class AuthenticityCodes {
 	 * or a bare token).
 	 */
 	TokenCheck check(String qrContentOrToken) {
-		return check(qrContentOrToken, this.keys);
+		return this.tokens.check(tokenOf(qrContentOrToken));
 	}
 
 	static TokenCheck check(String qrContentOrToken, SigningKeys keys) {

@@ -1,5 +1,7 @@
 package org.ceprint.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.ceprint.registry.internal.RegistryRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,18 +51,29 @@ public class CertificateDossiers {
 		}
 		Map<Long, CertificateDossier> found = UniqueRows.byKey(this.jdbc.sql(SELECT + " WHERE c.id IN (:ids)")
 			.param("ids", certificateIds)
-			.query((rs, row) -> new CertificateDossier(rs.getLong("id"), rs.getString("certificate_no"),
-					rs.getString("channel_code"), rs.getString("office_name"), rs.getDate("issue_date").toLocalDate(),
-					CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of(), List.of()))
+			.query(CertificateDossiers::withoutEntries)
 			.list(), CertificateDossier::certificateId, "证书");
 		Map<Long, List<RegistrationEntry>> entriesByPerson = this.entries
 			.findByPersonIds(found.values().stream().map((dossier) -> dossier.holder().personId()).toList());
-		return certificateIds.stream().map(found::get).filter((dossier) -> dossier != null).map((dossier) -> {
-			List<RegistrationEntry> all = entriesByPerson.getOrDefault(dossier.holder().personId(), List.of());
-			return new CertificateDossier(dossier.certificateId(), dossier.certificateNo(), dossier.channelCode(),
-					dossier.issuingOffice(), dossier.issueDate(), dossier.status(), dossier.holder(),
-					volume(dossier, all), earlierVolumes(dossier, all));
-		}).toList();
+		return certificateIds.stream()
+			.map(found::get)
+			.filter((dossier) -> dossier != null)
+			.map((dossier) -> withEntries(dossier, entriesByPerson))
+			.toList();
+	}
+
+	private static CertificateDossier withoutEntries(ResultSet rs, int row) throws SQLException {
+		return new CertificateDossier(rs.getLong("id"), rs.getString("certificate_no"), rs.getString("channel_code"),
+				rs.getString("office_name"), rs.getDate("issue_date").toLocalDate(),
+				CertificateStatus.valueOf(rs.getString("status")), RegistryRows.holder(rs), List.of(), List.of());
+	}
+
+	private static CertificateDossier withEntries(CertificateDossier dossier,
+			Map<Long, List<RegistrationEntry>> entriesByPerson) {
+		List<RegistrationEntry> all = entriesByPerson.getOrDefault(dossier.holder().personId(), List.of());
+		return new CertificateDossier(dossier.certificateId(), dossier.certificateNo(), dossier.channelCode(),
+				dossier.issuingOffice(), dossier.issueDate(), dossier.status(), dossier.holder(), volume(dossier, all),
+				earlierVolumes(dossier, all));
 	}
 
 	/**
@@ -92,15 +106,24 @@ public class CertificateDossiers {
 			.toList();
 	}
 
+	/**
+	 * Returns the dossier of a certificate number, with two indexed queries (the
+	 * certificate with its holder, then the holder's entries) and no transaction of its
+	 * own: the verification API reads every document this way, and the two round trips of
+	 * beginning and committing a read-only transaction would cost more than the reads.
+	 * Inside a caller's transaction it joins that one.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<CertificateDossier> findByNumber(String certificateNo) {
-		return this.jdbc.sql("SELECT id FROM certificate WHERE certificate_no = :no")
+		return this.jdbc.sql(SELECT + " WHERE c.certificate_no = :no")
 			.param("no", certificateNo)
-			.query(Long.class)
+			.query(CertificateDossiers::withoutEntries)
 			.optional()
-			.flatMap((id) -> findByIds(List.of(id)).stream().findFirst());
+			.map((dossier) -> withEntries(dossier, this.entries.findByPersonIds(List.of(dossier.holder().personId()))));
 	}
 
 	/** The number of the certificate that replaced this one (its successor), if any. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<String> successorNumber(long certificateId) {
 		return this.jdbc.sql("SELECT certificate_no FROM certificate WHERE predecessor_id = :id")
 			.param("id", certificateId)

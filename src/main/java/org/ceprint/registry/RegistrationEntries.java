@@ -18,6 +18,7 @@ import org.ceprint.registry.internal.RegistryRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,8 +36,10 @@ public class RegistrationEntries {
 	}
 
 	/**
-	 * Returns each person's entries by start date; people without entries are absent.
+	 * Returns each person's entries by start date; people without entries are absent. One
+	 * query, so no transaction of its own: it joins the caller's, if any.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, List<RegistrationEntry>> findByPersonIds(Collection<Long> personIds) {
 		if (personIds.isEmpty()) {
 			return Map.of();

@@ -53,6 +53,8 @@ class OfficeScansTests {
 	void registry() {
 		this.generator.clearRegistry();
 		this.generator.generate(11, 40, LocalDate.of(2026, 6, 30));
+		// rows of earlier checks are written in the background: all in before emptying
+		this.scans.flush();
 		this.jdbc.sql("DELETE FROM verification_scan").update();
 		this.jdbc.sql("DELETE FROM verification_scan_daily").update();
 	}
@@ -67,6 +69,7 @@ class OfficeScansTests {
 		this.mvc.perform(get("/V/" + token(jiujiang))).andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/lookup").param("number", (String) nanchang.get("no")).param("name", "张三"))
 			.andExpect(jsonPath("$.verdict").value("NOT_FOUND"));
+		this.scans.flush();
 		assertThat(this.jdbc.sql("SELECT office_channel FROM verification_scan ORDER BY id").query(String.class).list())
 			.containsExactly("360100", "360100", "360400", "360100");
 		// a pruned day of the Nanchang certificate, kept as a count

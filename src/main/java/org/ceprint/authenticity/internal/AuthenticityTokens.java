@@ -38,7 +38,14 @@ public final class AuthenticityTokens {
 	 * Checks a token: its form, its key and its signature. Never throws for bad input.
 	 */
 	public static TokenCheck check(String token, SigningKeys keys) {
-		byte[] bytes = unbase32(token);
+		return check(unbase32(token), keys);
+	}
+
+	/**
+	 * Checks a token's bytes, as {@link #unbase32} decodes them (null for a text that is
+	 * not one).
+	 */
+	static TokenCheck check(byte[] bytes, SigningKeys keys) {
 		if (bytes == null || bytes.length < 2 + SIGNATURE_LENGTH || (bytes[0] & 0xFF) != VERSION) {
 			return TokenCheck.of(Outcome.FORGED, null, -1);
 		}

@@ -14,6 +14,8 @@ import org.ceprint.authenticity.DocumentKind;
 import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.registry.CertificateStatus;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the rows it deletes.
  */
 @Repository
-public class ScanLog {
+public class ScanLog implements DisposableBean {
 
 	/**
 	 * A genuine document's outcome is its certificate status (VALID, SUPERSEDED, VOID);
@@ -41,34 +43,43 @@ public class ScanLog {
 
 	private final TransactionTemplate transactions;
 
-	ScanLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+	private final ScanLogWriter writer;
+
+	ScanLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.writer = new ScanLogWriter(jdbcTemplate, this.transactions);
 	}
 
 	/**
+	 * Records a check. The row is written in the background, with others (see
+	 * {@link ScanLogWriter}); the reads of this class see it, and so does anyone after
+	 * {@link #flush}.
 	 * @param officeChannel the channel of the office whose document it was, null when no
 	 * document of the registry was found
 	 */
 	public void record(ScanChannel channel, DocumentKind kind, String documentNo, String outcome, String clientKey,
 			String officeChannel) {
-		this.jdbc.sql("""
-				INSERT INTO verification_scan (scanned_at, channel, document_kind, document_no, outcome, client_key,
-				                               office_channel)
-				VALUES (:at, :channel, :kind, :no, :outcome, :client, :office)
-				""")
-			.param("at", LocalDateTime.now(this.clock))
-			.param("channel", channel.name())
-			.param("kind", (kind != null) ? kind.name() : null)
-			.param("no", (documentNo != null && documentNo.length() > 60) ? documentNo.substring(0, 60) : documentNo)
-			.param("outcome", outcome)
-			.param("client", clientKey)
-			.param("office", officeChannel)
-			.update();
+		this.writer.add(new ScanLogWriter.Row(LocalDateTime.now(this.clock), channel.name(),
+				(kind != null) ? kind.name() : null,
+				(documentNo != null && documentNo.length() > 60) ? documentNo.substring(0, 60) : documentNo, outcome,
+				clientKey, officeChannel));
+	}
+
+	/** Waits until every check recorded so far is in the table. */
+	public void flush() {
+		this.writer.flush();
+	}
+
+	/** Writes the checks still queued: the context closes before the database does. */
+	@Override
+	public void destroy() {
+		this.writer.close();
 	}
 
 	List<Scan> recent(int limit) {
+		flush();
 		return this.jdbc.sql("""
 				SELECT scanned_at, channel, document_kind, document_no, outcome, client_key
 				FROM verification_scan ORDER BY id DESC LIMIT %d
@@ -82,6 +93,7 @@ public class ScanLog {
 	 * Numbers checked at least {@code threshold} times since {@code since}, most first.
 	 */
 	List<Frequent> frequent(LocalDateTime since, int threshold) {
+		flush();
 		return this.jdbc.sql("""
 				SELECT document_no, COUNT(*) AS checks, COUNT(DISTINCT client_key) AS clients,
 				       SUM(%s) AS failed
@@ -100,6 +112,7 @@ public class ScanLog {
 	 * together. Latest day first, then most checked.
 	 */
 	public List<DailyCount> dailyCounts(String officeChannel, LocalDate from, LocalDate to) {
+		flush();
 		Map<List<Object>, DailyCount> counts = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT scan_date, document_kind, document_no, checks, failed FROM verification_scan_daily
@@ -143,6 +156,7 @@ public class ScanLog {
 	 * @return the number of rows deleted
 	 */
 	public int prune(LocalDateTime cutoff) {
+		flush();
 		int deleted = 0;
 		LocalDateTime oldest;
 		while ((oldest = oldestBefore(cutoff)) != null) {
