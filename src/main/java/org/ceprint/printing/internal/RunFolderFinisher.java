@@ -67,7 +67,15 @@ public class RunFolderFinisher implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-		long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId");
+		finish(chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId"));
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Writes the slips, the manifest, the rejects and the marker, and records the
+	 * completion, in the caller's transaction; again after a crash, it writes them anew.
+	 */
+	void finish(long runId) throws IOException {
 		PrintRunRecord run = this.store.find(runId);
 		Files.createDirectories(run.folder());
 		LocalDateTime now = LocalDateTime.now(this.clock);
@@ -106,7 +114,6 @@ public class RunFolderFinisher implements Tasklet {
 		// records the completion together, and a crash before it finishes again on resume
 		this.claims.release(runId);
 		this.store.complete(runId, now);
-		return RepeatStatus.FINISHED;
 	}
 
 	/**
