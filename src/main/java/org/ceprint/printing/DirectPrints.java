@@ -9,11 +9,11 @@ import org.springframework.stereotype.Service;
 /**
  * Prints a recorded run of listed certificates ({@link PrintRequest#certificates}) at
  * once, in the calling thread and without a Spring Batch job: what a counter needs for
- * one booklet, in tens of milliseconds rather than the seconds a job's steps take. The
- * folder ends as a job's would (the same PDF, print_document rows with page hashes, the
- * preflight on the file, distribution slip, manifest, rejects and {@code _COMPLETE}); a
- * file the preflight rejects is deleted before it is recorded, its certificates set aside
- * with the faults.
+ * one booklet. The folder ends as a job's would (the same PDF, print_document rows with
+ * page hashes, the preflight on the file, manifest, rejects and {@code _COMPLETE}) except
+ * for the distribution slip, since the booklet is handed over at the counter; a file the
+ * preflight rejects is deleted before it is recorded, its certificates set aside with the
+ * faults.
  */
 @Service
 public class DirectPrints {

@@ -95,7 +95,8 @@ public class DirectRunPrinter {
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			try {
-				this.finisher.finish(runId);
+				// handed over at the counter: no distribution slip
+				this.finisher.finish(runId, false);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("打印批次 %d 的目录未能写完：%s".formatted(runId, run.folder()), ex);
