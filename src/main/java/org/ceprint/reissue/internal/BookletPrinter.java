@@ -83,6 +83,7 @@ public class BookletPrinter {
 			pdf.ifPresent((file) -> this.audit.record(event.clerk(), "PRINT", number, printed(run, file)));
 			this.records.printEnded(number, LocalDateTime.now(this.clock));
 		});
+		this.booklets.printingEnded();
 	}
 
 	/**

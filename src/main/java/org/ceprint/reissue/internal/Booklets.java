@@ -28,6 +28,9 @@ public class Booklets {
 
 	private final PrintRuns printRuns;
 
+	/** The monitor {@link #await} waits on. */
+	private final Object ended = new Object();
+
 	/**
 	 * One read-only transaction a look: PrintRuns.latestCertificateFile reads through a
 	 * stream it does not close, whose connection only a transaction's end returns to the
@@ -77,8 +80,14 @@ public class Booklets {
 		long deadline = System.nanoTime() + limit.toNanos();
 		Booklet booklet = of(newNumber);
 		while (booklet.printing() && System.nanoTime() < deadline) {
+			long left = Math.min(POLL.toNanos(), deadline - System.nanoTime());
 			try {
-				Thread.sleep(POLL.toMillis());
+				synchronized (this.ended) {
+					if (left > 0) {
+						// woken at once by a booklet of this process; polls for another's
+						this.ended.wait(Math.max(1, left / 1_000_000));
+					}
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -87,6 +96,13 @@ public class Booklets {
 			booklet = of(newNumber);
 		}
 		return booklet;
+	}
+
+	/** Wakes the waiters of {@link #await}: a booklet's printing has ended. */
+	void printingEnded() {
+		synchronized (this.ended) {
+			this.ended.notifyAll();
+		}
 	}
 
 	/**
