@@ -21,10 +21,13 @@ import java.util.stream.Collectors;
  * Client of bench/counter.sh: signs in as a counter clerk with the form, as the browser does
  * (the CSRF token read from the page, the session kept in a cookie), then reissues
  * certificates one after another, each timed from the POST of the counter's form until the
- * new booklet's PDF downloads from /office/pdf/NUMBER (polled every POLL ms). A reissued
+ * new booklet's PDF downloads from /office/pdf/NUMBER. A reissued
  * certificate's successor goes to the back of the queue, so a few certificates serve many
- * reissues. Run as a single-file program:
- * java bench/CounterLoad.java BASE_URL USER PASSWORD NUMBERS_FILE WARMUP COUNT POLL_MS OUT_DIR
+ * reissues. The counter's page waits up to two seconds for the booklet and then links it;
+ * the client downloads it then, or polls for it if the page said it was still printing.
+ * Run as a single-file program:
+ * java bench/CounterLoad.java BASE_URL USER PASSWORD NUMBERS_FILE COUNT POLL_MS OUT_DIR|-
+ * (the certificates still valid at the end are written back to NUMBERS_FILE)
  */
 public class CounterLoad {
 
@@ -53,17 +56,17 @@ public class CounterLoad {
 		CounterLoad load = new CounterLoad(args[0]);
 		Deque<String> numbers = new ArrayDeque<>(
 				Files.readAllLines(Path.of(args[3])).stream().map(String::strip).filter((s) -> !s.isEmpty()).toList());
-		int warmup = Integer.parseInt(args[4]);
-		int count = Integer.parseInt(args[5]);
-		long pollMillis = Long.parseLong(args[6]);
-		Path out = Path.of(args[7]);
+		int count = Integer.parseInt(args[4]);
+		long pollMillis = Long.parseLong(args[5]);
+		Path out = args[6].equals("-") ? null : Path.of(args[6]);
 		load.signIn(args[1], args[2]);
-		load.reissue(numbers, warmup, pollMillis, null);
 		long[] latencies = load.reissue(numbers, count, pollMillis, out);
+		// the certificates still valid, for the next call
+		Files.write(Path.of(args[3]), numbers);
 		Arrays.sort(latencies);
 		double mean = Arrays.stream(latencies).average().orElse(0) / 1e6;
-		System.out.printf("reissues %d (after %d warm-up), mean %.1f ms, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-				latencies.length, warmup, mean, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
+		System.out.printf("reissues %d, mean %.1f ms, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+				latencies.length, mean, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
 				latencies[latencies.length - 1] / 1e6);
 	}
 
@@ -121,6 +124,10 @@ public class CounterLoad {
 		return latencies;
 	}
 
+	/**
+	 * Downloads the booklet the page links to, as the clerk does; while the page says it is
+	 * still printing, asks for it every {@code pollMillis}.
+	 */
 	private byte[] awaitPdf(String number, long pollMillis, long started) throws Exception {
 		while (true) {
 			HttpResponse<byte[]> response = this.client.send(request("/office/pdf/" + number).build(),
