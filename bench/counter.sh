@@ -38,10 +38,13 @@ echo "[bench] $(wc -l < "$WORK/numbers.txt") certificates of 360100 to start fro
 java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" serve "${ARGS[@]}" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+# a loaded machine may take minutes to start it
+for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
+  kill -0 $SERVER 2>/dev/null || { echo "[bench] the server exited: $WORK/serve.log" >&2; exit 1; }
   sleep 1
 done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "[bench] the server did not start in 10 minutes" >&2; exit 1; }
 
 mkdir -p "$WORK/samples"
 echo "[bench] warm-up: $WARMUP reissues" >&2
