@@ -29,6 +29,7 @@ import org.ceprint.authenticity.QrCodeReader;
 import org.ceprint.authenticity.ScanChannel;
 import org.ceprint.authenticity.VerificationResult;
 import org.ceprint.demo.DemoRegistryGenerator;
+import org.ceprint.printing.DirectPrints;
 import org.ceprint.printing.PrintJob;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRunResult;
@@ -73,6 +74,9 @@ abstract class ReissueContract {
 
 	@Autowired
 	PrintRuns printRuns;
+
+	@Autowired
+	DirectPrints directPrints;
 
 	@Autowired
 	Reissues reissues;
@@ -265,7 +269,7 @@ abstract class ReissueContract {
 		ReissueResult result = reissuesPublishingInto(published).reissue(clerk, (String) old.get("no"),
 				ReissueReason.DAMAGED, null, PrintStyle.DEFAULT);
 		CertificateReissued event = (CertificateReissued) published.get(0);
-		BookletPrinter printer = new BookletPrinter(this.records, this.printRuns, this.booklets,
+		BookletPrinter printer = new BookletPrinter(this.records, this.printRuns, this.directPrints, this.booklets,
 				new AuditLog(this.jdbc, this.clock), this.clock, this.transactionManager);
 
 		printer.print(event);
@@ -303,8 +307,8 @@ abstract class ReissueContract {
 		assertThat(this.reissues.booklet(result.newNumber()).printing()).isTrue();
 		long runs = count("SELECT COUNT(*) FROM print_run");
 
-		new BookletPrinter(this.records, this.printRuns, this.booklets, new AuditLog(this.jdbc, this.clock), this.clock,
-				this.transactionManager)
+		new BookletPrinter(this.records, this.printRuns, this.directPrints, this.booklets,
+				new AuditLog(this.jdbc, this.clock), this.clock, this.transactionManager)
 			.print((CertificateReissued) published.get(0));
 
 		Booklet booklet = this.reissues.booklet(result.newNumber());

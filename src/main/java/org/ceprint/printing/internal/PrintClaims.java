@@ -114,6 +114,21 @@ public class PrintClaims implements RegistryDependents {
 			.list();
 	}
 
+	/**
+	 * The run's claims of one kind, by partition, unit and key: what a run printed
+	 * without a job prints.
+	 */
+	List<Claim> claimsOf(long runId, String claimKind) {
+		return this.jdbc.sql("""
+				SELECT document_key, partition_code FROM print_claim WHERE run_id = :run AND claim_kind = :kind
+				ORDER BY partition_code, unit_id, document_key
+				""")
+			.param("run", runId)
+			.param("kind", claimKind)
+			.query((rs, row) -> new Claim(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	/** Releases every claim of the run, in the caller's transaction. */
 	public int release(long runId) {
 		return this.jdbc.sql("DELETE FROM print_claim WHERE run_id = :run").param("run", runId).update();
@@ -140,6 +155,11 @@ public class PrintClaims implements RegistryDependents {
 
 	/** The units from and to (inclusive) of a partition that is part of a city. */
 	record UnitRange(long from, long to) {
+
+	}
+
+	/** A document a run holds, and the partition it prints in. */
+	record Claim(long key, String partition) {
 
 	}
 

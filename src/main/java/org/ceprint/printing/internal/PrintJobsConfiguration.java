@@ -122,13 +122,25 @@ class PrintJobsConfiguration {
 	}
 
 	@Bean
-	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			PrintedDocuments documents, PrintClaims claims, DistributionSlipRenderer slips, Clock clock,
+	Step finishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunFolderFinisher runFolderFinisher) {
+		return new StepBuilder("finishRunStep", jobRepository).tasklet(runFolderFinisher, transactionManager).build();
+	}
+
+	/** The finishing of a run, for its job's last step and for runs printed directly. */
+	@Bean
+	RunFolderFinisher runFolderFinisher(PrintRunStore store, PrintedDocuments documents, PrintClaims claims,
+			DistributionSlipRenderer slips, Clock clock,
 			@Value("${ceprint.printing.fault.halt-during-finish:false}") boolean haltDuringFinish) {
-		return new StepBuilder("finishRunStep", jobRepository)
-			.tasklet(new RunFolderFinisher(store, documents, claims, new DistributionSlips(documents, slips), clock,
-					haltDuringFinish), transactionManager)
-			.build();
+		return new RunFolderFinisher(store, documents, claims, new DistributionSlips(documents, slips), clock,
+				haltDuringFinish);
+	}
+
+	/** The preflight of a run, for its job's step and for runs printed directly. */
+	@Bean
+	RunPreflight runPreflight(PrintRunStore store, PrintedDocuments documents, AuthenticityCodes codes,
+			PrintingProperties properties) {
+		return new RunPreflight(store, documents, codes, properties);
 	}
 
 	/**
@@ -139,10 +151,9 @@ class PrintJobsConfiguration {
 	 * finishing step interrupted, say): the files may have changed since.
 	 */
 	@Bean
-	Step preflightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PrintRunStore store,
-			PrintedDocuments documents, AuthenticityCodes codes, PrintingProperties properties) {
-		return new StepBuilder("preflightStep", jobRepository)
-			.tasklet(new RunPreflight(store, documents, codes, properties), transactionManager)
+	Step preflightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunPreflight runPreflight) {
+		return new StepBuilder("preflightStep", jobRepository).tasklet(runPreflight, transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -67,11 +67,22 @@ public class RunFolderFinisher implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-		long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId");
+		finish(chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId"), true);
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Writes the slips (unless {@code withSlips} is false: a booklet handed over at the
+	 * counter goes to no unit), the manifest, the rejects and the marker, and records the
+	 * completion, in the caller's transaction; again after a crash, it writes them anew.
+	 */
+	void finish(long runId, boolean withSlips) throws IOException {
 		PrintRunRecord run = this.store.find(runId);
 		Files.createDirectories(run.folder());
 		LocalDateTime now = LocalDateTime.now(this.clock);
-		this.slips.write(run, now.toLocalDate());
+		if (withSlips) {
+			this.slips.write(run, now.toLocalDate());
+		}
 		List<String[]> rejects = this.documents.rejects(runId);
 		int[] documents = { 0 };
 		// a document printed again on request says so, for the print office's records
@@ -106,7 +117,6 @@ public class RunFolderFinisher implements Tasklet {
 		// records the completion together, and a crash before it finishes again on resume
 		this.claims.release(runId);
 		this.store.complete(runId, now);
-		return RepeatStatus.FINISHED;
 	}
 
 	/**

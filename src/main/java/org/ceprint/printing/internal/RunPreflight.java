@@ -58,12 +58,21 @@ public class RunPreflight implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long runId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("runId");
+		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMARY, check(runId));
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Checks every file the run recorded so far (in the caller's transaction, if any: the
+	 * rows of a chunk not yet committed count).
+	 * @return what was checked, in one line of Chinese
+	 * @throws PreflightFailedException naming the faults, in Chinese
+	 */
+	String check(long runId) throws Exception {
 		PrintingProperties.Preflight settings = this.properties.preflight();
-		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
 		if (!settings.enabled()) {
-			context.putString(SUMMARY, "发布前检查已关闭（ceprint.printing.preflight.enabled=false）");
 			logger.warn("run %d: preflight disabled".formatted(runId));
-			return RepeatStatus.FINISHED;
+			return "发布前检查已关闭（ceprint.printing.preflight.enabled=false）";
 		}
 		PrintRunRecord run = this.store.find(runId);
 		Map<String, List<ManifestLine>> byFile = new LinkedHashMap<>();
@@ -72,7 +81,11 @@ public class RunPreflight implements Tasklet {
 		long started = System.nanoTime();
 		FileChecker checker = new FileChecker(this.codes, settings.sampleRate());
 		List<FileChecker.Result> results = new ArrayList<>();
-		if (!byFile.isEmpty()) {
+		if (byFile.size() == 1) {
+			// a run of one file (a booklet at the counter) needs no pool
+			byFile.forEach((file, lines) -> results.add(checker.check(run.folder().resolve(file), lines)));
+		}
+		else if (!byFile.isEmpty()) {
 			int threads = Math.min(this.properties.effectiveThreads(), byFile.size());
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
@@ -94,7 +107,6 @@ public class RunPreflight implements Tasklet {
 		int total = byFile.values().stream().mapToInt(List::size).sum();
 		String summary = "发布前检查：%d 个文件的页数全部核对；%d 份文件中检查了 %d 份（抽样率 %s）、%d 页字形、%d 个二维码，用时 %.1f 秒".formatted(byFile.size(),
 				total, checked, settings.sampleRate(), pages, qrCodes, seconds);
-		context.putString(SUMMARY, summary);
 		logger.info("run %d: preflight of %d files, %d of %d documents, %d pages, %d QR codes in %.1f s"
 			.formatted(runId, byFile.size(), checked, total, pages, qrCodes, seconds));
 		List<PreflightFailure> failures = results.stream().flatMap((result) -> result.failures.stream()).toList();
@@ -102,7 +114,7 @@ public class RunPreflight implements Tasklet {
 			failures.forEach((failure) -> logger.error("run %d: preflight: %s".formatted(runId, failure)));
 			throw new PreflightFailedException(message(runId, failures));
 		}
-		return RepeatStatus.FINISHED;
+		return summary;
 	}
 
 	/**

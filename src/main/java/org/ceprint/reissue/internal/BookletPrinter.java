@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.ceprint.RefusedException;
+import org.ceprint.printing.DirectPrints;
 import org.ceprint.printing.PrintProgress;
 import org.ceprint.printing.PrintRequest;
 import org.ceprint.printing.PrintRuns;
@@ -36,6 +37,8 @@ public class BookletPrinter {
 
 	private final PrintRuns printRuns;
 
+	private final DirectPrints directPrints;
+
 	private final Booklets booklets;
 
 	private final AuditLog audit;
@@ -44,10 +47,11 @@ public class BookletPrinter {
 
 	private final TransactionTemplate transaction;
 
-	public BookletPrinter(ReissueRecords records, PrintRuns printRuns, Booklets booklets, AuditLog audit, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	public BookletPrinter(ReissueRecords records, PrintRuns printRuns, DirectPrints directPrints, Booklets booklets,
+			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
 		this.records = records;
 		this.printRuns = printRuns;
+		this.directPrints = directPrints;
 		this.booklets = booklets;
 		this.audit = audit;
 		this.clock = clock;
@@ -55,8 +59,7 @@ public class BookletPrinter {
 	}
 
 	/**
-	 * Outside a transaction: a print run commits its own steps, and Spring Batch refuses
-	 * to start a job inside a transaction.
+	 * Outside a transaction: the run commits its booklet and its completion on its own.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	public void print(CertificateReissued event) {
@@ -67,8 +70,12 @@ public class BookletPrinter {
 			return;
 		}
 		Long runId = reissue.printRunId();
-		if (this.booklets.printedFile(number).isEmpty()) {
-			runId = (runId != null) ? resume(runId) : printAfresh(event);
+		if (runId != null) {
+			// also a booklet printed before a crash: its folder may want finishing
+			resume(runId);
+		}
+		else if (this.booklets.printedFile(number).isEmpty()) {
+			runId = printAfresh(event);
 		}
 		Optional<Path> pdf = this.booklets.printedFile(number);
 		Long run = runId;
@@ -76,47 +83,34 @@ public class BookletPrinter {
 			pdf.ifPresent((file) -> this.audit.record(event.clerk(), "PRINT", number, printed(run, file)));
 			this.records.printEnded(number, LocalDateTime.now(this.clock));
 		});
+		this.booklets.printingEnded();
 	}
 
+	/**
+	 * A run of the one booklet, recorded and committed before it prints (after a crash,
+	 * the resubmitted event finds it), then printed at once, without a job.
+	 */
 	private long printAfresh(CertificateReissued event) {
 		long runId = this.printRuns.create(PrintRequest.certificates(List.of(event.newNumber()), false, event.style()));
 		this.records.printingIn(event.newNumber(), runId);
-		try {
-			this.printRuns.execute(runId);
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("print run " + runId + " of reissued " + event.newNumber() + " failed", ex);
-		}
+		this.directPrints.print(runId);
 		return runId;
 	}
 
 	/**
-	 * The run a crash interrupted. The event is resubmitted when the application starts
-	 * again, so the process that ran it is gone: resumed without waiting a minute for it.
+	 * The run a crash interrupted: the event is resubmitted when the application starts
+	 * again, so the process that ran it is gone. A booklet it recorded is not printed
+	 * again; its folder is finished.
 	 */
-	private long resume(long runId) {
-		boolean ended = this.printRuns.progress(runId).map(PrintProgress::complete).orElse(true);
-		if (ended) {
-			return runId;
-		}
+	private void resume(long runId) {
 		try {
-			this.printRuns.resume(runId, true);
+			this.directPrints.print(runId);
 		}
 		catch (RefusedException ex) {
 			// given up (print abandon) meanwhile: the page says the booklet was not
 			// printed
 			logger.warn("Print run %d of a reissued booklet not resumed: %s".formatted(runId, ex.getMessage()));
 		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("print run " + runId + " could not be resumed", ex);
-		}
-		return runId;
 	}
 
 	private String printed(Long runId, Path file) {

@@ -28,6 +28,12 @@ public class Booklets {
 
 	private final PrintRuns printRuns;
 
+	/** The monitor {@link #await} waits on. */
+	private final Object ended = new Object();
+
+	/** How many printings have ended in this process, guarded by {@link #ended}. */
+	private long endings;
+
 	/**
 	 * One read-only transaction a look: PrintRuns.latestCertificateFile reads through a
 	 * stream it does not close, whose connection only a transaction's end returns to the
@@ -75,10 +81,19 @@ public class Booklets {
 	 */
 	public Booklet await(String newNumber, Duration limit) {
 		long deadline = System.nanoTime() + limit.toNanos();
+		long seen = endings();
 		Booklet booklet = of(newNumber);
 		while (booklet.printing() && System.nanoTime() < deadline) {
+			long left = Math.min(POLL.toNanos(), deadline - System.nanoTime());
 			try {
-				Thread.sleep(POLL.toMillis());
+				synchronized (this.ended) {
+					// woken at once by a booklet of this process (also one that ended
+					// since the last look); polls for another's
+					if (left > 0 && this.endings == seen) {
+						this.ended.wait(Math.max(1, left / 1_000_000));
+					}
+					seen = this.endings;
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -87,6 +102,20 @@ public class Booklets {
 			booklet = of(newNumber);
 		}
 		return booklet;
+	}
+
+	/** Wakes the waiters of {@link #await}: a booklet's printing has ended. */
+	void printingEnded() {
+		synchronized (this.ended) {
+			this.endings++;
+			this.ended.notifyAll();
+		}
+	}
+
+	private long endings() {
+		synchronized (this.ended) {
+			return this.endings;
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,6 +49,12 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class CounterController {
+
+	/**
+	 * How long the reissue's page waits for the booklet: as long as the page's refresh
+	 * while it prints, so the clerk never waits longer than before.
+	 */
+	private static final Duration BOOKLET_WAIT = Duration.ofSeconds(2);
 
 	private final Reissues reissues;
 
@@ -96,8 +103,9 @@ class CounterController {
 	}
 
 	/**
-	 * Returns once the reissue is stored; the page then follows the new booklet's
-	 * printing on {@code /office/reissued/{number}}.
+	 * Returns once the reissue is stored and its booklet printed, or after
+	 * {@link #BOOKLET_WAIT} (a booklet takes tens of milliseconds in a warm server); the
+	 * page then follows a booklet still printing on {@code /office/reissued/{number}}.
 	 */
 	@PostMapping("/office/reissue")
 	String reissue(@AuthenticationPrincipal OfficeUser user, @RequestParam String number, @RequestParam String reason,
@@ -107,7 +115,7 @@ class CounterController {
 			ReissueResult result = this.reissues.reissue(clerk(user), number, ReissueReason.parse(reason),
 					blankToNull(declaration), PrintStyle.DEFAULT);
 			model.addAttribute("result", result);
-			model.addAttribute("booklet", this.reissues.booklet(result.newNumber()));
+			model.addAttribute("booklet", this.reissues.awaitBooklet(result.newNumber(), BOOKLET_WAIT));
 			return "office-reissued";
 		}
 		catch (RefusedException | NotFoundException ex) {
