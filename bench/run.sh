@@ -61,7 +61,7 @@ CE_PAGES_S=$(awk -v p="$PAGES" -v s="$SECONDS_IN_JOB" 'BEGIN { print p / s }')
 CE_KB_PAGE=$(awk -v p="$PAGES" -v b="$BYTES" 'BEGIN { print b / p / 1024 }')
 
 if [ "${PEERS:-1}" = 1 ] && [ -x ../shared/bench/peers/run.sh ]; then
-  echo "[bench] peers: ../shared/bench/peers/run.sh $N" >&2
+  echo "[bench] peers: ../shared/bench/peers/run.sh ${PEERS_N:-$N}" >&2
   ../shared/bench/peers/run.sh "${PEERS_N:-$N}" > "$WORK/peers.log" 2>&1 || { tail -20 "$WORK/peers.log" >&2; exit 1; }
   RESULTS="${PEERS_WORK:-/tmp/peers-work}/out/results.psv"
   printf '\nside by side (the peers render a 2-page booklet with 8 rows; ceprint the demo booklets, %s pages each on average)\n' \

@@ -177,7 +177,8 @@ public class PrintRuns {
 		int rejectedBefore = this.documents.countRejects(run.id());
 		long started = System.nanoTime();
 		if (last == null) {
-			// the run was recorded but its job never started
+			UnfinishedRuns.refuseIfPrintedWithoutJob(run, before); // printed by
+																	// DirectPrints
 			JobExecution first = batch(run, () -> this.jobOperator.start(job, parameters));
 			return result(run, first, Duration.ofNanos(System.nanoTime() - started), before, rejectedBefore, true);
 		}

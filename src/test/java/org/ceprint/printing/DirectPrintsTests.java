@@ -11,6 +11,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.ceprint.ConflictException;
 import org.ceprint.authenticity.internal.AuthenticityProperties;
 import org.ceprint.authenticity.DocumentVerifier;
 import org.ceprint.authenticity.QrCodeReader;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A run of one certificate printed directly, as the counter prints a reissued booklet:
@@ -117,6 +119,12 @@ class DirectPrintsTests {
 				SELECT 'CERTIFICATE', c.id, :run, c.channel_code, p.unit_id, CURRENT_TIMESTAMP
 				FROM certificate c JOIN person p ON p.id = c.person_id WHERE c.certificate_no = :no
 				""").param("run", runId).param("no", this.number).update();
+
+		// a job started by hand would read the claim afresh: refused, nothing printed
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.printRuns.resume(runId, true))
+			.withMessageContaining("窗口补发的单本打印")
+			.withMessageContaining("不要用 print resume 续打");
+		assertThat(count("SELECT COUNT(*) FROM print_document WHERE run_id = " + runId)).isOne();
 
 		this.directPrints.print(runId);
 

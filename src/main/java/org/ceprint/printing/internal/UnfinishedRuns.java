@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import org.ceprint.ConflictException;
 import org.ceprint.NotFoundException;
@@ -78,6 +79,22 @@ public class UnfinishedRuns {
 		if (!force && lastProgress != null && lastProgress.isAfter(batchNow.minus(STILL_RUNNING_WITHIN))) {
 			throw new ConflictException(
 					"打印批次 %d 在一分钟内仍有进度（%s），可能仍在运行；确认原进程已退出后加 --force 重试".formatted(run.id(), lastProgress.withNano(0)));
+		}
+	}
+
+	/**
+	 * Refuses to start a job for a run that printed without one: a counter's booklet
+	 * ({@code DirectPrints}) committed before a crash interrupted the folder's finishing.
+	 * A job would read the run's claims afresh and could print the booklet again; the
+	 * reissue's listener finishes such a run when the server starts again.
+	 * @param printed the run's printed documents by kind
+	 * @throws ConflictException when the run printed a document without a job, in Chinese
+	 */
+	public static void refuseIfPrintedWithoutJob(PrintRunRecord run, Map<String, Integer> printed) {
+		if (printed.values().stream().anyMatch((count) -> count > 0)) {
+			throw new ConflictException(
+					"打印批次 %d 是窗口补发的单本打印，证书已打印、批次尚未收尾；请启动服务（ceprint serve），由补发流程自动收尾，不要用 print resume 续打，以免重复打印"
+						.formatted(run.id()));
 		}
 	}
 
