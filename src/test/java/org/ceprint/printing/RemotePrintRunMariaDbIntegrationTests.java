@@ -151,11 +151,15 @@ class RemotePrintRunMariaDbIntegrationTests {
 	void aStuckPartitionShowsInStatusIsSentAgainOnRequestThenGivenUpAndResumeFinishesItWhileTheHungWorkerWritesNothing()
 			throws Exception {
 		// the only worker stops in the middle of the partition until it is no longer its
-		// own; the manager waits 20 s for progress (three times the slowest first chunk,
-		// which loads templates and fonts, seen on a loaded two-core machine)
+		// own; the manager waits 45 s for progress: longer than the slowest first chunk
+		// (templates and fonts), and longer than the two commands below take to start and
+		// answer on a loaded two-core machine, so that the reassignment asked for comes
+		// before the manager's own second dispatch (with 20 s, a CI run beside the demo
+		// once
+		// saw the timeout first and a third dispatch)
 		Child a = worker("a", "--ceprint.printing.fault.hang-worker-after-files=2");
 		Child manager = start("manager", "print", "certificates", "--remote", "--reprint", "--city", "360200",
-				"--ceprint.printing.remote.partition-timeout=20s", "--ceprint.printing.remote.max-dispatches=2",
+				"--ceprint.printing.remote.partition-timeout=45s", "--ceprint.printing.remote.max-dispatches=2",
 				"--ceprint.printing.remote.poll-interval=200ms");
 		long runId = awaitRun(manager);
 		a.awaitOutput("故障注入：工作进程在第 3 个文件处停住", manager);
