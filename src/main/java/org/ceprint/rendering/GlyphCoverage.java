@@ -34,7 +34,27 @@ public class GlyphCoverage {
 
 	}
 
+	/**
+	 * The fonts' answers for the Basic Multilingual Plane so far: 0 not asked yet, 1
+	 * covered, 2 not. Asking the fonts costs more than the rest of a field's checks, and
+	 * imports and print runs ask for the same few thousand characters again and again.
+	 * Threads may race to fill an entry; they write the same answer.
+	 */
+	private final byte[] basicPlane = new byte[Character.MAX_VALUE + 1];
+
 	public boolean covers(int codePoint) {
+		if (codePoint < 0 || codePoint > Character.MAX_VALUE) {
+			return asksFonts(codePoint);
+		}
+		byte known = this.basicPlane[codePoint];
+		if (known == 0) {
+			known = asksFonts(codePoint) ? (byte) 1 : (byte) 2;
+			this.basicPlane[codePoint] = known;
+		}
+		return known == 1;
+	}
+
+	private static boolean asksFonts(int codePoint) {
 		if (Character.isWhitespace(codePoint)) {
 			return true;
 		}

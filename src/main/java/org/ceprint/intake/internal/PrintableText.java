@@ -1,8 +1,6 @@
 package org.ceprint.intake.internal;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.ceprint.rendering.GlyphCoverage;
 
@@ -18,15 +16,7 @@ public final class PrintableText {
 
 	private static final String BIDI = "文字方向控制符";
 
-	private static final int MAX_REMEMBERED = 20_000;
-
 	private final GlyphCoverage coverage;
-
-	/**
-	 * The fonts' answers so far: asking a font costs more than the rest of a row's
-	 * checks, and a file repeats its characters.
-	 */
-	private final Map<Integer, Boolean> covered = new ConcurrentHashMap<>();
 
 	public PrintableText(GlyphCoverage coverage) {
 		this.coverage = coverage;
@@ -46,24 +36,12 @@ public final class PrintableText {
 			}
 		}
 		for (int c : codePoints) {
-			if (!covers(c)) {
+			if (!this.coverage.covers(c)) {
 				return Optional
 					.of("含有字库中没有的字符「%s」(U+%04X)，无法打印，请改用规范汉字或删除".formatted(new String(Character.toChars(c)), c));
 			}
 		}
 		return Optional.empty();
-	}
-
-	private boolean covers(int c) {
-		Boolean known = this.covered.get(c);
-		if (known == null) {
-			known = this.coverage.covers(c);
-			// bounded: a hostile file may hold every character there is
-			if (this.covered.size() < MAX_REMEMBERED) {
-				this.covered.put(c, known);
-			}
-		}
-		return known;
 	}
 
 	/**
