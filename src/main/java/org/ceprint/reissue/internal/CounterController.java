@@ -104,8 +104,9 @@ class CounterController {
 
 	/**
 	 * Returns once the reissue is stored and its booklet printed, or after
-	 * {@link #BOOKLET_WAIT} (a booklet takes tens of milliseconds in a warm server); the
-	 * page then follows a booklet still printing on {@code /office/reissued/{number}}.
+	 * {@link #BOOKLET_WAIT} (a booklet took about 300 ms in a warm server,
+	 * bench/counter.sh); the page then follows a booklet still printing on
+	 * {@code /office/reissued/{number}}.
 	 */
 	@PostMapping("/office/reissue")
 	String reissue(@AuthenticationPrincipal OfficeUser user, @RequestParam String number, @RequestParam String reason,
