@@ -109,9 +109,8 @@ final class ScanLogWriter implements AutoCloseable {
 			this.closed = true;
 		}
 		try {
-			// a marker behind the last row rather than an interrupt, which would close
-			// the
-			// file channel of an embedded database in the middle of a write
+			// a marker behind the last row rather than an interrupt, which would
+			// close the file channel of an embedded database in the middle of a write
 			this.queue.put(STOP);
 			this.writer.join();
 		}
